@@ -1,0 +1,93 @@
+package no.fyrtarn.directory;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.security.Roles;
+
+@Path("/api/admin/employees")
+@Tag(name = "Directory", description = "Employees, teams and reporting lines (admin)")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminEmployeeResource {
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    ObjectMapper json;
+
+    private static final TypeReference<List<EmployeeRow>> ROWS = new TypeReference<>() {
+    };
+
+    @PUT
+    @Consumes({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(operationId = "importEmployees", summary = "Create or update employees in bulk",
+            description = "Idempotent upsert keyed by e-mail, as a JSON array or CSV with the same header "
+                    + "(roles separated by ';'). Each row is the whole truth about that employee; a manager named by "
+                    + "managerEmail becomes a leader. Nothing is stored unless every row is valid.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EmployeeRow.class),
+                    examples = @ExampleObject(name = "two employees", value = """
+                            [{"email": "lead.sales@example.com", "name": "Ingrid Berg", "team": "Sales"},
+                             {"email": "ola.hansen@example.com", "name": "Ola Hansen", "team": "Sales",
+                              "managerEmail": "lead.sales@example.com", "roles": ["employee"]}]""")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "csv", value = """
+                            email,name,team,managerEmail,roles
+                            lead.sales@example.com,Ingrid Berg,Sales,,employee
+                            ola.hansen@example.com,Ola Hansen,Sales,lead.sales@example.com,employee;marketing
+                            """)) })
+    @APIResponse(responseCode = "200", description = "Counts of created, updated and unchanged employees")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public ImportResult importEmployees(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body)
+            throws JsonProcessingException {
+        List<EmployeeRow> rows = MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
+                ? json.readValue(body, ROWS)
+                : EmployeeCsv.parse(body);
+        return directory.upsert(rows);
+    }
+
+    @GET
+    @Operation(operationId = "listEmployees", summary = "List employees",
+            description = "Ordered by e-mail; q matches part of the name or e-mail, case-insensitive.")
+    @APIResponse(responseCode = "200", description = "A page of employees")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<EmployeeView> list(@QueryParam("team") String team, @QueryParam("q") @Size(max = 100) String q,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") String cursor) {
+        return directory.list(team, q, cursor, limit);
+    }
+}

@@ -1,0 +1,211 @@
+package no.fyrtarn.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.Problem;
+import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.ProblemMappers;
+
+/** The company directory: who works here, in which team, reporting to whom, with which roles. */
+@ApplicationScoped
+public class DirectoryService {
+
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    TeamRepository teams;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Validator validator;
+
+    /** Upper bound of one import; larger directories import in several calls (the upsert is idempotent). */
+    static final int MAX_ROWS = 5000;
+
+    /**
+     * Bulk upsert keyed by e-mail. Each row is the whole truth about that employee: a field left out is cleared. Every
+     * problem in the batch is reported at once, and nothing is stored unless all rows are valid.
+     */
+    @Transactional
+    public ImportResult upsert(List<EmployeeRow> input) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (input == null || input.size() > MAX_ROWS) {
+            throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
+        }
+        for (int i = 0; i < input.size(); i++) {
+            if (input.get(i) == null) {
+                violations.add(new Problem.Violation("[" + i + "]", "must not be null"));
+                continue;
+            }
+            for (var v : validator.validate(input.get(i))) {
+                violations.add(new Problem.Violation("[" + i + "]." + ProblemMappers.fieldOf(v.getPropertyPath()),
+                        v.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid(violations));
+        }
+        List<EmployeeRow> rows = input.stream().map(DirectoryService::normalized).toList();
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Integer earlier = rowOf.putIfAbsent(rows.get(i).email(), i);
+            if (earlier != null) {
+                violations.add(new Problem.Violation("[" + i + "].email", "appears already in row " + earlier));
+            }
+        }
+        Set<String> mentioned = new HashSet<>(rowOf.keySet());
+        rows.stream().map(EmployeeRow::managerEmail).filter(m -> m != null).forEach(mentioned::add);
+        Map<String, Employee> known = employees.findByEmails(mentioned).stream()
+                .collect(Collectors.toMap(Employee::email, Function.identity()));
+        for (int i = 0; i < rows.size(); i++) {
+            String manager = rows.get(i).managerEmail();
+            if (manager == null) {
+                continue;
+            }
+            if (manager.equals(rows.get(i).email())) {
+                violations.add(new Problem.Violation("[" + i + "].managerEmail", "cannot be the employee themself"));
+            } else if (!rowOf.containsKey(manager) && !known.containsKey(manager)) {
+                violations.add(new Problem.Violation("[" + i + "].managerEmail", "is not in the directory or this import"));
+            } else if (leadsBackTo(rows.get(i).email(), manager, rows, rowOf, known)) {
+                violations.add(new Problem.Violation("[" + i + "].managerEmail", "would make a reporting cycle"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid(violations));
+        }
+        return apply(rows, known);
+    }
+
+    private ImportResult apply(List<EmployeeRow> rows, Map<String, Employee> known) {
+        var now = clock.instant();
+        Map<String, Team> teamsByName = new HashMap<>();
+        rows.stream().map(EmployeeRow::team).filter(t -> t != null).distinct()
+                .forEach(name -> teamsByName.put(name, teams.findOrCreate(name, now)));
+        Set<String> created = new HashSet<>();
+        Set<String> changed = new HashSet<>();
+        for (EmployeeRow row : rows) {
+            Employee employee = known.get(row.email());
+            if (employee == null) {
+                employee = new Employee(row.email(), row.name(), now);
+                employees.persist(employee);
+                known.put(row.email(), employee);
+                created.add(row.email());
+            }
+            if (employee.update(row.name(), teamsByName.get(row.team()), row.location(), row.language(), row.roles(),
+                    now)) {
+                changed.add(row.email());
+            }
+        }
+        for (EmployeeRow row : rows) {
+            Employee manager = row.managerEmail() == null ? null : known.get(row.managerEmail());
+            if (known.get(row.email()).reportTo(manager, now)) {
+                changed.add(row.email());
+            }
+        }
+        changed.removeAll(created);
+        return new ImportResult(created.size(), changed.size(), rows.size() - created.size() - changed.size());
+    }
+
+    /** Whether making {@code manager} the manager of {@code email} closes a loop in the reporting lines. */
+    private boolean leadsBackTo(String email, String manager, List<EmployeeRow> rows, Map<String, Integer> rowOf,
+            Map<String, Employee> known) {
+        Set<String> seen = new HashSet<>();
+        String current = manager;
+        while (current != null && seen.add(current)) {
+            if (current.equals(email)) {
+                return true;
+            }
+            Integer row = rowOf.get(current);
+            if (row != null) {
+                current = rows.get(row).managerEmail();
+            } else {
+                Employee e = known.computeIfAbsent(current, c -> employees.findByEmail(c).orElse(null));
+                current = e == null ? null : e.managerEmail();
+            }
+        }
+        return false;
+    }
+
+    private static EmployeeRow normalized(EmployeeRow row) {
+        Set<Role> roles = EnumSet.of(Role.EMPLOYEE);
+        if (row.roles() != null) {
+            row.roles().forEach(r -> Role.fromGroup(r).ifPresent(roles::add));
+        }
+        roles.remove(Role.LEADER); // derived from reports, never stored
+        return new EmployeeRow(email(row.email()), row.name().trim(), blankToNull(row.team()),
+                email(row.managerEmail()), blankToNull(row.location()), blankToNull(row.language()),
+                roles.stream().map(Role::groupName).toList());
+    }
+
+    static String email(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Transactional
+    public Page<EmployeeView> list(String team, String query, String cursor, int limit) {
+        List<Employee> fetched = employees.page(blankToNull(team), blankToNull(query), Cursor.decode(cursor), limit + 1);
+        Set<java.util.UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
+        return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));
+    }
+
+    /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
+    @Transactional
+    public Optional<Member> member(String email) {
+        return employees.findByEmail(email(email)).map(e -> {
+            Set<String> groups = new LinkedHashSet<>(e.roles());
+            if (employees.hasReports(e.id())) {
+                groups.add(Role.LEADER_NAME);
+            }
+            return new Member(e.id(), e.email(), e.name(), e.teamName(), Set.copyOf(groups));
+        });
+    }
+
+    /** Just in time: a valid token for someone not yet in the directory adds them, without a team. */
+    @Transactional
+    public void provision(String email, String name) {
+        String normalized = email(email);
+        employees.insertIfAbsent(normalized, name == null || name.isBlank() ? normalized : name.trim(),
+                List.of(Role.EMPLOYEE_NAME), clock.instant());
+    }
+
+    /** Team ids by name; a name that is no team is left out. */
+    @Transactional
+    public Map<String, java.util.UUID> teamIds(java.util.Collection<String> names) {
+        return teams.findByNames(names).stream().collect(Collectors.toMap(Team::name, Team::id));
+    }
+
+    @Transactional
+    public Map<java.util.UUID, String> teamNames(java.util.Collection<java.util.UUID> ids) {
+        return ids.isEmpty() ? Map.of()
+                : teams.list("id in ?1", ids).stream().collect(Collectors.toMap(Team::id, Team::name));
+    }
+
+    public record Member(java.util.UUID employeeId, String email, String name, String team, Set<String> groups) {
+    }
+}

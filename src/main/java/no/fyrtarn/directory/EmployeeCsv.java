@@ -1,0 +1,106 @@
+package no.fyrtarn.directory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import no.fyrtarn.infra.ProblemException;
+
+/**
+ * Reads the directory CSV: a header line with the JSON field names (email, name, team, managerEmail, location,
+ * language, roles), RFC 4180 quoting, roles separated by ';' or '|' inside their cell.
+ */
+final class EmployeeCsv {
+
+    private static final List<String> COLUMNS = List.of("email", "name", "team", "managerEmail", "location", "language",
+            "roles");
+
+    private EmployeeCsv() {
+    }
+
+    static List<EmployeeRow> parse(String csv) {
+        List<List<String>> records = records(csv == null ? "" : csv.replace("\uFEFF", ""));
+        if (records.isEmpty()) {
+            throw ProblemException.badRequest("body", "CSV needs a header line: " + String.join(",", COLUMNS));
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<String> header = records.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (!COLUMNS.contains(name)) {
+                throw ProblemException.badRequest("header", "unknown column '" + name + "'; expected " + COLUMNS);
+            }
+            index.put(name, i);
+        }
+        if (!index.containsKey("email") || !index.containsKey("name")) {
+            throw ProblemException.badRequest("header", "the columns email and name are required");
+        }
+        List<EmployeeRow> rows = new ArrayList<>();
+        for (List<String> record : records.subList(1, records.size())) {
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue;
+            }
+            String roles = cell(record, index, "roles");
+            rows.add(new EmployeeRow(cell(record, index, "email"), cell(record, index, "name"),
+                    cell(record, index, "team"), cell(record, index, "managerEmail"), cell(record, index, "location"),
+                    cell(record, index, "language"),
+                    roles == null ? null : Arrays.stream(roles.split("[;|]")).map(String::trim)
+                            .filter(s -> !s.isEmpty()).toList()));
+        }
+        return rows;
+    }
+
+    private static String cell(List<String> record, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        if (i == null || i >= record.size()) {
+            return null;
+        }
+        String value = record.get(i).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true; // a quote opens a quoted cell only at its start; elsewhere it is text
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw ProblemException.badRequest("body", "CSV has an unterminated quoted cell");
+        }
+        if (!cell.isEmpty() || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}

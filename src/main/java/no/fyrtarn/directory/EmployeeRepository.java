@@ -1,0 +1,81 @@
+package no.fyrtarn.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID> {
+
+    public Optional<Employee> findByEmail(String email) {
+        return find("email", email).firstResultOptional();
+    }
+
+    public List<Employee> findByEmails(Collection<String> emails) {
+        return emails.isEmpty() ? List.of() : list("email in ?1", emails);
+    }
+
+    public boolean hasReports(UUID employeeId) {
+        return count("manager.id", employeeId) > 0;
+    }
+
+    /** Which of these employees have at least one direct report. */
+    public Set<UUID> leadersAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select distinct e.manager.id from Employee e where e.manager.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** One page ordered by e-mail, starting after {@code afterEmail}; fetches limit + 1 to tell if more follow. */
+    public List<Employee> page(String team, String query, String afterEmail, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (team != null) {
+            where.append(" and t.name = :team");
+            params.and("team", team);
+        }
+        if (query != null) {
+            where.append(" and (lower(e.name) like :q escape '\\' or e.email like :q escape '\\')");
+            params.and("q", "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+        }
+        if (afterEmail != null) {
+            where.append(" and e.email > :after");
+            params.and("after", afterEmail);
+        }
+        return find("select e from Employee e left join fetch e.team t left join fetch e.manager where " + where
+                + " order by e.email",
+                params).range(0, limit - 1).list();
+    }
+
+    /** Just-in-time provisioning; safe when two first requests of the same person race. */
+    public void insertIfAbsent(String email, String name, List<String> roles, Instant now) {
+        getEntityManager().createNativeQuery("""
+                insert into employee (id, email, name, roles, created_at, updated_at)
+                values (:id, :email, :name, cast(:roles as jsonb), :now, :now)
+                on conflict (email) do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("email", email)
+                .setParameter("name", name)
+                .setParameter("roles", rolesJson(roles))
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    private static String rolesJson(List<String> roles) {
+        return roles.stream().map(r -> "\"" + r + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]")
+                .orElse("[]");
+    }
+}

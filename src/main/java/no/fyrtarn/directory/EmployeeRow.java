@@ -1,0 +1,21 @@
+package no.fyrtarn.directory;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One employee in a directory import (JSON array element or CSV line). */
+public record EmployeeRow(
+        @Schema(example = "kari.nordmann@example.com") @NotBlank @Email @Size(max = 254) String email,
+        @Schema(example = "Kari Nordmann") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "Sales") @Size(max = 100) String team,
+        @Schema(example = "lead.sales@example.com") @Email @Size(max = 254) String managerEmail,
+        @Schema(example = "Oslo") @Size(max = 100) String location,
+        @Schema(example = "nb") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as nb, sv or en-GB") String language,
+        @Schema(example = "[\"employee\", \"marketing\"]") @Size(max = 4) List<@Pattern(regexp = "(?i)employee|leader|marketing|admin", message = "must be one of employee, leader, marketing, admin") String> roles) {
+}

@@ -1,0 +1,100 @@
+package no.fyrtarn.infra;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import no.fyrtarn.security.LocalKeys;
+
+/**
+ * Starts what the service needs but nobody configured: PostgreSQL when no JDBC URL is set, Kafka when no bootstrap
+ * servers are set, a local key pair when no JWT verification key is set. The production path (all three configured)
+ * starts nothing. See docs/adr/0001-embedded-infrastructure.md.
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructure.class);
+
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedKafka kafka;
+    private final Map<String, String> config;
+
+    private EmbeddedInfrastructure(EmbeddedPostgres postgres, EmbeddedKafka kafka, Map<String, String> config) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    /** Settings as the launcher sees them before Quarkus reads its configuration: system properties, then env. */
+    public static String setting(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public static EmbeddedInfrastructure startWhereMissing() {
+        Path dataDir = Path.of(setting("fyrtarn.data-dir") != null ? setting("fyrtarn.data-dir") : "data");
+        String profile = setting("quarkus.profile") != null ? setting("quarkus.profile") : "prod";
+        Map<String, String> config = new LinkedHashMap<>();
+        EmbeddedPostgres postgres = null;
+        EmbeddedKafka kafka = null;
+        try {
+            if (setting("quarkus.datasource.jdbc.url") == null) {
+                warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
+                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), port("fyrtarn.pg-port", 54320));
+                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+                config.put("quarkus.datasource.password", "");
+                LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d (data in %s)", postgres.port(),
+                        dataDir.resolve("postgres").toAbsolutePath());
+            }
+            if (setting("kafka.bootstrap.servers") == null) {
+                warnInProd(profile, "Kafka", "KAFKA_BOOTSTRAP_SERVERS");
+                int kafkaPort = port("fyrtarn.kafka-port", 19092);
+                kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort,
+                        port("fyrtarn.kafka-controller-port", kafkaPort + 1));
+                config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+                LOG.infof("Embedded Kafka listening on %s (data in %s)", kafka.bootstrapServers(),
+                        dataDir.resolve("kafka").toAbsolutePath());
+            }
+            if (setting("mp.jwt.verify.publickey.location") == null && setting("mp.jwt.verify.publickey") == null) {
+                config.putAll(LocalKeys.inDirectory(dataDir.resolve("keys")).config());
+            }
+        } catch (RuntimeException e) {
+            new EmbeddedInfrastructure(postgres, kafka, config).close();
+            throw e;
+        }
+        return new EmbeddedInfrastructure(postgres, kafka, config);
+    }
+
+    private static void warnInProd(String profile, String what, String key) {
+        if ("prod".equals(profile)) {
+            LOG.warnf("No external %s configured (%s): starting an embedded one. Fine for a trial, not for production.",
+                    what, key);
+        }
+    }
+
+    private static int port(String property, int fallback) {
+        String value = setting(property);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    /** Configuration to hand to Quarkus for what was started here. */
+    public Map<String, String> config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

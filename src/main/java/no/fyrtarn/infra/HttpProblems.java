@@ -1,0 +1,37 @@
+package no.fyrtarn.infra;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers the errors that never reach a JAX-RS resource as problem+json too: paths nobody serves (404) and bodies over
+ * quarkus.http.limits.max-body-size, which Vert.x rejects itself (413).
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                send(ctx, Problem.of(413, "Content Too Large", "The request body is larger than allowed"));
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().last().handler(ctx -> send(ctx, Problem.of(404, "Not Found", "No such resource")));
+    }
+
+    private static void send(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten()) {
+            ctx.response().end();
+            return;
+        }
+        ctx.response().setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Json.encode(problem));
+    }
+}

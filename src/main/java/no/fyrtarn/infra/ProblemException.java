@@ -1,0 +1,46 @@
+package no.fyrtarn.infra;
+
+import java.util.List;
+
+/** A failure the client can act on; mapped to problem+json with its status. Rolls back the transaction. */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException badRequest(String field, String message) {
+        return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(Problem.of(404, "Not Found", what + " not found"));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "Forbidden", detail));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of(409, "Conflict", detail));
+    }
+
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(Problem.of(412, "Precondition Failed", detail));
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(Problem.of(428, "Precondition Required", detail));
+    }
+
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Problem.of(401, "Unauthorized", detail));
+    }
+}

@@ -1,0 +1,144 @@
+package no.fyrtarn.infra;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Every error leaves the API as problem+json (RFC 9457); nothing internal (stack traces, SQL) reaches a client. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response response(Problem problem) {
+        var builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        return response(Problem.invalid(violations));
+    }
+
+    /** "create.request.audience.teams[0]" → "audience.teams[0]"; a query parameter keeps its own name. */
+    public static String fieldOf(Path path) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            switch (node.getKind()) {
+                case METHOD -> {
+                }
+                // the request body itself: name its fields, not the Java parameter
+                case PARAMETER -> {
+                    if (i == nodes.size() - 1) {
+                        field.append(node.getName());
+                    }
+                }
+                default -> {
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getKind() == ElementKind.PROPERTY) {
+                        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                    }
+                }
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonMappingException e) {
+        return response(Problem.invalid(List.of(new Problem.Violation(jsonField(e), readable(e)))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        return response(Problem.invalid(List.of(new Problem.Violation("body", "malformed JSON"))));
+    }
+
+    static String jsonField(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String readable(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
+            if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+            }
+            return "has the wrong format";
+        }
+        return "has the wrong type or shape";
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return response(Problem.of(401, "Unauthorized", "A valid bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return response(Problem.of(401, "Unauthorized", "A valid bearer token is required"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(Problem.of(403, "Forbidden", "Your role does not allow this"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        var reason = Response.Status.fromStatusCode(status);
+        String title = reason != null ? reason.getReasonPhrase() : "Error";
+        return response(Problem.of(status, title, status == 404 ? "No such resource" : e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return response(Problem.of(500, "Internal Server Error", "Something went wrong on our side"));
+    }
+}

@@ -1,0 +1,59 @@
+package no.fyrtarn.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/** Sends one outbox event as a Kafka record with CloudEvents binary-mode headers; completes when the broker acks. */
+@ApplicationScoped
+public class KafkaPublisher {
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    Emitter<String> emitter;
+
+    @Inject
+    OutboxConfig config;
+
+    public CompletableFuture<Void> publish(OutboxEvent event) {
+        var headers = new RecordHeaders()
+                .add("ce_specversion", bytes("1.0"))
+                .add("ce_id", bytes(event.id().toString()))
+                .add("ce_type", bytes(event.type()))
+                .add("ce_source", bytes(config.source().toString()))
+                .add("ce_time", bytes(event.createdAt().toString()))
+                .add("content-type", bytes("application/json"));
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic())
+                .withKey(event.key())
+                .withHeaders(headers)
+                .build();
+        var acked = new CompletableFuture<Void>();
+        emitter.send(Message.of(event.payload(), Metadata.of(metadata),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,38 @@
+package no.fyrtarn.outbox;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "fyrtarn.outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for due events when no commit woke it (retries, other instances' events). */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Events claimed per batch. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before trying again later. */
+    @WithDefault("20s")
+    Duration ackTimeout();
+
+    /** First retry delay after a failed publish; doubles per attempt up to maxBackoff. */
+    @WithDefault("1s")
+    Duration initialBackoff();
+
+    @WithDefault("1m")
+    Duration maxBackoff();
+
+    /** How long sent events stay in the table. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** CloudEvents ce_source of everything this service emits. */
+    @WithDefault("urn:fyrtarn")
+    URI source();
+}

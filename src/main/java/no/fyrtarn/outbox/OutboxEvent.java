@@ -1,0 +1,84 @@
+package no.fyrtarn.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An event waiting to be (or already) published; its id is the CloudEvents ce_id consumers deduplicate on. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String topic;
+
+    @Column(name = "event_key", nullable = false)
+    private String key;
+
+    @Column(nullable = false)
+    private String type;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private String payload;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected OutboxEvent() {
+    }
+
+    OutboxEvent(UUID id, String topic, String key, String type, String payload, Instant now) {
+        this.id = id;
+        this.topic = topic;
+        this.key = key;
+        this.type = type;
+        this.payload = payload;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    void sent(Instant now) {
+        this.sentAt = now;
+        this.attempts++;
+        this.lastError = null;
+    }
+
+    void failed(Instant now, Duration retryAfter, String error) {
+        this.attempts++;
+        this.nextAttemptAt = now.plus(retryAfter);
+        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
+
+    public UUID id() { return id; }
+    public String topic() { return topic; }
+    public String key() { return key; }
+    public String type() { return type; }
+    public String payload() { return payload; }
+    public Instant createdAt() { return createdAt; }
+    public Instant sentAt() { return sentAt; }
+    public int attempts() { return attempts; }
+}

@@ -1,0 +1,32 @@
+package no.fyrtarn.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.LockOptions;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /**
+     * Locks the oldest due events; rows another relay instance holds are skipped, so several instances share the work
+     * without publishing an event twice.
+     */
+    public List<OutboxEvent> claimDue(Instant now, int limit) {
+        return find("sentAt is null and nextAttemptAt <= ?1 order by createdAt, id", now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .range(0, limit - 1)
+                .list();
+    }
+
+    public long pending() {
+        return count("sentAt is null");
+    }
+}

@@ -1,0 +1,86 @@
+package no.fyrtarn.post;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.directory.DemoData;
+import no.fyrtarn.directory.DirectoryService;
+
+/**
+ * A handful of published demo posts, written by marketing and approved by the editor through the real workflow (so
+ * post.published events flow too). Only when there are no posts at all.
+ */
+@ApplicationScoped
+public class DemoPosts {
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    PostRepository repository;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "fyrtarn.demo-data", defaultValue = "false")
+    boolean enabled;
+
+    void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        if (enabled && repository.count() == 0) {
+            load();
+        }
+    }
+
+    void load() {
+        var author = directory.member("marketing@" + DemoData.DOMAIN).orElseThrow();
+        var editor = directory.member("editor@" + DemoData.DOMAIN).orElseThrow();
+        for (PostRequest request : requests()) {
+            var draft = posts.create(author.employeeId(), request);
+            posts.submit(draft.post().id());
+            posts.approve(draft.post().id(), editor.employeeId(), false);
+        }
+    }
+
+    private List<PostRequest> requests() {
+        var inAMonth = clock.instant().plus(Duration.ofDays(30));
+        return List.of(
+                new PostRequest("Vi ansetter utviklere i Bergen",
+                        "Bli med på laget som bygger Norges mest brukte app for kundeservice.",
+                        "https://example.com/karriere/bergen", List.of("hiring", "engineering"),
+                        Set.of(Network.LINKEDIN, Network.X, Network.FACEBOOK),
+                        List.of(new Caption(Network.LINKEDIN, "Vi ansetter! Kjenner du en dyktig utvikler?"),
+                                new Caption(Network.LINKEDIN, "Teamet mitt vokser – se ledige stillinger i Bergen."),
+                                new Caption(Network.X, "Vi ansetter utviklere i Bergen 👩‍💻")),
+                        null, "hiring-2026", null, null),
+                new PostRequest("Kundecase: 40 % raskere svartid",
+                        "Hvordan Fjordkraft kuttet svartiden med 40 % på seks uker.",
+                        "https://example.com/case/fjordkraft?ref=blog", List.of("customers"),
+                        Set.of(Network.LINKEDIN, Network.FACEBOOK),
+                        List.of(new Caption(Network.LINKEDIN, "Stolt av det vi fikk til sammen med Fjordkraft.")),
+                        new PostRequest.Audience(List.of("Sales", "Support")), "case-studies", null, inAMonth),
+                new PostRequest("Vår nya produktlansering",
+                        "Nu lanserar vi självbetjäning för alla kunder i Norden.",
+                        "https://example.com/sv/lansering", List.of("product", "news"),
+                        Set.of(Network.LINKEDIN, Network.X),
+                        List.of(new Caption(Network.X, "Äntligen live: självbetjäning för hela Norden!")),
+                        null, "launch", null, null),
+                new PostRequest("Engineering blog: how we run Kafka without Docker",
+                        "An in-process broker for every developer laptop, and the outbox that feeds it.",
+                        "https://example.com/blog/kafka-outbox", List.of("engineering"),
+                        Set.of(Network.LINKEDIN, Network.X),
+                        List.of(), new PostRequest.Audience(List.of("Engineering")), null, null, null));
+    }
+}

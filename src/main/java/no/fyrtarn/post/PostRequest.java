@@ -1,0 +1,33 @@
+package no.fyrtarn.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What marketing writes when creating or replacing a draft. */
+public record PostRequest(
+        @Schema(example = "We are hiring engineers in Bergen") @NotBlank @Size(max = 200) String title,
+        @Schema(example = "Join the team that builds Norway's favourite banking app.") @NotBlank @Size(max = 3000) String body,
+        @Schema(example = "https://example.com/careers/bergen") @NotBlank @Size(max = 2048)
+        @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an absolute http(s) URL") String url,
+        @Schema(example = "[\"hiring\", \"engineering\"]") @Size(max = 10) List<@NotBlank @Size(max = 40) String> topics,
+        @Schema(example = "[\"LINKEDIN\", \"X\"]") @NotEmpty Set<@NotNull Network> networks,
+        @Size(max = 30) List<@NotNull @Valid Caption> captions,
+        @Valid Audience audience,
+        @Schema(example = "hiring-2026") @Size(max = 100) String campaign,
+        @Schema(description = "When approval should publish; absent = at approval") Instant publishAt,
+        @Schema(description = "When the post leaves the feed; absent = never") Instant expiresAt) {
+
+    /** Who sees the post: an empty list of team names means everyone. */
+    public record Audience(@Schema(example = "[\"Sales\"]") @Size(max = 100) List<@NotBlank @Size(max = 100) String> teams) {
+    }
+}

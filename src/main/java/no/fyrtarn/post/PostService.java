@@ -1,0 +1,216 @@
+package no.fyrtarn.post;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.ProblemException;
+
+/** Use cases of marketing's posts: writing drafts and moving them through review to the feed. */
+@ApplicationScoped
+public class PostService {
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    PostEvents events;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    Clock clock;
+
+    /** A post with its current ETag. */
+    public record Versioned(PostView post, String etag) {
+    }
+
+    @Transactional
+    public Versioned create(UUID authorId, PostRequest request) {
+        Set<UUID> audience = checked(request);
+        Post post = new Post(authorId, clock.instant());
+        post.write(request, audience, clock.instant());
+        posts.persist(post);
+        return versioned(post);
+    }
+
+    @Transactional
+    public Versioned get(UUID id) {
+        return versioned(find(id));
+    }
+
+    @Transactional
+    public Page<PostView> list(String status, String cursor, int limit) {
+        PostStatus wanted = parseStatus(status);
+        String position = Cursor.decode(cursor);
+        Instant afterAt = null;
+        UUID afterId = null;
+        if (position != null) {
+            try {
+                String[] parts = position.split("\\|", 2);
+                afterAt = Instant.parse(parts[0]);
+                afterId = UUID.fromString(parts[1]);
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("cursor", "is not a cursor from a previous page");
+            }
+        }
+        List<Post> fetched = posts.page(wanted, afterAt, afterId, limit + 1);
+        Map<UUID, String> teamNames = directory.teamNames(
+                fetched.stream().flatMap(p -> p.audienceTeamIds().stream()).distinct().toList());
+        return Page.of(fetched, limit, p -> p.createdAt() + "|" + p.id(), p -> PostView.of(p, names(p, teamNames)));
+    }
+
+    @Transactional
+    public Versioned replace(UUID id, String ifMatch, PostRequest request) {
+        Post post = find(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.preconditionRequired("Send If-Match with the ETag of the post you edited");
+        }
+        if (!ifMatch.trim().equals("*") && !ifMatch.trim().equals(PostView.etag(post))) {
+            throw ProblemException.preconditionFailed("The post changed since you read it; reload and edit again");
+        }
+        Set<UUID> audience = checked(request);
+        post.write(request, audience, clock.instant());
+        return versioned(post);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Post post = find(id);
+        post.requireDeletable();
+        posts.delete(post);
+    }
+
+    @Transactional
+    public Versioned submit(UUID id) {
+        Post post = find(id);
+        post.submit(clock.instant());
+        return versioned(post);
+    }
+
+    /** Four eyes: the author may not approve their own post, unless they are an admin. */
+    @Transactional
+    public Versioned approve(UUID id, UUID approverId, boolean approverIsAdmin) {
+        Post post = find(id);
+        if (post.authorId().equals(approverId) && !approverIsAdmin) {
+            throw ProblemException.forbidden("Another marketer (or an admin) must approve your post");
+        }
+        Instant now = clock.instant();
+        if (post.approve(now)) {
+            events.published(post, names(post), now);
+        }
+        return versioned(post);
+    }
+
+    @Transactional
+    public Versioned reject(UUID id, String reason) {
+        Post post = find(id);
+        post.reject(reason, clock.instant());
+        return versioned(post);
+    }
+
+    @Transactional
+    public Versioned archive(UUID id) {
+        Post post = find(id);
+        post.archive(clock.instant());
+        return versioned(post);
+    }
+
+    /** Publishes scheduled posts whose time came and expires live ones past expiresAt; @return posts moved. */
+    @Transactional
+    public int applyDueTransitions(int limit) {
+        Instant now = clock.instant();
+        List<Post> due = posts.dueForTransition(now, limit);
+        for (Post post : due) {
+            if (post.publishIfDue(now)) {
+                events.published(post, names(post), now);
+            }
+            if (post.expireIfDue(now)) {
+                events.expired(post, names(post), now);
+            }
+        }
+        return due.size();
+    }
+
+    private Post find(UUID id) {
+        Post post = posts.findById(id);
+        if (post == null) {
+            throw ProblemException.notFound("Post " + id);
+        }
+        return post;
+    }
+
+    private Versioned versioned(Post post) {
+        posts.flush(); // the version (ETag) moves on flush
+        return new Versioned(PostView.of(post, names(post)), PostView.etag(post));
+    }
+
+    private Set<String> names(Post post) {
+        return names(post, directory.teamNames(post.audienceTeamIds()));
+    }
+
+    private static Set<String> names(Post post, Map<UUID, String> teamNames) {
+        Set<String> names = new HashSet<>();
+        post.audienceTeamIds().forEach(id -> names.add(teamNames.getOrDefault(id, id.toString())));
+        return names;
+    }
+
+    /** Rules across fields that Bean Validation on the record cannot express; @return the audience's team ids. */
+    private Set<UUID> checked(PostRequest r) {
+        try {
+            URI uri = new URI(r.url().trim());
+            if (uri.getHost() == null) {
+                throw ProblemException.badRequest("url", "must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw ProblemException.badRequest("url", "must be an absolute http(s) URL");
+        }
+        if (r.captions() != null) {
+            for (int i = 0; i < r.captions().size(); i++) {
+                if (!r.networks().contains(r.captions().get(i).network())) {
+                    throw ProblemException.badRequest("captions[" + i + "].network", "must be one of the post's networks");
+                }
+            }
+        }
+        if (r.publishAt() != null && r.expiresAt() != null && !r.expiresAt().isAfter(r.publishAt())) {
+            throw ProblemException.badRequest("expiresAt", "must be after publishAt");
+        }
+        if (r.expiresAt() != null && !r.expiresAt().isAfter(clock.instant())) {
+            throw ProblemException.badRequest("expiresAt", "must be in the future");
+        }
+        List<String> teams = r.audience() == null || r.audience().teams() == null ? List.of()
+                : r.audience().teams().stream().map(String::trim).distinct().toList();
+        Map<String, UUID> ids = directory.teamIds(teams);
+        for (int i = 0; i < teams.size(); i++) {
+            if (!ids.containsKey(teams.get(i))) {
+                throw ProblemException.badRequest("audience.teams[" + i + "]", "is not a team: " + teams.get(i));
+            }
+        }
+        return new HashSet<>(ids.values());
+    }
+
+    private static PostStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PostStatus.valueOf(status.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status", "must be one of " + List.of(PostStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package no.fyrtarn.directory;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.importEmployees;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class AdminEmployeeResourceTest {
+
+    private static Map<String, Object> row(String email, String name, String team, String manager) {
+        var row = new java.util.HashMap<String, Object>(Map.of("email", email, "name", name));
+        if (team != null) {
+            row.put("team", team);
+        }
+        if (manager != null) {
+            row.put("managerEmail", manager);
+        }
+        return row;
+    }
+
+    private static JsonPath listed(String param, String value) {
+        return as(adminToken()).queryParam("limit", 100).queryParam(param, value).get("/api/admin/employees").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void admin_imports_a_team_and_the_manager_becomes_a_leader() {
+        String u = unique();
+        String team = "Team " + u;
+        var result = importEmployees(List.of(
+                row("lead." + u + "@test.no", "Lea Leder", team, null),
+                row("a." + u + "@test.no", "Ane Ansatt", team, "lead." + u + "@test.no"),
+                row("b." + u + "@Test.NO", "Bo Bergström", team, "LEAD." + u + "@test.no")));
+
+        assertThat(result).containsEntry("created", 3).containsEntry("updated", 0);
+        JsonPath list = listed("team", team);
+        assertThat(list.getList("items.email")).containsExactly("a." + u + "@test.no", "b." + u + "@test.no",
+                "lead." + u + "@test.no");
+        assertThat(list.getBoolean("items.find { it.email == 'lead.%s@test.no' }.leader".formatted(u))).isTrue();
+        assertThat(list.getBoolean("items.find { it.email == 'a.%s@test.no' }.leader".formatted(u))).isFalse();
+        assertThat(list.getString("items.find { it.email == 'a.%s@test.no' }.managerEmail".formatted(u)))
+                .isEqualTo("lead." + u + "@test.no");
+        assertThat(list.getList("items.find { it.email == 'a.%s@test.no' }.roles".formatted(u)))
+                .containsExactly("employee");
+    }
+
+    @Test
+    void importing_the_same_rows_again_changes_nothing_and_a_changed_row_counts_as_updated() {
+        String u = unique();
+        var rows = List.of(row("x." + u + "@test.no", "Xena", "Ops " + u, null),
+                row("y." + u + "@test.no", "Yngve", "Ops " + u, "x." + u + "@test.no"));
+        importEmployees(rows);
+
+        assertThat(importEmployees(rows)).containsEntry("created", 0).containsEntry("updated", 0)
+                .containsEntry("unchanged", 2);
+        assertThat(importEmployees(List.of(row("y." + u + "@test.no", "Yngve Ny", "Ops " + u, null))))
+                .containsEntry("created", 0).containsEntry("updated", 1);
+        JsonPath list = listed("q", u);
+        assertThat(list.getString("items.find { it.email == 'y.%s@test.no' }.name".formatted(u))).isEqualTo("Yngve Ny");
+        assertThat(list.getString("items.find { it.email == 'y.%s@test.no' }.managerEmail".formatted(u))).isNull();
+    }
+
+    @Test
+    void csv_import_accepts_quotes_and_several_roles() {
+        String u = unique();
+        String csv = """
+                email,name,team,managerEmail,location,language,roles
+                m.%1$s@test.no,"Berg, Maja",Marketing %1$s,,Oslo,nb,employee;marketing
+                n.%1$s@test.no,Nils "Nisse" Ek,Marketing %1$s,m.%1$s@test.no,Göteborg,sv,
+                """.formatted(u);
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8").body(csv).put("/api/admin/employees").then()
+                .statusCode(200).body("created", equalTo(2));
+
+        JsonPath list = listed("q", u);
+        assertThat(list.getString("items.find { it.email == 'm.%s@test.no' }.name".formatted(u))).isEqualTo("Berg, Maja");
+        assertThat(list.getList("items.find { it.email == 'm.%s@test.no' }.roles".formatted(u)))
+                .containsExactly("employee", "marketing");
+        assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.name".formatted(u)))
+                .isEqualTo("Nils \"Nisse\" Ek");
+        assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.location".formatted(u))).isEqualTo("Göteborg");
+    }
+
+    @Test
+    void invalid_rows_are_named_and_nothing_of_the_batch_is_stored() {
+        String u = unique();
+        var response = as(adminToken()).body(List.of(
+                row("ok." + u + "@test.no", "Ok", null, null),
+                Map.of("name", "No Mail"),
+                row("not-an-email", "Bad", null, null),
+                row("c." + u + "@test.no", "C", null, "nobody." + u + "@test.no"),
+                Map.of("email", "r." + u + "@test.no", "name", "R", "roles", List.of("superuser"))))
+                .put("/api/admin/employees").then().statusCode(400).contentType("application/problem+json").extract()
+                .jsonPath();
+
+        assertThat(response.getList("violations.field")).contains("[1].email", "[2].email", "[4].roles[0]");
+        assertThat(listed("q", u).getList("items")).isEmpty();
+
+        // cross-row checks come after field checks, again storing nothing
+        as(adminToken()).body(List.of(row("ok." + u + "@test.no", "Ok", null, null),
+                row("c." + u + "@test.no", "C", null, "nobody." + u + "@test.no"),
+                row("s." + u + "@test.no", "S", null, "s." + u + "@test.no")))
+                .put("/api/admin/employees").then().statusCode(400)
+                .body("violations.field", hasItem("[1].managerEmail"))
+                .body("violations.field", hasItem("[2].managerEmail"));
+        assertThat(listed("q", u).getList("items")).isEmpty();
+    }
+
+    @Test
+    void a_reporting_cycle_is_refused() {
+        String u = unique();
+        importEmployees(List.of(row("p." + u + "@test.no", "P", null, null),
+                row("q." + u + "@test.no", "Q", null, "p." + u + "@test.no")));
+
+        as(adminToken()).body(List.of(row("p." + u + "@test.no", "P", null, "q." + u + "@test.no")))
+                .put("/api/admin/employees").then().statusCode(400)
+                .body("violations[0].field", equalTo("[0].managerEmail"));
+        assertThat(listed("q", "p." + u).getString("items[0].managerEmail")).isNull();
+    }
+
+    @Test
+    void listing_pages_with_a_cursor_and_filters_by_name_case_insensitively() {
+        String u = unique();
+        importEmployees(List.of(row("a1." + u + "@test.no", "Åse Øien " + u, null, null),
+                row("a2." + u + "@test.no", "Bjørn " + u, null, null),
+                row("a3." + u + "@test.no", "Cecilie " + u, null, null)));
+
+        JsonPath first = as(adminToken()).get("/api/admin/employees?q=" + u + "&limit=2").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(first.getList("items.email")).containsExactly("a1." + u + "@test.no", "a2." + u + "@test.no");
+        JsonPath second = as(adminToken())
+                .get("/api/admin/employees?q=" + u + "&limit=2&cursor=" + first.getString("nextCursor")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.email")).containsExactly("a3." + u + "@test.no");
+        assertThat(second.getString("nextCursor")).isNull();
+
+        assertThat(listed("q", "ÅSE ØIEN " + u).getList("items.email"))
+                .containsExactly("a1." + u + "@test.no");
+    }
+
+    @Test
+    void bad_paging_parameters_are_named() {
+        as(adminToken()).get("/api/admin/employees?limit=500").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        as(adminToken()).get("/api/admin/employees?cursor=%%%").then().statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void only_admins_manage_the_directory() {
+        given().get("/api/admin/employees").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("application/json").body("[]").put("/api/admin/employees").then().statusCode(401);
+        for (String role : List.of("employee", "marketing", "leader")) {
+            as(token(role + "-" + unique() + "@test.no", role)).get("/api/admin/employees").then().statusCode(403)
+                    .contentType("application/problem+json");
+            as(token(role + "-" + unique() + "@test.no", role)).body("[]").put("/api/admin/employees").then()
+                    .statusCode(403);
+        }
+    }
+}

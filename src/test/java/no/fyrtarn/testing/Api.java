@@ -1,0 +1,50 @@
+package no.fyrtarn.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+
+/** Test helpers: tokens for made-up people, and a directory with fresh, unique employees per test. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** A token signed like the local login's, for anyone with any groups (provisioned just in time). */
+    public static String token(String email, String... groups) {
+        return Jwt.upn(email).claim("name", email).groups(new HashSet<>(Arrays.asList(groups))).expiresIn(600).sign();
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static String adminToken() {
+        return token("admin-" + unique() + "@test.fyrtarn.no", "employee", "admin");
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Imports employees through the admin API and answers the import result. */
+    public static Map<String, Integer> importEmployees(List<Map<String, Object>> rows) {
+        return as(adminToken()).body(rows).put("/api/admin/employees").then().statusCode(200).extract()
+                .as(new io.restassured.common.mapper.TypeRef<Map<String, Integer>>() {
+                });
+    }
+
+    /** A token from the local login, so groups come from the directory (including leader). */
+    public static String login(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/dev/login").then()
+                .statusCode(200).extract().path("token");
+    }
+}

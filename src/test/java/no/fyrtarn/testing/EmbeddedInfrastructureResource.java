@@ -1,0 +1,74 @@
+package no.fyrtarn.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import no.fyrtarn.infra.EmbeddedKafka;
+import no.fyrtarn.infra.EmbeddedPostgres;
+
+/**
+ * The tests' real PostgreSQL and Kafka, started once per test JVM with the same helpers as the local run (random
+ * loopback ports, a fresh data directory under target/). Shared across Quarkus restarts for test profiles.
+ */
+public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+    private static EmbeddedKafka kafka;
+    private static Map<String, String> config;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        return startOnce();
+    }
+
+    static synchronized Map<String, String> startOnce() {
+        if (config == null) {
+            try {
+                Path dir = Files.createTempDirectory(Path.of("target"), "test-infra-");
+                postgres = EmbeddedPostgres.start(dir.resolve("postgres"), freePort());
+                int kafkaPort = freePort();
+                kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, freePort());
+                Map<String, String> c = new HashMap<>();
+                c.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+                c.put("quarkus.datasource.username", EmbeddedPostgres.USER);
+                c.put("quarkus.datasource.password", "");
+                c.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+                // JWT keys: Quarkus test mode provides an in-memory pair for signing and verifying
+                config = Map.copyOf(c);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    kafka.close();
+                    postgres.close();
+                }));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return config;
+    }
+
+    /** The broker, for tests that take Kafka away and bring it back. */
+    public static EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public static String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public void stop() {
+        // shared by every Quarkus start in this JVM; stopped by the shutdown hook
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
