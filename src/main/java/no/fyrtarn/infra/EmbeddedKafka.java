@@ -70,6 +70,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         broker.close();
     }
 
+    public boolean isRunning() {
+        return broker.isRunning();
+    }
+
     public void restart() {
         broker.start();
     }

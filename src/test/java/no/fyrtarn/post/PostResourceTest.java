@@ -1,0 +1,220 @@
+package no.fyrtarn.post;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.post.Posts.create;
+import static no.fyrtarn.post.Posts.draft;
+import static no.fyrtarn.post.Posts.marketer;
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.importEmployees;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class PostResourceTest {
+
+    @Test
+    void marketing_creates_a_draft_with_location_etag_and_everything_it_sent() {
+        String marketer = marketer();
+        String team = "Sales " + unique();
+        importEmployees(List.of(Map.of("email", "s-" + unique() + "@test.no", "name", "S", "team", team)));
+        Response created = as(marketer).body(draft("audience", Map.of("teams", List.of(team)))).post("/api/posts");
+
+        created.then().statusCode(201).header("Location", containsString("/api/posts/")).header("ETag", notNullValue())
+                .body("status", equalTo("DRAFT")).body("audience.teams", equalTo(List.of(team)))
+                .body("captions.size()", equalTo(3)).body("networks", equalTo(List.of("LINKEDIN", "X")))
+                .body("campaign", equalTo("hiring-2026"));
+        String location = created.header("Location");
+        as(marketer).get(location).then().statusCode(200).header("ETag", equalTo(created.header("ETag")))
+                .body("url", equalTo("https://example.com/jobs?team=sales"))
+                .body("topics", equalTo(List.of("hiring")));
+    }
+
+    static List<Object[]> invalidDrafts() {
+        List<Object[]> cases = new ArrayList<>();
+        cases.add(new Object[] { "title", null, "title" });
+        cases.add(new Object[] { "title", "  ", "title" });
+        cases.add(new Object[] { "title", "x".repeat(201), "title" });
+        cases.add(new Object[] { "body", null, "body" });
+        cases.add(new Object[] { "url", null, "url" });
+        cases.add(new Object[] { "url", "javascript:alert(1)", "url" });
+        cases.add(new Object[] { "url", "example.com/no-scheme", "url" });
+        cases.add(new Object[] { "url", "https://exa mple.com/", "url" });
+        cases.add(new Object[] { "networks", List.of(), "networks" });
+        cases.add(new Object[] { "networks", null, "networks" });
+        cases.add(new Object[] { "networks", List.of("MYSPACE"), "networks[0]" });
+        cases.add(new Object[] { "topics", List.of(""), "topics[0]" });
+        cases.add(new Object[] { "captions", List.of(Map.of("network", "FACEBOOK", "text", "hei")), "captions[0].network" });
+        cases.add(new Object[] { "captions", List.of(Map.of("network", "X")), "captions[0].text" });
+        cases.add(new Object[] { "audience", Map.of("teams", List.of("No such team " + UUID.randomUUID())), "audience.teams[0]" });
+        cases.add(new Object[] { "expiresAt", "2001-01-01T00:00:00Z", "expiresAt" });
+        cases.add(new Object[] { "expiresAt", "not a time", "expiresAt" });
+        cases.add(new Object[] { "campaign", "c".repeat(101), "campaign" });
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}={1} → 400 naming {2}")
+    @MethodSource("invalidDrafts")
+    void an_invalid_draft_is_refused_naming_the_field_and_nothing_is_stored(String field, Object value, String named) {
+        String marketer = marketer();
+        Map<String, Object> body = draft(field, value);
+        String title = (String) body.get("title");
+
+        as(marketer).body(body).post("/api/posts").then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("violations.field", hasItem(named));
+        assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+    }
+
+    @Test
+    void expiry_before_publication_is_refused() {
+        Map<String, Object> body = draft();
+        body.put("publishAt", Instant.now().plusSeconds(7200).toString());
+        body.put("expiresAt", Instant.now().plusSeconds(3600).toString());
+        as(marketer()).body(body).post("/api/posts").then().statusCode(400)
+                .body("violations[0].field", equalTo("expiresAt"));
+    }
+
+    @Test
+    void malformed_json_is_a_problem_not_a_crash() {
+        as(marketer()).body("{\"title\": ").post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        as(marketer()).body("[1,2]").post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static List<String> titlesOfDrafts(String marketer) {
+        return as(marketer).get("/api/posts?status=DRAFT&limit=100").then().statusCode(200).extract()
+                .path("items.title");
+    }
+
+    @Test
+    void editing_needs_the_current_etag() {
+        String marketer = marketer();
+        Response created = as(marketer).body(draft()).post("/api/posts");
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        as(marketer).body(draft("title", "No If-Match")).put("/api/posts/" + id).then().statusCode(428)
+                .contentType("application/problem+json");
+        Response updated = as(marketer).header("If-Match", etag).body(draft("title", "Second")).put("/api/posts/" + id);
+        updated.then().statusCode(200).body("title", equalTo("Second"));
+        assertThat(updated.header("ETag")).isNotEqualTo(etag);
+
+        as(marketer).header("If-Match", etag).body(draft("title", "Lost update")).put("/api/posts/" + id).then()
+                .statusCode(412).contentType("application/problem+json");
+        as(marketer).get("/api/posts/" + id).then().body("title", equalTo("Second"));
+    }
+
+    @Test
+    void an_invalid_edit_keeps_the_draft_as_it_was() {
+        String marketer = marketer();
+        Response created = as(marketer).body(draft("title", "Original")).post("/api/posts");
+        as(marketer).header("If-Match", created.header("ETag")).body(draft("url", "ftp://nope"))
+                .put("/api/posts/" + created.path("id")).then().statusCode(400)
+                .body("violations[0].field", equalTo("url"));
+        as(marketer).get("/api/posts/" + created.path("id")).then().body("title", equalTo("Original"))
+                .header("ETag", equalTo(created.header("ETag")));
+    }
+
+    @Test
+    void only_drafts_can_be_edited_or_deleted() {
+        String marketer = marketer();
+        String id = create(marketer, draft());
+        as(marketer).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        String etag = as(marketer).get("/api/posts/" + id).header("ETag");
+
+        as(marketer).header("If-Match", etag).body(draft()).put("/api/posts/" + id).then().statusCode(409)
+                .contentType("application/problem+json");
+        as(marketer).delete("/api/posts/" + id).then().statusCode(409);
+        as(marketer).get("/api/posts/" + id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+    }
+
+    @Test
+    void a_draft_can_be_deleted() {
+        String marketer = marketer();
+        String id = create(marketer, draft());
+        as(marketer).delete("/api/posts/" + id).then().statusCode(204);
+        as(marketer).get("/api/posts/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void listing_filters_by_status_and_pages_newest_first() {
+        String marketer = marketer();
+        String tag = unique();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(create(marketer, draft("title", tag + " " + i)));
+        }
+        as(marketer).post("/api/posts/" + ids.get(0) + "/submit").then().statusCode(200);
+
+        List<String> inReview = as(marketer).get("/api/posts?status=IN_REVIEW&limit=100").then().statusCode(200)
+                .extract().path("items.id");
+        assertThat(inReview).contains(ids.get(0)).doesNotContain(ids.get(1), ids.get(2));
+
+        var page1 = as(marketer).get("/api/posts?status=DRAFT&limit=1").then().statusCode(200).extract().jsonPath();
+        var page2 = as(marketer).get("/api/posts?status=DRAFT&limit=1&cursor=" + page1.getString("nextCursor")).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(page1.getList("items.id")).containsExactly(ids.get(2));
+        assertThat(page2.getList("items.id")).containsExactly(ids.get(1));
+
+        as(marketer).get("/api/posts?status=BOGUS").then().statusCode(400).body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void unknown_posts_are_404() {
+        String marketer = marketer();
+        String id = UUID.randomUUID().toString();
+        as(marketer).get("/api/posts/" + id).then().statusCode(404).contentType("application/problem+json");
+        as(marketer).header("If-Match", "\"0\"").body(draft()).put("/api/posts/" + id).then().statusCode(404);
+        as(marketer).delete("/api/posts/" + id).then().statusCode(404);
+        for (String action : List.of("submit", "approve", "archive")) {
+            as(marketer).post("/api/posts/" + id + "/" + action).then().statusCode(404);
+        }
+        as(marketer).body(Map.of("reason", "x")).post("/api/posts/" + id + "/reject").then().statusCode(404);
+        as(marketer).get("/api/posts/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void posts_are_for_marketing_and_admins_only() {
+        String id = create(marketer(), draft());
+        String employee = token("e-" + unique() + "@test.no", "employee");
+        String leader = token("l-" + unique() + "@test.no", "employee", "leader");
+        Map<String, String> requests = new HashMap<>();
+        requests.put("GET", "/api/posts");
+        for (String who : List.of(employee, leader)) {
+            as(who).get("/api/posts").then().statusCode(403).contentType("application/problem+json");
+            as(who).get("/api/posts/" + id).then().statusCode(403);
+            as(who).body(draft()).post("/api/posts").then().statusCode(403);
+            as(who).header("If-Match", "\"0\"").body(draft()).put("/api/posts/" + id).then().statusCode(403);
+            as(who).delete("/api/posts/" + id).then().statusCode(403);
+            for (String action : List.of("submit", "approve", "archive")) {
+                as(who).post("/api/posts/" + id + "/" + action).then().statusCode(403);
+            }
+            as(who).body(Map.of("reason", "x")).post("/api/posts/" + id + "/reject").then().statusCode(403);
+        }
+        given().get("/api/posts").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/posts/" + id).then().statusCode(401);
+        given().contentType("application/json").body(draft()).post("/api/posts").then().statusCode(401);
+        given().post("/api/posts/" + id + "/approve").then().statusCode(401);
+        as(adminToken()).get("/api/posts/" + id).then().statusCode(200);
+    }
+}

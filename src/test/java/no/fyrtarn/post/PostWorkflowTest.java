@@ -1,0 +1,203 @@
+package no.fyrtarn.post;
+
+import static no.fyrtarn.post.Posts.create;
+import static no.fyrtarn.post.Posts.draft;
+import static no.fyrtarn.post.Posts.marketer;
+import static no.fyrtarn.post.Posts.status;
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.fyrtarn.testing.MovableClock;
+
+@QuarkusTest
+class PostWorkflowTest {
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    PostService posts;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static void act(String who, String id, String action, int expected) {
+        var request = as(who);
+        if (action.equals("reject")) {
+            request = request.body(Map.of("reason", "Needs a better caption"));
+        }
+        request.post("/api/posts/" + id + "/" + action).then().statusCode(expected);
+    }
+
+    private static String inReview(String author) {
+        String id = create(author, draft());
+        act(author, id, "submit", 200);
+        return id;
+    }
+
+    @Test
+    void a_second_marketer_approves_and_the_post_is_published() {
+        String author = marketer();
+        String id = inReview(author);
+
+        as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).body("publishedAt", notNullValue());
+    }
+
+    @Test
+    void the_author_cannot_approve_their_own_post() {
+        String author = marketer();
+        String id = inReview(author);
+
+        as(author).post("/api/posts/" + id + "/approve").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(status(author, id)).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void an_admin_may_approve_even_their_own_post() {
+        String admin = adminToken();
+        String id = inReview(admin);
+        act(admin, id, "approve", 200);
+        assertThat(status(admin, id)).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void rejecting_sends_the_post_back_to_draft_with_the_reason() {
+        String author = marketer();
+        String id = inReview(author);
+        as(marketer()).body(Map.of("reason", "Shorter, please")).post("/api/posts/" + id + "/reject").then()
+                .statusCode(200).body("status", equalTo("DRAFT")).body("reviewNote", equalTo("Shorter, please"));
+        as(marketer()).body(Map.of("reason", " ")).post("/api/posts/" + inReview(author) + "/reject").then()
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void a_resubmitted_post_can_be_approved() {
+        String author = marketer();
+        String id = inReview(author);
+        act(marketer(), id, "reject", 200);
+        act(author, id, "submit", 200);
+        act(marketer(), id, "approve", 200);
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void illegal_transitions_are_conflicts_and_change_nothing() {
+        String author = marketer();
+        String reviewer = marketer();
+        String draftId = create(author, draft());
+        for (String action : List.of("approve", "reject")) {
+            act(reviewer, draftId, action, 409);
+        }
+        assertThat(status(author, draftId)).isEqualTo("DRAFT");
+
+        String reviewId = inReview(author);
+        act(author, reviewId, "submit", 409);
+        assertThat(status(author, reviewId)).isEqualTo("IN_REVIEW");
+
+        String published = inReview(author);
+        act(reviewer, published, "approve", 200);
+        for (String action : List.of("submit", "approve", "reject")) {
+            act(reviewer, published, action, 409);
+        }
+        assertThat(status(author, published)).isEqualTo("PUBLISHED");
+
+        act(reviewer, published, "archive", 200);
+        for (String action : List.of("submit", "approve", "reject", "archive")) {
+            act(reviewer, published, action, 409);
+        }
+        assertThat(status(author, published)).isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void any_post_can_be_archived() {
+        String author = marketer();
+        String draftId = create(author, draft());
+        act(author, draftId, "archive", 200);
+        String reviewId = inReview(author);
+        act(author, reviewId, "archive", 200);
+        assertThat(List.of(status(author, draftId), status(author, reviewId))).containsOnly("ARCHIVED");
+    }
+
+    @Test
+    void a_post_with_publish_time_waits_scheduled_until_its_time() {
+        String author = marketer();
+        Map<String, Object> body = draft();
+        body.put("publishAt", clock.instant().plus(Duration.ofHours(2)).toString());
+        String id = create(author, body);
+        act(author, id, "submit", 200);
+
+        as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("SCHEDULED"));
+        act(marketer(), id, "approve", 409);
+
+        clock.advance(Duration.ofMinutes(119));
+        posts.applyDueTransitions(100);
+        assertThat(status(author, id)).isEqualTo("SCHEDULED");
+
+        clock.advance(Duration.ofMinutes(2));
+        posts.applyDueTransitions(100);
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void a_published_post_expires_at_its_expiry() {
+        String author = marketer();
+        Map<String, Object> body = draft();
+        body.put("expiresAt", clock.instant().plus(Duration.ofDays(3)).toString());
+        String id = create(author, body);
+        act(author, id, "submit", 200);
+        act(marketer(), id, "approve", 200);
+
+        clock.advance(Duration.ofDays(3).minusMinutes(1));
+        posts.applyDueTransitions(100);
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+
+        clock.advance(Duration.ofMinutes(2));
+        posts.applyDueTransitions(100);
+        assertThat(status(author, id)).isEqualTo("EXPIRED");
+        act(author, id, "archive", 200);
+    }
+
+    @Test
+    void a_post_whose_expiry_passed_during_review_cannot_be_approved() {
+        String author = marketer();
+        Map<String, Object> body = draft();
+        body.put("expiresAt", Instant.now().plus(Duration.ofHours(1)).toString());
+        String id = create(author, body);
+        act(author, id, "submit", 200);
+
+        clock.advance(Duration.ofHours(2));
+        as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(status(author, id)).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void an_employee_cannot_move_posts() {
+        String id = inReview(marketer());
+        String employee = token("e-" + unique() + "@test.no", "employee");
+        for (String action : List.of("submit", "approve", "archive", "reject")) {
+            act(employee, id, action, 403);
+        }
+    }
+}

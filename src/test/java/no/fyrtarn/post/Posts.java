@@ -1,0 +1,49 @@
+package no.fyrtarn.post;
+
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for post requests and marketing users in tests. */
+final class Posts {
+
+    private Posts() {
+    }
+
+    static String marketer() {
+        return token("marketer-" + unique() + "@test.fyrtarn.no", "employee", "marketing");
+    }
+
+    static Map<String, Object> draft() {
+        Map<String, Object> post = new HashMap<>();
+        post.put("title", "Hei fra Fyrtårn " + unique());
+        post.put("body", "Vi ansetter!");
+        post.put("url", "https://example.com/jobs?team=sales");
+        post.put("topics", List.of("hiring"));
+        post.put("networks", List.of("LINKEDIN", "X"));
+        post.put("captions", List.of(Map.of("network", "LINKEDIN", "text", "Bli med oss"),
+                Map.of("network", "LINKEDIN", "text", "Vi vokser"), Map.of("network", "X", "text", "Jobb hos oss")));
+        post.put("audience", Map.of("teams", List.of()));
+        post.put("campaign", "hiring-2026");
+        return post;
+    }
+
+    static Map<String, Object> draft(String key, Object value) {
+        Map<String, Object> post = draft();
+        post.put(key, value);
+        return post;
+    }
+
+    /** Creates a draft as this marketer; @return its id. */
+    static String create(String marketer, Map<String, Object> body) {
+        return as(marketer).body(body).post("/api/posts").then().statusCode(201).extract().path("id");
+    }
+
+    static String status(String marketer, String id) {
+        return as(marketer).get("/api/posts/" + id).then().statusCode(200).extract().path("status");
+    }
+}
