@@ -3,6 +3,9 @@ package no.fyrtarn.infra;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +17,22 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpProblems {
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        long limit = maxBodySize.asLongValue();
+        // a declared length over the limit is refused before anything reads the body
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > limit) {
+                ctx.response().putHeader("Connection", "close");
+                send(ctx, Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes"));
+            } else {
+                ctx.next();
+            }
+        });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 send(ctx, Problem.of(413, "Content Too Large", "The request body is larger than allowed"));

@@ -1,0 +1,82 @@
+package no.fyrtarn.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The local run keeps its data: PostgreSQL rows and Kafka records survive a stop and start on the same data dir. */
+class EmbeddedInfrastructureRestartTest {
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void postgres_keeps_rows_across_a_restart() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "pg-restart-");
+        int port = freePort();
+        try (var pg = EmbeddedPostgres.start(dir, port);
+                var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "")) {
+            c.createStatement().execute("create table lighthouse (name text)");
+            c.createStatement().execute("insert into lighthouse values ('Lindesnes')");
+        }
+        try (var pg = EmbeddedPostgres.start(dir, port);
+                var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
+                var rs = c.createStatement().executeQuery("select name from lighthouse")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Lindesnes");
+        }
+    }
+
+    @Test
+    void kafka_keeps_records_across_a_restart() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "kafka-restart-");
+        int port = freePort();
+        int controller = freePort();
+        try (var kafka = EmbeddedKafka.start(dir, port, controller)) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            try (var producer = new KafkaProducer<String, String>(p)) {
+                producer.send(new ProducerRecord<>("restart-test", "k", "kept")).get();
+            }
+        }
+        try (var kafka = EmbeddedKafka.start(dir, port, controller)) {
+            Properties c = new Properties();
+            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            c.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-test");
+            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            try (var consumer = new KafkaConsumer<String, String>(c)) {
+                consumer.subscribe(List.of("restart-test"));
+                String value = null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (value == null && System.nanoTime() < deadline) {
+                    for (var record : consumer.poll(Duration.ofMillis(500))) {
+                        value = record.value();
+                    }
+                }
+                assertThat(value).isEqualTo("kept");
+            }
+        }
+    }
+}

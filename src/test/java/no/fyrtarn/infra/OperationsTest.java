@@ -1,0 +1,85 @@
+package no.fyrtarn.infra;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readiness_and_liveness_are_up_with_postgres_and_kafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItems("Kafka broker", "Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheus_metrics_include_the_outbox() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("fyrtarn_outbox_pending"))
+                .body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void errors_outside_resources_are_problem_json_too() {
+        given().get("/api/nope").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().get("/definitely/not/here").then().statusCode(404).contentType("application/problem+json");
+        as(adminToken()).delete("/api/admin/employees").then().statusCode(405).contentType("application/problem+json");
+        as(adminToken()).contentType("text/plain").body("hello").put("/api/admin/employees").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_body_over_one_mebibyte_is_refused_with_413() {
+        String big = "[" + "{\"email\":\"a@b.no\",\"name\":\"" + "x".repeat(1024 * 1024) + "\"}" + "]";
+        as(adminToken()).body(big).put("/api/admin/employees").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
+    }
+
+    @Test
+    void the_openapi_document_describes_every_operation_with_summary_id_security_and_errors() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String where = op.getKey() + " " + path.getKey();
+                Map<String, Object> operation = op.getValue();
+                assertThat(operation.get("summary")).as("summary of " + where).isNotNull();
+                assertThat(operation.get("operationId")).as("operationId of " + where).isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                assertThat(responses.keySet()).as("error responses of " + where).anyMatch(code -> code.startsWith("4"));
+                if (path.getKey().equals("/api/dev/login")) {
+                    assertThat(operation.get("security")).as("security of " + where).isEqualTo(List.of());
+                } else {
+                    assertThat(operation.get("security")).as("security of " + where).isNotNull();
+                    assertThat(responses).as("401 of " + where).containsKey("401");
+                }
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(11);
+    }
+
+    @Test
+    void swagger_ui_is_served() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

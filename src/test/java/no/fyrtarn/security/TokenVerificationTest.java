@@ -1,0 +1,93 @@
+package no.fyrtarn.security;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+
+@QuarkusTest
+class TokenVerificationTest {
+
+    private static void refused(String token) {
+        given().auth().oauth2(token).get("/api/admin/employees").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void a_valid_admin_token_is_accepted() {
+        as(adminToken()).get("/api/admin/employees").then().statusCode(200);
+    }
+
+    @Test
+    void a_token_from_another_issuer_is_refused() {
+        refused(Jwt.upn("x@test.no").groups(Set.of("admin")).issuer("https://evil.example").sign());
+    }
+
+    @Test
+    void a_token_signed_with_a_foreign_key_is_refused() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        refused(Jwt.upn("x@test.no").groups(Set.of("admin")).sign(generator.generateKeyPair().getPrivate()));
+    }
+
+    @Test
+    void an_expired_token_is_refused() {
+        refused(Jwt.upn("x@test.no").groups(Set.of("admin")).issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)).sign());
+    }
+
+    @Test
+    void unsigned_and_hmac_tokens_are_refused() throws Exception {
+        String claims = b64("{\"iss\":\"https://fyrtarn.local\",\"upn\":\"x@test.no\",\"groups\":[\"admin\"],\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}");
+        refused(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + claims + ".");
+        String hs256 = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + claims;
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("a-shared-secret-that-is-long-enough".getBytes(), "HmacSHA256"));
+        refused(hs256 + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(hs256.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void garbage_is_refused() {
+        refused("not.a.token");
+    }
+
+    @Test
+    void an_unknown_person_with_a_valid_token_joins_the_directory_on_first_request() {
+        String email = "new." + unique() + "@test.no";
+        String token = Jwt.upn(email).claim("name", "Nina Ny").groups(Set.of("employee")).sign();
+
+        as(token).get("/api/admin/employees").then().statusCode(403); // any endpoint will do, even a forbidden one
+
+        JsonPath listed = as(adminToken()).queryParam("q", email).get("/api/admin/employees").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(listed.getList("items.email")).containsExactly(email);
+        assertThat(listed.getString("items[0].name")).isEqualTo("Nina Ny");
+        assertThat(listed.getString("items[0].team")).isNull();
+        assertThat(listed.getList("items[0].roles")).containsExactly("employee");
+    }
+
+    @Test
+    void a_role_the_token_does_not_carry_is_forbidden() {
+        as(token("m-" + unique() + "@test.no", "marketing")).get("/api/admin/employees").then().statusCode(403);
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
