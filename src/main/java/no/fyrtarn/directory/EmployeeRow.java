@@ -17,5 +17,5 @@ public record EmployeeRow(
         @Schema(example = "lead.sales@example.com") @Email @Size(max = 254) String managerEmail,
         @Schema(example = "Oslo") @Size(max = 100) String location,
         @Schema(example = "nb") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as nb, sv or en-GB") String language,
-        @Schema(example = "[\"employee\", \"marketing\"]") @Size(max = 4) List<@Pattern(regexp = "(?i)employee|leader|marketing|admin", message = "must be one of employee, leader, marketing, admin") String> roles) {
+        @Schema(example = "[\"employee\", \"marketing\"]") @Size(max = 4) List<@Pattern(regexp = "employee|leader|marketing|admin", message = "must be one of employee, leader, marketing, admin") String> roles) {
 }

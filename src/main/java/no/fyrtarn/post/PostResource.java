@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +56,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Create a draft post")
     @APIResponse(responseCode = "201", description = "The draft, with Location and ETag",
-            headers = { @Header(name = "Location", description = "URL of the new post"), @Header(name = "ETag") })
+            headers = { @Header(name = "Location", description = "URL of the new post", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(ref = "ETag") })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<PostView> create(@NotNull @Valid PostRequest request) {
         var created = posts.create(user.member().employeeId(), request);
@@ -77,7 +79,7 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getPost", summary = "Read a post", description = "The ETag header is needed to edit it.")
-    @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "The post", headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RestResponse<PostView> get(@PathParam("id") UUID id) {
         return withEtag(posts.get(id));
@@ -88,7 +90,7 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updatePost", summary = "Replace a draft",
             description = "Only drafts can be edited; If-Match must carry the ETag you read.")
-    @APIResponse(responseCode = "200", description = "The updated draft", headers = @Header(name = "ETag"))
+    @APIResponse(responseCode = "200", description = "The updated draft", headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
