@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,9 +98,7 @@ public class PostService {
 
     @Transactional
     public Versioned submit(UUID id) {
-        Post post = find(id);
-        post.submit(clock.instant());
-        return versioned(post);
+        return change(id, post -> post.submit(clock.instant()));
     }
 
     /** Four eyes: the author may not approve their own post, unless they are an admin. */
@@ -118,15 +117,17 @@ public class PostService {
 
     @Transactional
     public Versioned reject(UUID id, String reason) {
-        Post post = find(id);
-        post.reject(reason, clock.instant());
-        return versioned(post);
+        return change(id, post -> post.reject(reason, clock.instant()));
     }
 
     @Transactional
     public Versioned archive(UUID id) {
+        return change(id, post -> post.archive(clock.instant()));
+    }
+
+    private Versioned change(UUID id, Consumer<Post> transition) {
         Post post = find(id);
-        post.archive(clock.instant());
+        transition.accept(post);
         return versioned(post);
     }
 
