@@ -2,6 +2,7 @@ package no.fyrtarn.directory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -170,7 +172,7 @@ public class DirectoryService {
     @Transactional
     public Page<EmployeeView> list(String team, String query, String cursor, int limit) {
         List<Employee> fetched = employees.page(blankToNull(team), blankToNull(query), Cursor.decode(cursor), limit + 1);
-        Set<java.util.UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
+        Set<UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));
     }
 
@@ -196,16 +198,16 @@ public class DirectoryService {
 
     /** Team ids by name; a name that is no team is left out. */
     @Transactional
-    public Map<String, java.util.UUID> teamIds(java.util.Collection<String> names) {
+    public Map<String, UUID> teamIds(Collection<String> names) {
         return teams.findByNames(names).stream().collect(Collectors.toMap(Team::name, Team::id));
     }
 
     @Transactional
-    public Map<java.util.UUID, String> teamNames(java.util.Collection<java.util.UUID> ids) {
+    public Map<UUID, String> teamNames(Collection<UUID> ids) {
         return ids.isEmpty() ? Map.of()
                 : teams.list("id in ?1", ids).stream().collect(Collectors.toMap(Team::id, Team::name));
     }
 
-    public record Member(java.util.UUID employeeId, String email, String name, String team, Set<String> groups) {
+    public record Member(UUID employeeId, String email, String name, String team, Set<String> groups) {
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,8 +43,7 @@ public record LocalKeys(Path privateKey, Path publicKey) {
 
     private static void restrictToOwner(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+            Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         } catch (UnsupportedOperationException notPosix) {
             // best effort on file systems without POSIX permissions
         }
@@ -55,8 +55,8 @@ public record LocalKeys(Path privateKey, Path publicKey) {
     }
 
     /** The configuration that makes smallrye-jwt sign with and verify against this pair. */
-    public java.util.Map<String, String> config() {
-        return java.util.Map.of(
+    public Map<String, String> config() {
+        return Map.of(
                 "smallrye.jwt.sign.key.location", privateKey.toUri().toString(),
                 "mp.jwt.verify.publickey.location", publicKey.toUri().toString());
     }
