@@ -5,13 +5,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** A post as marketing sees it. */
-public record PostView(UUID id, String title, String body, String url, List<String> topics, List<Network> networks,
-        List<Caption> captions, Audience audience, String campaign, Instant publishAt, Instant expiresAt,
-        PostStatus status, UUID authorId, String reviewNote, Instant publishedAt, Instant createdAt,
-        Instant updatedAt) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-    public record Audience(List<String> teams) {
+/** A post as marketing sees it. */
+public record PostView(
+        @Schema(example = "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b") UUID id,
+        @Schema(example = "We are hiring engineers in Bergen") String title,
+        @Schema(example = "Join the team that builds Norway's favourite banking app.") String body,
+        @Schema(example = "https://example.com/careers/bergen") String url,
+        @Schema(example = "[\"hiring\"]") List<String> topics,
+        @Schema(example = "[\"LINKEDIN\", \"X\"]") List<Network> networks,
+        List<Caption> captions, Audience audience,
+        @Schema(example = "hiring-2026") String campaign,
+        @Schema(example = "2026-12-01T08:00:00Z") Instant publishAt,
+        @Schema(example = "2026-12-31T23:00:00Z") Instant expiresAt,
+        @Schema(example = "PUBLISHED") PostStatus status,
+        @Schema(example = "0b7e4c1a-9d2f-4a3b-8c5d-6e7f8a9b0c1d") UUID authorId,
+        @Schema(example = "Please shorten the LinkedIn caption") String reviewNote,
+        @Schema(example = "2026-12-01T08:00:00Z") Instant publishedAt,
+        @Schema(example = "2026-11-23T10:00:00Z") Instant createdAt,
+        @Schema(example = "2026-11-23T11:00:00Z") Instant updatedAt) {
+
+    public record Audience(@Schema(example = "[\"Sales\", \"Support\"]") List<String> teams) {
     }
 
     static PostView of(Post p, Set<String> audienceTeams) {

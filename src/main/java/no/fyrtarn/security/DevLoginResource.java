@@ -41,7 +41,8 @@ public class DevLoginResource {
     public record LoginRequest(@Schema(example = "lead.sales@demo.fyrtarn.no") @NotBlank @Email String email) {
     }
 
-    public record LoginResponse(String token, long expiresIn) {
+    public record LoginResponse(@Schema(example = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1cG4iOiJ…") String token,
+            @Schema(example = "3600") long expiresIn) {
     }
 
     @POST
