@@ -184,7 +184,8 @@ public class DirectoryService {
             if (employees.hasReports(e.id())) {
                 groups.add(Role.LEADER_NAME);
             }
-            return new Member(e.id(), e.email(), e.name(), e.teamName(), Set.copyOf(groups));
+            return new Member(e.id(), e.email(), e.name(), e.team() == null ? null : e.team().id(), e.teamName(),
+                    Set.copyOf(groups));
         });
     }
 
@@ -208,6 +209,7 @@ public class DirectoryService {
                 : teams.list("id in ?1", ids).stream().collect(Collectors.toMap(Team::id, Team::name));
     }
 
-    public record Member(UUID employeeId, String email, String name, String team, Set<String> groups) {
+    /** {@code teamId} and {@code team} are null for someone without a team. */
+    public record Member(UUID employeeId, String email, String name, UUID teamId, String team, Set<String> groups) {
     }
 }

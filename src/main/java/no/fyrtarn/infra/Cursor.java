@@ -1,12 +1,22 @@
 package no.fyrtarn.infra;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 
 /** Opaque paging cursors: the position of the last row shown, base64url-encoded so clients do not build them. */
 public final class Cursor {
 
     private Cursor() {
+    }
+
+    /** A position in a list ordered by (time, id), both descending: the keyset of every newest-first list. */
+    public record At(Instant at, UUID id) {
+
+        public String position() {
+            return at + "|" + id;
+        }
     }
 
     public static String encode(String position) {
@@ -21,7 +31,25 @@ public final class Cursor {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "is not a cursor from a previous page");
+            throw notOurs();
         }
+    }
+
+    /** @return the (time, id) position of a newest-first list, or null for no cursor. */
+    public static At decodeAt(String cursor) {
+        String position = decode(cursor);
+        if (position == null) {
+            return null;
+        }
+        try {
+            String[] parts = position.split("\\|", 2);
+            return new At(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw notOurs();
+        }
+    }
+
+    private static ProblemException notOurs() {
+        return ProblemException.badRequest("cursor", "is not a cursor from a previous page");
     }
 }

@@ -37,6 +37,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     p.put("log.dirs", logDir.toAbsolutePath().toString());
                     p.put("auto.create.topics.enable", "true");
                     p.put("num.partitions", "3");
+                    p.put("group.initial.rebalance.delay.ms", "0"); // consumers start at once, not after 3 s
                     // one node in this JVM: after a restart, its previous incarnation must expire quickly
                     p.put("broker.heartbeat.interval.ms", "300");
                     p.put("broker.session.timeout.ms", "1500");

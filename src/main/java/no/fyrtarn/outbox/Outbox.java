@@ -35,13 +35,23 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    /** @return the event id (ce_id) */
+    /** @return the event id (ce_id), new */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
+        return add(UUID.randomUUID(), topic, type, key, payload);
+    }
+
+    /** Adds an event whose id the caller chose (when the payload carries it too); @return that id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID add(UUID id, String topic, String type, Object key, Object payload) {
         try {
-            var event = new OutboxEvent(UUID.randomUUID(), topic, key.toString(), type, json.writeValueAsString(payload),
-                    clock.instant());
-            events.persist(event);
+            events.persist(new OutboxEvent(id, topic, key.toString(), type, json.writeValueAsString(payload),
+                    clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event payload is not serialisable: " + payload, e);
+        }
+        if (transactions.getResource(Outbox.class) == null) {
+            transactions.putResource(Outbox.class, Boolean.TRUE); // one wake-up per transaction, however many events
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -54,9 +64,7 @@ public class Outbox {
                     }
                 }
             });
-            return event.id();
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload is not serialisable: " + payload, e);
         }
+        return id;
     }
 }

@@ -61,12 +61,6 @@ public class OutboxEvent {
         this.nextAttemptAt = now;
     }
 
-    void sent(Instant now) {
-        this.sentAt = now;
-        this.attempts++;
-        this.lastError = null;
-    }
-
     void failed(Instant now, Duration retryAfter, String error) {
         this.attempts++;
         this.nextAttemptAt = now.plus(retryAfter);

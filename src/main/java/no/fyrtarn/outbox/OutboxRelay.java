@@ -2,7 +2,9 @@ package no.fyrtarn.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -110,13 +112,12 @@ public class OutboxRelay {
             }
             List<CompletableFuture<Void>> acks = due.stream().map(publisher::publish).toList();
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
-            int ok = 0;
+            List<UUID> acked = new ArrayList<>(due.size());
             for (int i = 0; i < due.size(); i++) {
                 OutboxEvent event = due.get(i);
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    event.sent(clock.instant());
-                    ok++;
+                    acked.add(event.id());
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                     event.failed(clock.instant(), backoff(event.attempts()), String.valueOf(cause));
@@ -127,6 +128,8 @@ public class OutboxRelay {
                     break;
                 }
             }
+            events.markSent(acked, clock.instant()); // one statement for the batch, not one update per row
+            int ok = acked.size();
             published.increment(ok);
             failed.increment(due.size() - ok);
             return ok == due.size() ? ok : 0;

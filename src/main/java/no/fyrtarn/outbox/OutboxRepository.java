@@ -26,6 +26,13 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 .list();
     }
 
+    /** Marks acknowledged events sent: attempts + 1, no error. */
+    public void markSent(List<UUID> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            update("sentAt = ?1, attempts = attempts + 1, lastError = null where id in ?2", now, ids);
+        }
+    }
+
     public long pending() {
         return count("sentAt is null");
     }

@@ -34,6 +34,9 @@ public class PostService {
     DirectoryService directory;
 
     @Inject
+    PostStats.Source stats;
+
+    @Inject
     Clock clock;
 
     /** A post with its current ETag. */
@@ -57,22 +60,34 @@ public class PostService {
     @Transactional
     public Page<PostView> list(String status, String cursor, int limit) {
         PostStatus wanted = parseStatus(status);
-        String position = Cursor.decode(cursor);
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (position != null) {
-            try {
-                String[] parts = position.split("\\|", 2);
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("cursor", "is not a cursor from a previous page");
-            }
-        }
-        List<Post> fetched = posts.page(wanted, afterAt, afterId, limit + 1);
+        Cursor.At after = Cursor.decodeAt(cursor);
+        List<Post> fetched = posts.page(wanted, after, limit + 1);
         Map<UUID, String> teamNames = directory.teamNames(
                 fetched.stream().flatMap(p -> p.audienceTeamIds().stream()).distinct().toList());
-        return Page.of(fetched, limit, p -> p.createdAt() + "|" + p.id(), p -> PostView.of(p, names(p, teamNames)));
+        Map<UUID, PostStats> counts = stats.statsOf(fetched.stream().map(Post::id).toList());
+        return Page.of(fetched, limit, p -> new Cursor.At(p.createdAt(), p.id()).position(),
+                p -> PostView.of(p, names(p, teamNames), counts.getOrDefault(p.id(), PostStats.NONE)));
+    }
+
+    /** What someone in {@code teamId} (null: no team) may share now, newest published first. */
+    @Transactional
+    public Page<PublishedPost> feed(UUID teamId, String topic, String cursor, int limit) {
+        String wanted = topic == null || topic.isBlank() ? null : topic.trim().toLowerCase();
+        List<Post> fetched = posts.feed(teamId, wanted, clock.instant(), Cursor.decodeAt(cursor), limit + 1);
+        return Page.of(fetched, limit, p -> new Cursor.At(p.publishedAt(), p.id()).position(), PublishedPost::of);
+    }
+
+    /** The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. */
+    @Transactional
+    public PublishedPost inFeed(UUID postId, UUID teamId) {
+        Post post = posts.findById(postId);
+        Instant now = clock.instant();
+        boolean live = post != null && post.status() == PostStatus.PUBLISHED
+                && (post.expiresAt() == null || post.expiresAt().isAfter(now));
+        if (!live || !(post.audienceTeamIds().isEmpty() || post.audienceTeamIds().contains(teamId))) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        return PublishedPost.of(post);
     }
 
     @Transactional
@@ -157,7 +172,8 @@ public class PostService {
 
     private Versioned versioned(Post post) {
         posts.flush(); // the version (ETag) moves on flush
-        return new Versioned(PostView.of(post, names(post)), PostView.etag(post));
+        PostStats counts = stats.statsOf(List.of(post.id())).getOrDefault(post.id(), PostStats.NONE);
+        return new Versioned(PostView.of(post, names(post), counts), PostView.etag(post));
     }
 
     private Set<String> names(Post post) {

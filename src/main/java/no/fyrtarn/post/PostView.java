@@ -24,15 +24,16 @@ public record PostView(
         @Schema(example = "Please shorten the LinkedIn caption") String reviewNote,
         @Schema(example = "2026-12-01T08:00:00Z") Instant publishedAt,
         @Schema(example = "2026-11-23T10:00:00Z") Instant createdAt,
-        @Schema(example = "2026-11-23T11:00:00Z") Instant updatedAt) {
+        @Schema(example = "2026-11-23T11:00:00Z") Instant updatedAt,
+        @Schema(description = "Shares recorded and clicks counted so far") PostStats stats) {
 
     public record Audience(@Schema(example = "[\"Sales\", \"Support\"]") List<String> teams) {
     }
 
-    static PostView of(Post p, Set<String> audienceTeams) {
+    static PostView of(Post p, Set<String> audienceTeams, PostStats stats) {
         return new PostView(p.id(), p.title(), p.body(), p.url(), p.topics(), p.networks(), p.captions(),
                 new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.publishAt(), p.expiresAt(),
-                p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt());
+                p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt(), stats);
     }
 
     /** Strong validator for If-Match: changes with every write. */

@@ -1,9 +1,10 @@
 package no.fyrtarn.post;
 
 import static io.restassured.RestAssured.given;
-import static no.fyrtarn.post.Posts.create;
-import static no.fyrtarn.post.Posts.draft;
-import static no.fyrtarn.post.Posts.marketer;
+import static no.fyrtarn.testing.Posts.create;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
+import static no.fyrtarn.testing.Posts.publish;
 import static no.fyrtarn.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,14 +46,6 @@ class PostEventsTest {
         if (!EmbeddedInfrastructureResource.kafka().isRunning()) {
             EmbeddedInfrastructureResource.kafka().restart();
         }
-    }
-
-    private static String publish(Map<String, Object> body) {
-        String author = marketer();
-        String id = create(author, body);
-        as(author).post("/api/posts/" + id + "/submit").then().statusCode(200);
-        as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200);
-        return id;
     }
 
     /** Waits for the record, then watches a while longer to be sure no second copy comes. */

@@ -1,9 +1,9 @@
 package no.fyrtarn.post;
 
 import static io.restassured.RestAssured.given;
-import static no.fyrtarn.post.Posts.create;
-import static no.fyrtarn.post.Posts.draft;
-import static no.fyrtarn.post.Posts.marketer;
+import static no.fyrtarn.testing.Posts.create;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Api.adminToken;
 import static no.fyrtarn.testing.Api.as;
 import static no.fyrtarn.testing.Api.importEmployees;

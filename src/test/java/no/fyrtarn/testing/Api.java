@@ -47,4 +47,25 @@ public final class Api {
         return given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/dev/login").then()
                 .statusCode(200).extract().path("token");
     }
+
+    /** Someone in the directory, with a token of theirs. */
+    public record Person(String email, String token) {
+
+        /** Their id, as the directory lists it. */
+        public String employeeId() {
+            return as(adminToken()).queryParam("q", email).get("/api/admin/employees").then().statusCode(200)
+                    .extract().path("items[0].employeeId");
+        }
+    }
+
+    /** A new employee in {@code team} (null: no team), imported through the admin API. */
+    public static Person employeeIn(String team) {
+        String email = "emp-" + unique() + "@test.fyrtarn.no";
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("email", email, "name", "Ansatt " + email));
+        if (team != null) {
+            row.put("team", team);
+        }
+        importEmployees(List.of(row));
+        return new Person(email, token(email, "employee"));
+    }
 }

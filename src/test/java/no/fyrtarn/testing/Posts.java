@@ -1,4 +1,4 @@
-package no.fyrtarn.post;
+package no.fyrtarn.testing;
 
 import static no.fyrtarn.testing.Api.as;
 import static no.fyrtarn.testing.Api.token;
@@ -8,17 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builders for post requests and marketing users in tests. */
-final class Posts {
+/** Builders for post requests, marketing users and published posts in tests. */
+public final class Posts {
 
     private Posts() {
     }
 
-    static String marketer() {
+    public static String marketer() {
         return token("marketer-" + unique() + "@test.fyrtarn.no", "employee", "marketing");
     }
 
-    static Map<String, Object> draft() {
+    public static Map<String, Object> draft() {
         Map<String, Object> post = new HashMap<>();
         post.put("title", "Hei fra Fyrtårn " + unique());
         post.put("body", "Vi ansetter!");
@@ -32,18 +32,27 @@ final class Posts {
         return post;
     }
 
-    static Map<String, Object> draft(String key, Object value) {
+    public static Map<String, Object> draft(String key, Object value) {
         Map<String, Object> post = draft();
         post.put(key, value);
         return post;
     }
 
     /** Creates a draft as this marketer; @return its id. */
-    static String create(String marketer, Map<String, Object> body) {
+    public static String create(String marketer, Map<String, Object> body) {
         return as(marketer).body(body).post("/api/posts").then().statusCode(201).extract().path("id");
     }
 
-    static String status(String marketer, String id) {
+    public static String status(String marketer, String id) {
         return as(marketer).get("/api/posts/" + id).then().statusCode(200).extract().path("status");
+    }
+
+    /** Creates, submits and has a second marketer approve this post; @return its id. */
+    public static String publish(Map<String, Object> body) {
+        String author = marketer();
+        String id = create(author, body);
+        as(author).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200);
+        return id;
     }
 }

@@ -1,0 +1,108 @@
+package no.fyrtarn.link;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import no.fyrtarn.outbox.DeadLetters;
+
+/**
+ * Judges each link.clicked event once: HEAD and link-preview bots do not count, and a client counts once per code
+ * within the window. The rule looks both ways in time, so a click that arrives late (after a retry) cannot make a pair
+ * count twice. A redelivered event has an id already stored and changes nothing. Records arrive in batches, judged in
+ * one transaction per batch; an unreadable record goes to the DLQ and the rest of its batch goes on.
+ */
+@ApplicationScoped
+public class ClickConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ClickConsumer.class);
+    private static final int RETRIES = 5;
+
+    @Inject
+    LinkClickRepository clicks;
+
+    @Inject
+    LinkConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /**
+     * A failing database is retried a few times (the consumer pauses meanwhile); if it keeps failing, the batch goes to
+     * the DLQ by the channel's failure strategy, to be replayed once the cause is fixed.
+     */
+    @Incoming("clicks")
+    @Blocking
+    public void onClicks(ConsumerRecords<String, String> records) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> judge(records));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == RETRIES) {
+                    throw e;
+                }
+                LOG.warnf("Could not judge %d clicks (attempt %d), retrying: %s", records.count(), attempt, e.toString());
+                Thread.sleep(500L << attempt);
+            }
+        }
+    }
+
+    private void judge(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            ClickEvent click;
+            try {
+                click = readable(json.readValue(record.value(), ClickEvent.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                deadLetters.send(record, e);
+                continue;
+            }
+            clicks.insertIfAbsent(click, verdict(click)); // a redelivered event: its id is stored already
+        }
+    }
+
+    private static ClickEvent readable(ClickEvent click) {
+        if (click.clickId() == null || click.linkCode() == null || click.postId() == null || click.employeeId() == null
+                || click.network() == null || click.at() == null || click.clientHash() == null || click.method() == null) {
+            throw new IllegalArgumentException("link.clicked without clickId, linkCode, postId, employeeId, network, at, "
+                    + "clientHash or method");
+        }
+        return click;
+    }
+
+    LinkClick.Verdict verdict(ClickEvent click) {
+        if ("HEAD".equalsIgnoreCase(click.method())) {
+            return LinkClick.Verdict.HEAD;
+        }
+        if (isPreviewBot(click.userAgent())) {
+            return LinkClick.Verdict.PREVIEW_BOT;
+        }
+        var window = config.counting().window();
+        boolean repeat = clicks.countedBetween(click.linkCode(), click.clientHash(), click.at().minus(window),
+                click.at().plus(window), click.clickId());
+        return repeat ? LinkClick.Verdict.REPEAT : LinkClick.Verdict.COUNTED;
+    }
+
+    /** No user agent at all is a script, not a person: not counted either. */
+    private boolean isPreviewBot(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return true;
+        }
+        String agent = userAgent.toLowerCase(Locale.ROOT);
+        return config.counting().previewBots().stream().anyMatch(bot -> agent.contains(bot.toLowerCase(Locale.ROOT)));
+    }
+}

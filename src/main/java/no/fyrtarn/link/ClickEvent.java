@@ -1,0 +1,21 @@
+package no.fyrtarn.link;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import no.fyrtarn.post.Network;
+
+/** Payload of link.clicked on fyrtarn.clicks, keyed by the link owner's employee id. clickId is also its ce_id. */
+public record ClickEvent(UUID clickId, String linkCode, UUID shareId, UUID postId, UUID employeeId, Network network,
+        Instant at, String clientHash, String userAgent, String method) {
+
+    public static final String TYPE = "link.clicked";
+    static final int MAX_USER_AGENT = 512;
+
+    static ClickEvent of(LinkService.Target target, Instant at, String clientHash, String userAgent, String method) {
+        String agent = userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
+                : userAgent.substring(0, MAX_USER_AGENT);
+        return new ClickEvent(UUID.randomUUID(), target.code(), target.shareId(), target.postId(), target.employeeId(),
+                target.network(), at, clientHash, agent, method);
+    }
+}

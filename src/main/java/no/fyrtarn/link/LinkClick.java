@@ -1,0 +1,68 @@
+package no.fyrtarn.link;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import no.fyrtarn.post.Network;
+
+/** One click as the click consumer judged it. The id is the event's ce_id. */
+@Entity
+@Table(name = "link_click")
+public class LinkClick {
+
+    /** Why a click counted or not. */
+    public enum Verdict {
+        COUNTED, REPEAT, PREVIEW_BOT, HEAD
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "link_code", nullable = false)
+    private String linkCode;
+
+    @Column(name = "share_id")
+    private UUID shareId;
+
+    @Column(name = "post_id", nullable = false)
+    private UUID postId;
+
+    @Column(name = "employee_id", nullable = false)
+    private UUID employeeId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Network network;
+
+    @Column(nullable = false)
+    private Instant at;
+
+    @Column(name = "client_hash", nullable = false)
+    private String clientHash;
+
+    @Column(nullable = false)
+    private String method;
+
+    @Column(name = "user_agent")
+    private String userAgent;
+
+    @Column(nullable = false)
+    private boolean counted;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Verdict verdict;
+
+    protected LinkClick() {
+    }
+
+    public UUID id() { return id; }
+    public Verdict verdict() { return verdict; }
+}

@@ -1,0 +1,46 @@
+package no.fyrtarn.link;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "fyrtarn.links")
+public interface LinkConfig {
+
+    /** Base62 characters per code (at least 7). */
+    @WithDefault("8")
+    int codeLength();
+
+    /** Codes whose target the redirect keeps in memory. */
+    @WithDefault("100000")
+    int cacheSize();
+
+    /** How long an unknown code is remembered as unknown, so scans for codes do not each hit the database. */
+    @WithDefault("30s")
+    Duration unknownCodeTtl();
+
+    /** Clicks held in memory while they wait to be written to the outbox; beyond this they are dropped and counted. */
+    @WithDefault("100000")
+    int clickBuffer();
+
+    /** Clicks written to the outbox per transaction. */
+    @WithDefault("500")
+    int clickBatch();
+
+    /** Counting rules of the click consumer. */
+    Counting counting();
+
+    interface Counting {
+        /** A click counts once per code and client within this window. */
+        @WithDefault("30m")
+        Duration window();
+
+        /** User-agent substrings (case-insensitive) of link-preview bots, whose requests are redirected but not counted. */
+        @WithDefault("LinkedInBot,Twitterbot,facebookexternalhit,Facebot,Slackbot,Slack-ImgProxy,WhatsApp,TelegramBot,"
+                + "Discordbot,SkypeUriPreview,MicrosoftPreview,Googlebot,bingbot,Applebot,redditbot,Pinterestbot,"
+                + "Embedly,Iframely,vkShare,Mastodon,Bluesky")
+        List<String> previewBots();
+    }
+}

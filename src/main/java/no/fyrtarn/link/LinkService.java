@@ -1,0 +1,79 @@
+package no.fyrtarn.link;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import no.fyrtarn.post.Network;
+import no.fyrtarn.post.PublishedPost;
+
+/** Tracked links: issuing one per (employee, post, network), resolving codes, and the clicks counted on them. */
+@ApplicationScoped
+public class LinkService {
+
+    private static final int CODE_ATTEMPTS = 5;
+
+    @Inject
+    TrackedLinkRepository links;
+
+    @Inject
+    LinkClickRepository clicks;
+
+    @Inject
+    LinkConfig config;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "fyrtarn.public-url")
+    String publicUrl;
+
+    /** A link as the sharer sees it; {@code created} is false when an earlier share made it. */
+    public record Issued(String code, String trackedUrl, boolean created) {
+    }
+
+    /** Where a code leads, and whose it is: all a click needs. */
+    public record Target(String code, String url, UUID postId, UUID employeeId, Network network, UUID shareId) {
+    }
+
+    /** The employee's link for this post and network, made now (attributed to {@code shareId}) if they had none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Issued issue(UUID employeeId, PublishedPost post, Network network, UUID shareId) {
+        String target = Utm.merge(post.url(), network, post.campaign(), post.id());
+        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+            String code = LinkCodes.next(config.codeLength());
+            boolean created = links.insertIfAbsent(code, employeeId, post.id(), network, target, shareId,
+                    clock.instant());
+            Optional<TrackedLink> link = links.findByOwner(employeeId, post.id(), network);
+            if (link.isPresent()) {
+                return new Issued(link.get().code(), trackedUrl(link.get().code()), created);
+            }
+            // the random code belonged to someone else's link: draw another
+        }
+        throw new IllegalStateException("No free link code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    public String trackedUrl(String code) {
+        return publicUrl.replaceAll("/+$", "") + "/s/" + code;
+    }
+
+    @Transactional
+    public Optional<Target> resolve(String code) {
+        return links.findByIdOptional(code).map(l -> new Target(l.code(), l.targetUrl(), l.postId(), l.employeeId(),
+                l.network(), l.firstShareId()));
+    }
+
+    /** Counted clicks per post, for those of the posts that have any. */
+    @Transactional
+    public Map<UUID, Long> countedClicks(Collection<UUID> postIds) {
+        return clicks.countedByPost(postIds);
+    }
+}

@@ -1,0 +1,72 @@
+package no.fyrtarn.link;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import no.fyrtarn.post.Network;
+
+/**
+ * Adds the campaign parameters to a post's URL. The URL's own query parameters are kept byte for byte, except any
+ * utm_source/medium/campaign/content it already had, which ours replace (no duplicates); a fragment stays last.
+ */
+final class Utm {
+
+    static final String MEDIUM = "employee_advocacy";
+
+    private Utm() {
+    }
+
+    static String merge(String url, Network network, String campaign, UUID postId) {
+        Map<String, String> utm = new LinkedHashMap<>();
+        utm.put("utm_source", network.name().toLowerCase(Locale.ROOT));
+        utm.put("utm_medium", MEDIUM);
+        utm.put("utm_campaign", campaign == null ? postId.toString() : campaign);
+        utm.put("utm_content", postId.toString());
+
+        int hash = url.indexOf('#');
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        int question = beforeFragment.indexOf('?');
+        String base = question < 0 ? beforeFragment : beforeFragment.substring(0, question);
+        String query = question < 0 ? "" : beforeFragment.substring(question + 1);
+
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : query.split("&")) {
+            if (!parameter.isEmpty() && !utm.containsKey(nameOf(parameter))) {
+                parameters.add(parameter);
+            }
+        }
+        utm.forEach((name, value) -> parameters.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return ascii(base + "?" + String.join("&", parameters) + fragment);
+    }
+
+    /** Percent-encodes (UTF-8) what may not stand in a Location header as it is: non-ASCII and control characters. */
+    private static String ascii(String url) {
+        StringBuilder out = new StringBuilder(url.length());
+        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
+            if (b < 0x21 || b == 0x7f) { // negative bytes are the non-ASCII ones
+                out.append('%').append(String.format("%02X", b & 0xff));
+            } else {
+                out.append((char) b);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String nameOf(String parameter) {
+        int equals = parameter.indexOf('=');
+        String raw = equals < 0 ? parameter : parameter.substring(0, equals);
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return raw; // a malformed escape is kept as the URL had it
+        }
+    }
+}

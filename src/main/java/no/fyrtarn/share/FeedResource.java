@@ -1,0 +1,45 @@
+package no.fyrtarn.share;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.security.CurrentUser;
+import no.fyrtarn.security.Roles;
+
+@Path("/api/feed")
+@Tag(name = "Feed and sharing", description = "What employees may share, and their shares")
+@RolesAllowed(Roles.EMPLOYEE)
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+
+    @Inject
+    FeedService feed;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Operation(operationId = "getFeed", summary = "The caller's feed: live posts for their team or everyone, newest first",
+            description = "Captions are the caller's own variant per network; sharedOn lists where they shared it.")
+    @APIResponse(responseCode = "200", description = "A page of posts")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<FeedItem> feed(@QueryParam("topic") @Size(max = 50) String topic,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") String cursor) {
+        return feed.feed(user.member(), topic, cursor, limit);
+    }
+}

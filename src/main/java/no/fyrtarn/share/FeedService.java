@@ -1,0 +1,45 @@
+package no.fyrtarn.share;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import no.fyrtarn.directory.DirectoryService.Member;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.post.Network;
+import no.fyrtarn.post.PostService;
+import no.fyrtarn.post.PublishedPost;
+
+/** An employee's feed: what they may share now, with their caption variants and where they shared already. */
+@ApplicationScoped
+public class FeedService {
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    ShareRepository shares;
+
+    @Transactional
+    public Page<FeedItem> feed(Member who, String topic, String cursor, int limit) {
+        Page<PublishedPost> page = posts.feed(who.teamId(), topic, cursor, limit);
+        Map<UUID, Set<Network>> shared = shares.networksSharedOn(who.employeeId(),
+                page.items().stream().map(PublishedPost::id).toList());
+        return new Page<>(page.items().stream().map(post -> item(who, post, shared.getOrDefault(post.id(), Set.of())))
+                .toList(), page.nextCursor());
+    }
+
+    private static FeedItem item(Member who, PublishedPost post, Set<Network> sharedOn) {
+        Map<Network, String> captions = new LinkedHashMap<>();
+        post.networks().forEach(n -> captions.put(n, CaptionVariants.captionFor(who.employeeId(), post, n)));
+        List<Network> shared = sharedOn.stream().sorted().toList();
+        return new FeedItem(post.id(), post.title(), post.body(), post.url(), post.topics(), post.networks(),
+                post.publishedAt(), post.expiresAt(), captions, shared);
+    }
+}

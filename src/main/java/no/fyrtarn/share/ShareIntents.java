@@ -1,0 +1,43 @@
+package no.fyrtarn.share;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import no.fyrtarn.post.Network;
+
+/** Links that open each network's own share dialog with the tracked link filled in. */
+final class ShareIntents {
+
+    /** X counts every link as 23 characters, and puts a space between text and link. */
+    static final int X_LIMIT = 280;
+    static final int X_LINK_LENGTH = 23;
+    static final int X_TEXT_LIMIT = X_LIMIT - X_LINK_LENGTH - 1;
+
+    private ShareIntents() {
+    }
+
+    static String intentUrl(Network network, String trackedUrl, String text) {
+        return switch (network) {
+            case LINKEDIN -> "https://www.linkedin.com/sharing/share-offsite/?url=" + encode(trackedUrl);
+            case X -> "https://x.com/intent/tweet?text=" + encode(text) + "&url=" + encode(trackedUrl);
+            case FACEBOOK -> "https://www.facebook.com/sharer/sharer.php?u=" + encode(trackedUrl);
+        };
+    }
+
+    /** The text as it will be posted: on X cut (at a word where possible, with "…") so text and link fit 280. */
+    static String fitted(Network network, String text) {
+        if (network != Network.X || text.codePointCount(0, text.length()) <= X_TEXT_LIMIT) {
+            return text;
+        }
+        String cut = text.substring(0, text.offsetByCodePoints(0, X_TEXT_LIMIT - 1));
+        int space = cut.lastIndexOf(' ');
+        if (space > X_TEXT_LIMIT / 2) {
+            cut = cut.substring(0, space);
+        }
+        return cut.stripTrailing() + "…";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,57 @@
+package no.fyrtarn.share;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import no.fyrtarn.security.CurrentUser;
+import no.fyrtarn.security.Roles;
+
+@Path("/api/posts/{id}/shares")
+@Tag(name = "Feed and sharing")
+@RolesAllowed(Roles.EMPLOYEE)
+@Produces(MediaType.APPLICATION_JSON)
+public class ShareResource {
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "sharePost", summary = "Share a post from the feed on one network",
+            description = "Records the share and answers the caller's tracked link and the network's share dialog. "
+                    + "Retrying with the same Idempotency-Key answers the same share (200).")
+    @APIResponse(responseCode = "201", description = "The new share")
+    @APIResponse(responseCode = "200", description = "The share this Idempotency-Key made before")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    public RestResponse<ShareView> share(@PathParam("id") UUID postId,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key answers the same share")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid ShareRequest request) {
+        var recorded = shares.record(user.member(), postId, request, idempotencyKey);
+        return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
+                recorded.share());
+    }
+}

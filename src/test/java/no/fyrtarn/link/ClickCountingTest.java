@@ -1,0 +1,204 @@
+package no.fyrtarn.link;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.link.RedirectResourceTest.trackedPath;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Posts.marketer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import no.fyrtarn.outbox.Topics;
+import no.fyrtarn.testing.EmbeddedInfrastructureResource;
+import no.fyrtarn.testing.MovableClock;
+import no.fyrtarn.testing.TopicReader;
+
+/** From a click on /s/{code} through the outbox, Kafka and the click consumer to marketing's stats. */
+@QuarkusTest
+class ClickCountingTest {
+
+    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36";
+    private static final String LAPTOP = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0";
+
+    @Inject
+    LinkClickRepository clicks;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        if (!EmbeddedInfrastructureResource.kafka().isRunning()) {
+            EmbeddedInfrastructureResource.kafka().restart();
+        }
+    }
+
+    private static void click(String path, String userAgent) {
+        given().redirects().follow(false).header("User-Agent", userAgent).get(path).then().statusCode(302);
+    }
+
+    private static String code(String path) {
+        return path.substring("/s/".length());
+    }
+
+    /** Waits until the consumer judged this many clicks on the code; @return count per verdict. */
+    private Map<LinkClick.Verdict, Long> judged(String path, int clicksExpected) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdicts(path).values().stream()
+                .mapToLong(Long::longValue).sum() >= clicksExpected);
+        return verdicts(path);
+    }
+
+    private Map<LinkClick.Verdict, Long> verdicts(String path) {
+        return QuarkusTransaction.requiringNew().call(() -> clicks.list("linkCode", code(path)).stream()
+                .collect(Collectors.groupingBy(LinkClick::verdict, Collectors.counting())));
+    }
+
+    private static long clicksOf(String postId) {
+        return as(marketer()).get("/api/posts/" + postId).then().statusCode(200).extract().jsonPath()
+                .getLong("stats.clicks");
+    }
+
+    private static String postOf(String path) {
+        return given().redirects().follow(false).head(path).header("Location").replaceAll(".*utm_content=", "");
+    }
+
+    @Test
+    void a_click_counts_and_marketing_sees_it_on_the_post_within_seconds() {
+        String path = trackedPath("https://example.com/count", null);
+        String postId = postOf(path); // HEAD: redirected, not counted
+        click(path, PHONE);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> clicksOf(postId) == 1);
+        assertThat(judged(path, 2)).containsEntry(LinkClick.Verdict.COUNTED, 1L).containsEntry(LinkClick.Verdict.HEAD, 1L);
+        assertThat(as(marketer()).get("/api/posts/" + postId).then().extract().jsonPath().getLong("stats.shares"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void link_preview_bots_and_head_are_redirected_but_not_counted() {
+        String path = trackedPath("https://example.com/bots", null);
+        for (String bot : List.of("LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+                "Twitterbot/1.0", "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+                "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "WhatsApp/2.23.20.0",
+                "TelegramBot (like TwitterBot)", "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)")) {
+            click(path, bot);
+        }
+        click(path, ""); // no user agent: a script
+        given().redirects().follow(false).header("User-Agent", PHONE).head(path).then().statusCode(302);
+        click(path, PHONE);
+
+        Map<LinkClick.Verdict, Long> verdicts = judged(path, 10);
+        assertThat(verdicts).containsEntry(LinkClick.Verdict.PREVIEW_BOT, 8L).containsEntry(LinkClick.Verdict.HEAD, 1L)
+                .containsEntry(LinkClick.Verdict.COUNTED, 1L);
+    }
+
+    @Test
+    void a_client_counts_once_per_code_within_thirty_minutes() {
+        String path = trackedPath("https://example.com/dedupe", null);
+        click(path, PHONE);
+        click(path, PHONE);
+        click(path, LAPTOP); // another client
+        assertThat(judged(path, 3)).containsEntry(LinkClick.Verdict.COUNTED, 2L).containsEntry(LinkClick.Verdict.REPEAT, 1L);
+
+        clock.advance(Duration.ofMinutes(29));
+        click(path, PHONE);
+        assertThat(judged(path, 4)).containsEntry(LinkClick.Verdict.COUNTED, 2L).containsEntry(LinkClick.Verdict.REPEAT, 2L);
+
+        clock.advance(Duration.ofMinutes(2)); // 31 minutes after the counted click
+        click(path, PHONE);
+        assertThat(judged(path, 5)).containsEntry(LinkClick.Verdict.COUNTED, 3L);
+    }
+
+    @Test
+    void the_click_event_carries_the_attribution_and_a_hash_instead_of_the_address() {
+        String path = trackedPath("https://example.com/event", null);
+        try (var reader = new TopicReader(Topics.CLICKS)) {
+            click(path, PHONE);
+            String employeeId = QuarkusTransaction.requiringNew().call(
+                    () -> clicks.getEntityManager().find(TrackedLink.class, code(path)).employeeId().toString());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !reader.withKey(employeeId).isEmpty());
+
+            var record = reader.withKey(employeeId).get(0);
+            assertThat(TopicReader.headers(record)).containsEntry("ce_type", "link.clicked");
+            JsonPath event = new JsonPath(record.value());
+            assertThat(event.getString("clickId")).isEqualTo(TopicReader.headers(record).get("ce_id"));
+            assertThat(event.getString("linkCode")).isEqualTo(code(path));
+            assertThat(event.getString("employeeId")).isEqualTo(employeeId);
+            assertThat(event.getString("network")).isEqualTo("LINKEDIN");
+            assertThat(event.getString("shareId")).isNotBlank();
+            assertThat(event.getString("postId")).isNotBlank();
+            assertThat(event.getString("method")).isEqualTo("GET");
+            assertThat(event.getString("userAgent")).isEqualTo(PHONE);
+            assertThat(event.getString("clientHash")).matches("[0-9a-f]{32}");
+            assertThat(record.value()).doesNotContain("127.0.0.1");
+        }
+    }
+
+    @Test
+    void a_redelivered_click_is_counted_once_and_an_unreadable_one_goes_to_the_dlq() throws Exception {
+        String path = trackedPath("https://example.com/redelivery", null);
+        String postId = postOf(path);
+        click(path, PHONE);
+        judged(path, 2);
+        String employeeId = QuarkusTransaction.requiringNew().call(
+                () -> clicks.getEntityManager().find(TrackedLink.class, code(path)).employeeId().toString());
+        String original;
+        try (var reader = new TopicReader(Topics.CLICKS)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> reader.withKey(employeeId).size() == 2);
+            original = reader.withKey(employeeId).stream()
+                    .filter(r -> r.value().contains("\"GET\"")).findFirst().orElseThrow().value();
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructureResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        String garbage = "not json " + employeeId;
+        try (var producer = new KafkaProducer<String, String>(props); var dlq = new TopicReader(Topics.DLQ)) {
+            producer.send(new ProducerRecord<>(Topics.CLICKS, employeeId, original)).get();
+            producer.send(new ProducerRecord<>(Topics.CLICKS, employeeId, garbage)).get();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.withKey(employeeId).stream()
+                    .anyMatch(r -> r.value().equals(garbage)));
+            var dead = dlq.withKey(employeeId).get(0);
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .isNotBlank();
+        }
+        // the redelivered copy came before the garbage on the same partition, so it has been handled by now
+        assertThat(verdicts(path)).containsEntry(LinkClick.Verdict.COUNTED, 1L);
+        assertThat(clicksOf(postId)).isEqualTo(1);
+    }
+
+    @Test
+    void no_click_is_lost_while_kafka_is_down() {
+        String path = trackedPath("https://example.com/outage", null);
+        String postId = postOf(path);
+        click(path, PHONE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> clicksOf(postId) == 1);
+
+        EmbeddedInfrastructureResource.kafka().stop();
+        click(path, LAPTOP);
+        click(path, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+        EmbeddedInfrastructureResource.kafka().restart();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> clicksOf(postId) == 3);
+    }
+}

@@ -1,0 +1,91 @@
+package no.fyrtarn.link;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class RedirectResourceTest {
+
+    /** Shares a freshly published post with this URL and campaign on LinkedIn; @return the tracked link's path. */
+    static String trackedPath(String url, String campaign) {
+        Map<String, Object> body = draft("url", url);
+        body.put("campaign", campaign);
+        String postId = publish(body);
+        String trackedUrl = as(employeeIn(null).token()).body(Map.of("network", "LINKEDIN"))
+                .post("/api/posts/" + postId + "/shares").then().statusCode(201).extract().path("trackedUrl");
+        return trackedUrl.substring(trackedUrl.indexOf("/s/"));
+    }
+
+    private static Response follow(String path) {
+        return given().redirects().follow(false).header("User-Agent", "Mozilla/5.0 (Linux; Android 14)").get(path);
+    }
+
+    @Test
+    void a_tracked_link_redirects_to_the_post_url_with_utm_parameters_and_is_never_cached() {
+        String path = trackedPath("https://example.com/jobs?team=sales&utm_source=newsletter#apply", "spring");
+        Response response = follow(path);
+
+        response.then().statusCode(302).header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+        String location = response.header("Location");
+        assertThat(location).startsWith("https://example.com/jobs?team=sales&utm_source=linkedin"
+                + "&utm_medium=employee_advocacy&utm_campaign=spring&utm_content=").endsWith("#apply");
+        assertThat(location).doesNotContain("newsletter");
+        // the same link answers the same way every time (cached after the first lookup)
+        assertThat(follow(path).header("Location")).isEqualTo(location);
+    }
+
+    @Test
+    void head_is_redirected_too() {
+        String path = trackedPath("https://example.com/a", null);
+        given().redirects().follow(false).head(path).then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://example.com/a?utm_source=linkedin"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/s/Zz9Zz9Zz", "/s/abc", "/s/aaaaaaaa-bbbb", "/s//evil.example", "/s/%2F%2Fevil.example",
+            "/s/https:%2F%2Fevil.example", "/s/https%3A%2F%2Fevil.example%2Fx", "/s/..%2F..%2Fapi%2Ffeed",
+            "/s/%5C%5Cevil.example", "/s/" })
+    void unknown_malformed_and_smuggled_codes_are_404_without_a_location(String path) {
+        given().redirects().follow(false).urlEncodingEnabled(false).get(path).then().statusCode(404)
+                .contentType("application/problem+json").header("Location", nullValue());
+    }
+
+    @Test
+    void only_the_stored_url_is_a_destination_whatever_the_request_adds() {
+        String path = trackedPath("https://example.com/safe", null);
+        Response response = given().redirects().follow(false).urlEncodingEnabled(false)
+                .get(path + "?url=https://evil.example&next=//evil.example");
+        response.then().statusCode(302);
+        assertThat(response.header("Location")).startsWith("https://example.com/safe?").doesNotContain("evil");
+    }
+
+    @Test
+    void a_shared_link_keeps_working_after_its_post_is_archived() {
+        String path = trackedPath("https://example.com/archived", null);
+        String postId = follow(path).header("Location").replaceAll(".*utm_content=", "");
+        as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + postId + "/archive").then().statusCode(200);
+        follow(path).then().statusCode(302);
+    }
+
+    @Test
+    void the_redirect_is_public_and_ignores_a_bad_token() {
+        String path = trackedPath("https://example.com/b", null);
+        given().redirects().follow(false).auth().oauth2("not-a-token").get(path).then().statusCode(302)
+                .body(equalTo(""));
+    }
+}

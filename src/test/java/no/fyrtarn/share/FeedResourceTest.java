@@ -1,0 +1,165 @@
+package no.fyrtarn.share;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.unique;
+import static no.fyrtarn.testing.Posts.create;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import no.fyrtarn.testing.Api.Person;
+import no.fyrtarn.testing.MovableClock;
+
+@QuarkusTest
+class FeedResourceTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Each test tags its posts with a topic of its own and reads the feed filtered by it. */
+    private static Map<String, Object> post(String topic, List<String> teams) {
+        Map<String, Object> body = draft("topics", List.of(topic));
+        body.put("audience", Map.of("teams", teams));
+        return body;
+    }
+
+    private static JsonPath feed(Person who, String topic) {
+        return as(who.token()).queryParam("topic", topic).queryParam("limit", 100).get("/api/feed").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void employee_sees_posts_for_everyone_and_their_team_but_not_other_teams() {
+        String topic = "t-" + unique();
+        String sales = "Sales " + unique();
+        String support = "Support " + unique();
+        Person seller = employeeIn(sales);
+        employeeIn(support);
+        String everyone = publish(post(topic, List.of()));
+        String forSales = publish(post(topic, List.of(sales)));
+        String forSupport = publish(post(topic, List.of(support)));
+        String forBoth = publish(post(topic, List.of(support, sales)));
+
+        assertThat(feed(seller, topic).getList("items.postId", String.class))
+                .containsExactly(forBoth, forSales, everyone).doesNotContain(forSupport);
+        assertThat(feed(employeeIn(null), topic).getList("items.postId", String.class)).containsExactly(everyone);
+    }
+
+    @Test
+    void drafts_posts_in_review_and_expired_posts_are_not_in_the_feed() {
+        String topic = "t-" + unique();
+        Person reader = employeeIn(null);
+        String author = marketer();
+        create(author, post(topic, List.of()));
+        String inReview = create(author, post(topic, List.of()));
+        as(author).post("/api/posts/" + inReview + "/submit").then().statusCode(200);
+        Map<String, Object> shortLived = post(topic, List.of());
+        shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
+        String expiring = publish(shortLived);
+        assertThat(feed(reader, topic).getList("items.postId", String.class)).containsExactly(expiring);
+
+        clock.advance(Duration.ofHours(2)); // past expiresAt, even before the scheduler marks it EXPIRED
+        assertThat(feed(reader, topic).getList("items")).isEmpty();
+    }
+
+    @Test
+    void an_item_carries_what_the_phone_shows_and_where_the_caller_shared_it() {
+        String topic = "t-" + unique();
+        Person reader = employeeIn(null);
+        String id = publish(post(topic, List.of()));
+        as(reader.token()).body(Map.of("network", "X")).post("/api/posts/" + id + "/shares").then().statusCode(201);
+
+        JsonPath item = feed(reader, topic).setRootPath("items[0]");
+        assertThat(item.getString("postId")).isEqualTo(id);
+        assertThat(item.getString("url")).isEqualTo("https://example.com/jobs?team=sales");
+        assertThat(item.getList("topics")).containsExactly(topic);
+        assertThat(item.getList("networks")).containsExactly("LINKEDIN", "X");
+        assertThat(item.getString("publishedAt")).isNotBlank();
+        assertThat(item.getString("captions.X")).isEqualTo("Jobb hos oss");
+        assertThat(item.getString("captions.LINKEDIN")).isIn("Bli med oss", "Vi vokser");
+        assertThat(item.getList("sharedOn")).containsExactly("X");
+        assertThat(feed(employeeIn(null), topic).getList("items[0].sharedOn")).isEmpty();
+    }
+
+    @Test
+    void caption_variants_are_stable_per_employee_and_spread_across_colleagues() {
+        String topic = "t-" + unique();
+        Map<String, Object> body = post(topic, List.of());
+        body.put("captions", List.of(Map.of("network", "LINKEDIN", "text", "En"), Map.of("network", "LINKEDIN", "text", "To"),
+                Map.of("network", "LINKEDIN", "text", "Tre")));
+        publish(body);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 24; i++) {
+            Person colleague = employeeIn(null);
+            String first = feed(colleague, topic).getString("items[0].captions.LINKEDIN");
+            assertThat(feed(colleague, topic).getString("items[0].captions.LINKEDIN")).isEqualTo(first);
+            seen.add(first);
+        }
+        assertThat(seen).containsExactlyInAnyOrder("En", "To", "Tre");
+    }
+
+    @Test
+    void the_feed_pages_newest_first_and_a_post_published_meanwhile_does_not_shift_the_pages() {
+        String topic = "t-" + unique();
+        Person reader = employeeIn(null);
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            published.add(0, publish(post(topic, List.of())));
+        }
+        JsonPath first = as(reader.token()).queryParam("topic", topic).queryParam("limit", 2).get("/api/feed").then()
+                .statusCode(200).extract().jsonPath();
+        String fresh = publish(post(topic, List.of()));
+
+        List<String> seen = new ArrayList<>(first.getList("items.postId", String.class));
+        String cursor = first.getString("nextCursor");
+        while (cursor != null) {
+            JsonPath page = as(reader.token()).queryParam("topic", topic).queryParam("limit", 2)
+                    .queryParam("cursor", cursor).get("/api/feed").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.postId", String.class));
+            cursor = page.getString("nextCursor");
+        }
+        assertThat(seen).containsExactlyElementsOf(published).doesNotContain(fresh);
+        assertThat(feed(reader, topic).getList("items.postId", String.class).get(0)).isEqualTo(fresh);
+    }
+
+    @Test
+    void bad_paging_and_filters_are_400_naming_the_parameter() {
+        String token = employeeIn(null).token();
+        as(token).queryParam("limit", 0).get("/api/feed").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        as(token).queryParam("limit", 101).get("/api/feed").then().statusCode(400)
+                .body("violations[0].field", equalTo("limit"));
+        as(token).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/feed").then().statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
+        as(token).queryParam("topic", "x".repeat(51)).get("/api/feed").then().statusCode(400)
+                .body("violations[0].field", equalTo("topic"));
+    }
+
+    @Test
+    void the_feed_needs_a_token() {
+        given().get("/api/feed").then().statusCode(401).contentType("application/problem+json");
+    }
+}

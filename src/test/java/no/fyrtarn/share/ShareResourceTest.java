@@ -1,0 +1,223 @@
+package no.fyrtarn.share;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.token;
+import static no.fyrtarn.testing.Api.unique;
+import static no.fyrtarn.testing.Posts.create;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import no.fyrtarn.outbox.Topics;
+import no.fyrtarn.testing.Api.Person;
+import no.fyrtarn.testing.TopicReader;
+
+@QuarkusTest
+class ShareResourceTest {
+
+    private static Response share(Person who, String postId, Map<String, Object> body, String key) {
+        var request = as(who.token()).body(body);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return request.post("/api/posts/" + postId + "/shares");
+    }
+
+    private static Map<String, String> query(String url) {
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static long sharesOf(String postId) {
+        return as(marketer()).get("/api/posts/" + postId).then().statusCode(200).extract().jsonPath()
+                .getLong("stats.shares");
+    }
+
+    @Test
+    void sharing_on_linkedin_answers_a_tracked_link_and_the_share_dialog_and_announces_the_share() {
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        try (var reader = new TopicReader(Topics.SHARES)) {
+            JsonPath share = share(sharer, id, Map.of("network", "LINKEDIN"), null).then().statusCode(201)
+                    .body("postId", equalTo(id)).body("network", equalTo("LINKEDIN"))
+                    .body("trackedUrl", matchesPattern("http://localhost:\\d+/s/[0-9A-Za-z]{8}"))
+                    .extract().jsonPath();
+            String trackedUrl = share.getString("trackedUrl");
+            assertThat(share.getString("shareIntentUrl")).startsWith("https://www.linkedin.com/sharing/share-offsite/?url=");
+            assertThat(query(share.getString("shareIntentUrl"))).containsEntry("url", trackedUrl);
+            assertThat(share.getString("text")).isIn("Bli med oss", "Vi vokser");
+
+            String employeeId = sharer.employeeId();
+            await().atMost(Duration.ofSeconds(20)).until(() -> !reader.withKey(employeeId).isEmpty());
+            ConsumerRecord<String, String> record = reader.withKey(employeeId).get(0);
+            assertThat(TopicReader.headers(record)).containsEntry("ce_type", "share.recorded");
+            JsonPath event = new JsonPath(record.value());
+            assertThat(event.getString("shareId")).isEqualTo(share.getString("shareId"));
+            assertThat(event.getString("postId")).isEqualTo(id);
+            assertThat(event.getString("employeeId")).isEqualTo(employeeId);
+            assertThat(event.getString("network")).isEqualTo("LINKEDIN");
+            assertThat(trackedUrl).endsWith("/s/" + event.getString("linkCode"));
+            assertThat(event.getBoolean("firstOnNetwork")).isTrue();
+        }
+        assertThat(sharesOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void x_gets_text_and_link_within_280_characters_and_facebook_the_sharer() {
+        Person sharer = employeeIn(null);
+        Map<String, Object> body = draft("networks", List.of("X", "FACEBOOK"));
+        body.put("captions", List.of());
+        String id = publish(body);
+        String longText = ("Fyrtårn gjør deling enkelt for alle ansatte. ").repeat(8);
+
+        JsonPath x = share(sharer, id, Map.of("network", "X", "text", longText), null).then().statusCode(201)
+                .extract().jsonPath();
+        Map<String, String> intent = query(x.getString("shareIntentUrl"));
+        assertThat(x.getString("shareIntentUrl")).startsWith("https://x.com/intent/tweet?");
+        assertThat(intent.get("url")).isEqualTo(x.getString("trackedUrl"));
+        assertThat(intent.get("text")).isEqualTo(x.getString("text")).endsWith("…");
+        assertThat(longText).startsWith(intent.get("text").replace("…", ""));
+        assertThat(intent.get("text").codePointCount(0, intent.get("text").length()) + 1 + 23).isLessThanOrEqualTo(280);
+
+        JsonPath facebook = share(sharer, id, Map.of("network", "FACEBOOK"), null).then().statusCode(201)
+                .body("text", equalTo(body.get("title"))).extract().jsonPath();
+        assertThat(facebook.getString("shareIntentUrl")).startsWith("https://www.facebook.com/sharer/sharer.php?u=");
+        assertThat(query(facebook.getString("shareIntentUrl"))).containsEntry("u", facebook.getString("trackedUrl"));
+    }
+
+    @Test
+    void sharing_again_records_a_new_share_on_the_same_tracked_link() {
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        JsonPath first = share(sharer, id, Map.of("network", "LINKEDIN"), null).then().statusCode(201).extract().jsonPath();
+        JsonPath again = share(sharer, id, Map.of("network", "LINKEDIN", "text", "Igjen!"), null).then().statusCode(201)
+                .body("text", equalTo("Igjen!")).extract().jsonPath();
+        JsonPath onX = share(sharer, id, Map.of("network", "X"), null).then().statusCode(201).extract().jsonPath();
+        JsonPath colleague = share(employeeIn(null), id, Map.of("network", "LINKEDIN"), null).then().statusCode(201)
+                .extract().jsonPath();
+
+        assertThat(again.getString("shareId")).isNotEqualTo(first.getString("shareId"));
+        assertThat(again.getString("trackedUrl")).isEqualTo(first.getString("trackedUrl"));
+        assertThat(onX.getString("trackedUrl")).isNotEqualTo(first.getString("trackedUrl"));
+        assertThat(colleague.getString("trackedUrl")).isNotEqualTo(first.getString("trackedUrl"));
+        assertThat(sharesOf(id)).isEqualTo(4);
+    }
+
+    @Test
+    void the_same_idempotency_key_answers_the_same_share_and_refuses_a_different_body() {
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        String key = "tap-" + unique();
+        String shareId = share(sharer, id, Map.of("network", "LINKEDIN"), key).then().statusCode(201).extract()
+                .path("shareId");
+        share(sharer, id, Map.of("network", "LINKEDIN"), key).then().statusCode(200).body("shareId", equalTo(shareId));
+        share(sharer, id, Map.of("network", "X"), key).then().statusCode(422).contentType("application/problem+json")
+                .body("status", equalTo(422));
+        share(sharer, id, Map.of("network", "LINKEDIN", "text", "Annen tekst"), key).then().statusCode(422);
+        // keys belong to their employee: a colleague's equal key is a share of its own
+        share(employeeIn(null), id, Map.of("network", "LINKEDIN"), key).then().statusCode(201);
+        assertThat(sharesOf(id)).isEqualTo(2);
+    }
+
+    @Test
+    void ten_concurrent_retries_with_one_key_make_one_share_and_one_event() throws Exception {
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        String key = "tap-" + unique();
+        String employeeId = sharer.employeeId();
+        try (var reader = new TopicReader(Topics.SHARES)) {
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> share(sharer, id, Map.of("network", "X"), key));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                responses.add(f.get());
+            }
+            pool.shutdown();
+
+            assertThat(responses).extracting(Response::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(responses).extracting(r -> r.jsonPath().getString("shareId")).containsOnly(
+                    responses.get(0).jsonPath().getString("shareId"));
+            assertThat(sharesOf(id)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> reader.withKey(employeeId).size() >= 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                    .until(() -> reader.withKey(employeeId).size() == 1);
+        }
+    }
+
+    @Test
+    void a_post_outside_the_callers_feed_is_404_and_nothing_is_stored() {
+        Person sharer = employeeIn("Sales " + unique());
+        String otherTeam = "Support " + unique();
+        employeeIn(otherTeam);
+        String forOthers = publish(draft("audience", Map.of("teams", List.of(otherTeam))));
+        String author = marketer();
+        String drafted = create(author, draft());
+
+        share(sharer, forOthers, Map.of("network", "LINKEDIN"), null).then().statusCode(404)
+                .contentType("application/problem+json");
+        share(sharer, drafted, Map.of("network", "LINKEDIN"), null).then().statusCode(404);
+        share(sharer, java.util.UUID.randomUUID().toString(), Map.of("network", "LINKEDIN"), null).then().statusCode(404);
+        assertThat(sharesOf(forOthers)).isZero();
+        assertThat(sharesOf(drafted)).isZero();
+    }
+
+    @Test
+    void bad_input_is_400_naming_the_field_and_nothing_is_stored() {
+        Person sharer = employeeIn(null);
+        String id = publish(draft()); // LINKEDIN and X
+
+        share(sharer, id, Map.of("network", "MYSPACE"), null).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("network"));
+        share(sharer, id, Map.of(), null).then().statusCode(400).body("violations[0].field", equalTo("network"));
+        share(sharer, id, Map.of("network", "FACEBOOK"), null).then().statusCode(400)
+                .body("violations[0].field", equalTo("network"));
+        share(sharer, id, Map.of("network", "X", "text", "x".repeat(3001)), null).then().statusCode(400)
+                .body("violations[0].field", equalTo("text"));
+        share(sharer, id, Map.of("network", "X"), "with space").then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        share(sharer, id, Map.of("network", "X"), "k".repeat(101)).then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        assertThat(sharesOf(id)).isZero();
+    }
+
+    @Test
+    void sharing_needs_a_token_and_any_signed_in_employee_may_share() {
+        String id = publish(draft());
+        given().contentType("application/json").body(Map.of("network", "X")).post("/api/posts/" + id + "/shares")
+                .then().statusCode(401);
+        // a token without groups is still an employee (every provisioned person is)
+        as(token("nogroups-" + unique() + "@test.fyrtarn.no")).body(Map.of("network", "X"))
+                .post("/api/posts/" + id + "/shares").then().statusCode(201);
+    }
+}
