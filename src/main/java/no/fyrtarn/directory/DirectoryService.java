@@ -179,7 +179,7 @@ public class DirectoryService {
     /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
     @Transactional
     public Optional<Member> member(String email) {
-        return employees.findByEmail(email(email)).map(e -> {
+        return employees.findByEmailReadOnly(email(email)).map(e -> {
             Set<String> groups = new LinkedHashSet<>(e.roles());
             if (employees.hasReports(e.id())) {
                 groups.add(Role.LEADER_NAME);

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
@@ -18,6 +20,11 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
 
     public Optional<Employee> findByEmail(String email) {
         return find("email", email).firstResultOptional();
+    }
+
+    /** For reading only: not dirty-checked at flush. */
+    public Optional<Employee> findByEmailReadOnly(String email) {
+        return find("email", email).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 
     public List<Employee> findByEmails(Collection<String> emails) {

@@ -1,6 +1,14 @@
 package no.fyrtarn.link;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,16 +71,36 @@ public class ClickConsumer {
     }
 
     private void judge(ConsumerRecords<String, String> records) {
+        Map<UUID, ClickEvent> batch = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            ClickEvent click;
             try {
-                click = readable(json.readValue(record.value(), ClickEvent.class));
+                ClickEvent click = readable(json.readValue(record.value(), ClickEvent.class));
+                batch.putIfAbsent(click.clickId(), click);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 deadLetters.send(record, e);
-                continue;
             }
-            clicks.insertIfAbsent(click, verdict(click)); // a redelivered event: its id is stored already
         }
+        if (batch.isEmpty()) {
+            return;
+        }
+        clicks.existing(batch.keySet()).forEach(batch::remove); // redelivered: judged before
+        if (batch.isEmpty()) {
+            return;
+        }
+        Duration window = config.counting().window();
+        Instant from = batch.values().stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
+        Instant to = batch.values().stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
+        List<LinkClickRepository.Counted> counted = new ArrayList<>(clicks.countedBetween(
+                batch.values().stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
+        List<LinkClick> judged = new ArrayList<>(batch.size());
+        for (ClickEvent click : batch.values()) {
+            LinkClick.Verdict verdict = verdict(click, counted);
+            if (verdict == LinkClick.Verdict.COUNTED) {
+                counted.add(new LinkClickRepository.Counted(click.linkCode(), click.clientHash(), click.at()));
+            }
+            judged.add(new LinkClick(click, verdict));
+        }
+        clicks.insertAll(judged);
     }
 
     private static ClickEvent readable(ClickEvent click) {
@@ -84,16 +112,18 @@ public class ClickConsumer {
         return click;
     }
 
-    LinkClick.Verdict verdict(ClickEvent click) {
+    /** {@code counted}: counted clicks near this one, stored or judged earlier in the batch. */
+    LinkClick.Verdict verdict(ClickEvent click, List<LinkClickRepository.Counted> counted) {
         if ("HEAD".equalsIgnoreCase(click.method())) {
             return LinkClick.Verdict.HEAD;
         }
         if (isPreviewBot(click.userAgent())) {
             return LinkClick.Verdict.PREVIEW_BOT;
         }
-        var window = config.counting().window();
-        boolean repeat = clicks.countedBetween(click.linkCode(), click.clientHash(), click.at().minus(window),
-                click.at().plus(window), click.clickId());
+        long window = config.counting().window().toNanos();
+        boolean repeat = counted.stream().anyMatch(c -> c.code().equals(click.linkCode())
+                && c.clientHash().equals(click.clientHash())
+                && Math.abs(Duration.between(c.at(), click.at()).toNanos()) < window);
         return repeat ? LinkClick.Verdict.REPEAT : LinkClick.Verdict.COUNTED;
     }
 

@@ -105,7 +105,9 @@ public class ClickRecorder {
     }
 
     private void write(List<ClickEvent> batch) {
-        QuarkusTransaction.requiringNew().run(() -> batch.forEach(
-                click -> outbox.add(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId(), click)));
+        List<Outbox.Event> events = batch.stream()
+                .map(click -> new Outbox.Event(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId(), click))
+                .toList();
+        QuarkusTransaction.requiringNew().run(() -> outbox.addAll(events));
     }
 }

@@ -63,6 +63,21 @@ public class LinkClick {
     protected LinkClick() {
     }
 
+    LinkClick(ClickEvent e, Verdict verdict) {
+        this.id = e.clickId();
+        this.linkCode = e.linkCode();
+        this.shareId = e.shareId();
+        this.postId = e.postId();
+        this.employeeId = e.employeeId();
+        this.network = e.network();
+        this.at = e.at();
+        this.clientHash = e.clientHash();
+        this.method = e.method();
+        this.userAgent = e.userAgent();
+        this.verdict = verdict;
+        this.counted = verdict == Verdict.COUNTED;
+    }
+
     public UUID id() { return id; }
     public Verdict verdict() { return verdict; }
 }

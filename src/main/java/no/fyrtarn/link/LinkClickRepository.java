@@ -2,37 +2,47 @@ package no.fyrtarn.link;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.StatelessSession;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUID> {
 
-    /** Stores the judged click unless its event id is stored already (redelivery); @return whether it stored it. */
-    public boolean insertIfAbsent(ClickEvent e, LinkClick.Verdict verdict) {
-        return getEntityManager().createNativeQuery("""
-                insert into link_click (id, link_code, share_id, post_id, employee_id, network, at, client_hash, method,
-                                        user_agent, counted, verdict)
-                values (:id, :code, :share, :post, :employee, :network, :at, :client, :method, :agent, :counted, :verdict)
-                on conflict (id) do nothing""")
-                .setParameter("id", e.clickId()).setParameter("code", e.linkCode()).setParameter("share", e.shareId())
-                .setParameter("post", e.postId()).setParameter("employee", e.employeeId())
-                .setParameter("network", e.network().name()).setParameter("at", e.at())
-                .setParameter("client", e.clientHash()).setParameter("method", e.method())
-                .setParameter("agent", e.userAgent()).setParameter("counted", verdict == LinkClick.Verdict.COUNTED)
-                .setParameter("verdict", verdict.name()).executeUpdate() == 1;
+    @Inject
+    StatelessSession stateless;
+
+    /** A counted click's code, client and time: what the repeat rule compares against. */
+    public record Counted(String code, String clientHash, Instant at) {
     }
 
-    /** Whether a counted click of this code and client lies strictly within (from, to), other than {@code except}. */
-    public boolean countedBetween(String code, String clientHash, Instant from, Instant to, UUID except) {
-        return count("linkCode = ?1 and clientHash = ?2 and counted = true and at > ?3 and at < ?4 and id <> ?5",
-                code, clientHash, from, to, except) > 0;
+    /** Which of these click ids are stored already (redeliveries). */
+    public Set<UUID> existing(Collection<UUID> ids) {
+        return new HashSet<>(getEntityManager().createQuery("select c.id from LinkClick c where c.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** Counted clicks on these codes strictly between from and to. */
+    public List<Counted> countedBetween(Collection<String> codes, Instant from, Instant to) {
+        return getEntityManager().createQuery("select c.linkCode, c.clientHash, c.at from LinkClick c "
+                + "where c.counted = true and c.linkCode in :codes and c.at > :from and c.at < :to", Object[].class)
+                .setParameter("codes", codes).setParameter("from", from).setParameter("to", to).getResultList().stream()
+                .map(r -> new Counted((String) r[0], (String) r[1], (Instant) r[2])).toList();
+    }
+
+    /** Inserts in JDBC batches, without a persistence context. */
+    public void insertAll(List<LinkClick> clicks) {
+        stateless.insertMultiple(clicks);
     }
 
     public Map<UUID, Long> countedByPost(Collection<UUID> postIds) {

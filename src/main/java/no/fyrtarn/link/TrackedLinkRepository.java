@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.post.Network;
 
@@ -31,6 +33,6 @@ public class TrackedLinkRepository implements PanacheRepositoryBase<TrackedLink,
 
     public Optional<TrackedLink> findByOwner(UUID employeeId, UUID postId, Network network) {
         return find("employeeId = ?1 and postId = ?2 and network = ?3", employeeId, postId, network)
-                .firstResultOptional();
+                .withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 }

@@ -1,6 +1,7 @@
 package no.fyrtarn.outbox;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.StatelessSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +27,9 @@ public class Outbox {
     OutboxRepository events;
 
     @Inject
+    StatelessSession stateless;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -35,36 +41,52 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    /** An event to add; {@code id} becomes its ce_id. */
+    public record Event(UUID id, String topic, String type, Object key, Object payload) {
+    }
+
     /** @return the event id (ce_id), new */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
-        return add(UUID.randomUUID(), topic, type, key, payload);
+        UUID id = UUID.randomUUID();
+        events.persist(row(new Event(id, topic, type, key, payload)));
+        wakeRelayAfterCommit();
+        return id;
     }
 
-    /** Adds an event whose id the caller chose (when the payload carries it too); @return that id. */
+    /** Many events in one go (JDBC batches, no persistence context): for high-volume producers such as clicks. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID add(UUID id, String topic, String type, Object key, Object payload) {
-        try {
-            events.persist(new OutboxEvent(id, topic, key.toString(), type, json.writeValueAsString(payload),
-                    clock.instant()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload is not serialisable: " + payload, e);
-        }
-        if (transactions.getResource(Outbox.class) == null) {
-            transactions.putResource(Outbox.class, Boolean.TRUE); // one wake-up per transaction, however many events
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+    public void addAll(List<Event> batch) {
+        stateless.insertMultiple(batch.stream().map(this::row).toList());
+        wakeRelayAfterCommit();
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.wake();
-                    }
-                }
-            });
+    private OutboxEvent row(Event e) {
+        try {
+            return new OutboxEvent(e.id(), e.topic(), e.key().toString(), e.type(), json.writeValueAsString(e.payload()),
+                    clock.instant());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("Event payload is not serialisable: " + e.payload(), ex);
         }
-        return id;
+    }
+
+    /** One wake-up per transaction, however many events it added. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.LockOptions;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import no.fyrtarn.infra.Cursor;
@@ -31,6 +33,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             params.and("at", after.at()).and("id", after.id());
         }
         return find(where + " order by createdAt desc, id desc", params).range(0, fetch - 1).list();
+    }
+
+    /** For reading only: not dirty-checked at flush (its JSON columns make that costly). */
+    public Post findReadOnly(UUID id) {
+        return find("id", id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResult();
     }
 
     /** Posts whose publish or expiry time has come, locked so that two instances never move the same post. */

@@ -80,7 +80,7 @@ public class PostService {
     /** The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. */
     @Transactional
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        Post post = posts.findById(postId);
+        Post post = posts.findReadOnly(postId);
         Instant now = clock.instant();
         boolean live = post != null && post.status() == PostStatus.PUBLISHED
                 && (post.expiresAt() == null || post.expiresAt().isAfter(now));

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.post.Network;
 
@@ -37,7 +39,13 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
     }
 
     public Optional<Share> findByKey(UUID employeeId, String idempotencyKey) {
-        return find("employeeId = ?1 and idempotencyKey = ?2", employeeId, idempotencyKey).firstResultOptional();
+        return find("employeeId = ?1 and idempotencyKey = ?2", employeeId, idempotencyKey)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+    }
+
+    /** Shares are never changed after they are recorded: loaded read-only, nothing to dirty-check. */
+    public Share get(UUID id) {
+        return find("id", id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResult();
     }
 
     /** Per post, the networks this employee shared it on. */

@@ -75,7 +75,7 @@ public class ShareService {
             // a concurrent request with the same key committed first: answer its share
             return replay(shares.findByKey(who.employeeId(), idempotencyKey).orElseThrow(), fingerprint);
         }
-        Share share = shares.findById(shareId);
+        Share share = shares.get(shareId);
         events.recorded(share, link.created());
         return new Recorded(view(share), true);
     }
