@@ -83,13 +83,20 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return value == null ? fallback : Integer.parseInt(value);
     }
 
+    private boolean closed;
+
     /** Configuration to hand to Quarkus for what was started here. */
     public Map<String, String> config() {
         return config;
     }
 
+    /** Idempotent: FyrtarnMain may reach it from the main thread and from its shutdown hook. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (kafka != null) {
             kafka.close();
         }

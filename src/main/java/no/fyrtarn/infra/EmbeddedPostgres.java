@@ -33,6 +33,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // stopped by FyrtarnMain after Quarkus, not by a JVM hook racing Quarkus' own shutdown (queued clicks)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")

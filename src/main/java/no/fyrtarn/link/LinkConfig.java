@@ -29,6 +29,10 @@ public interface LinkConfig {
     @WithDefault("500")
     int clickBatch();
 
+    /** How long the writer waits for a batch to fill once a click arrived. */
+    @WithDefault("50ms")
+    Duration clickLinger();
+
     /** Counting rules of the click consumer. */
     Counting counting();
 
