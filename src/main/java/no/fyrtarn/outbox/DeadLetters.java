@@ -1,7 +1,5 @@
 package no.fyrtarn.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,8 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -33,31 +29,19 @@ public class DeadLetters {
     /** Returns once the broker has the record, so the caller may commit its offset. */
     public void send(ConsumerRecord<String, String> record, Throwable reason) {
         var headers = new RecordHeaders(record.headers().toArray())
-                .add("dead-letter-reason", bytes(String.valueOf(reason)))
-                .add("dead-letter-topic", bytes(record.topic()))
-                .add("dead-letter-partition", bytes(Integer.toString(record.partition())))
-                .add("dead-letter-offset", bytes(Long.toString(record.offset())));
+                .add("dead-letter-reason", KafkaPublisher.bytes(String.valueOf(reason)))
+                .add("dead-letter-topic", KafkaPublisher.bytes(record.topic()))
+                .add("dead-letter-partition", KafkaPublisher.bytes(Integer.toString(record.partition())))
+                .add("dead-letter-offset", KafkaPublisher.bytes(Long.toString(record.offset())));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.DLQ).withKey(record.key())
                 .withHeaders(headers).build();
-        var acked = new CompletableFuture<Void>();
-        emitter.send(Message.of(record.value(), Metadata.of(metadata), () -> {
-            acked.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }, failure -> {
-            acked.completeExceptionally(failure);
-            return CompletableFuture.completedFuture(null);
-        }));
         try {
-            acked.get(30, TimeUnit.SECONDS);
+            KafkaPublisher.sendAcked(emitter, record.value(), metadata).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while dead-lettering", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not dead-letter a record of " + record.topic(), e);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

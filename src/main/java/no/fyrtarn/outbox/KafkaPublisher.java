@@ -40,8 +40,14 @@ public class KafkaPublisher {
                 .withKey(event.key())
                 .withHeaders(headers)
                 .build();
+        return sendAcked(emitter, event.payload(), metadata);
+    }
+
+    /** Sends through the emitter; the future completes when the broker acknowledged the record (or refused it). */
+    static CompletableFuture<Void> sendAcked(Emitter<String> emitter, String payload,
+            OutgoingKafkaRecordMetadata<String> metadata) {
         var acked = new CompletableFuture<Void>();
-        emitter.send(Message.of(event.payload(), Metadata.of(metadata),
+        emitter.send(Message.of(payload, Metadata.of(metadata),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -53,7 +59,7 @@ public class KafkaPublisher {
         return acked;
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

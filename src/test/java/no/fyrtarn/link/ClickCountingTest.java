@@ -47,9 +47,7 @@ class ClickCountingTest {
     @AfterEach
     void cleanUp() {
         clock.reset();
-        if (!EmbeddedInfrastructureResource.kafka().isRunning()) {
-            EmbeddedInfrastructureResource.kafka().restart();
-        }
+        EmbeddedInfrastructureResource.ensureKafkaRunning();
     }
 
     private static void click(String path, String userAgent) {

@@ -43,9 +43,7 @@ class PostEventsTest {
     @AfterEach
     void cleanUp() {
         clock.reset();
-        if (!EmbeddedInfrastructureResource.kafka().isRunning()) {
-            EmbeddedInfrastructureResource.kafka().restart();
-        }
+        EmbeddedInfrastructureResource.ensureKafkaRunning();
     }
 
     /** Waits for the record, then watches a while longer to be sure no second copy comes. */

@@ -57,6 +57,13 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         return kafka;
     }
 
+    /** For tests that stop the broker: brings it back if a failed test left it stopped. */
+    public static void ensureKafkaRunning() {
+        if (!kafka().isRunning()) {
+            kafka().restart();
+        }
+    }
+
     public static String bootstrapServers() {
         return kafka.bootstrapServers();
     }
