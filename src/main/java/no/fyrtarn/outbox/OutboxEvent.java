@@ -1,6 +1,5 @@
 package no.fyrtarn.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -59,12 +58,6 @@ public class OutboxEvent {
         this.payload = payload;
         this.createdAt = now;
         this.nextAttemptAt = now;
-    }
-
-    void failed(Instant now, Duration retryAfter, String error) {
-        this.attempts++;
-        this.nextAttemptAt = now.plus(retryAfter);
-        this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 
     public UUID id() { return id; }

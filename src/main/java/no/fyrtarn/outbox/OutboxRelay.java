@@ -120,7 +120,7 @@ public class OutboxRelay {
                     acked.add(event.id());
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    event.failed(clock.instant(), backoff(event.attempts()), String.valueOf(cause));
+                    events.markFailed(event.id(), clock.instant().plus(backoff(event.attempts())), String.valueOf(cause));
                     LOG.warnf("Could not publish event %s (%s) to %s, attempt %d: %s", event.id(), event.type(),
                             event.topic(), event.attempts(), cause);
                 } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.hibernate.LockOptions;
+import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -21,6 +22,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     public List<OutboxEvent> claimDue(Instant now, int limit) {
         return find("sentAt is null and nextAttemptAt <= ?1 order by createdAt, id", now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint(HibernateHints.HINT_READ_ONLY, true) // changed by the bulk updates below, not by dirty checks
                 .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
                 .range(0, limit - 1)
                 .list();
@@ -31,6 +33,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
         if (!ids.isEmpty()) {
             update("sentAt = ?1, attempts = attempts + 1, lastError = null where id in ?2", now, ids);
         }
+    }
+
+    /** A failed publish: try again at {@code retryAt}. */
+    public void markFailed(UUID id, Instant retryAt, String error) {
+        update("attempts = attempts + 1, nextAttemptAt = ?1, lastError = ?2 where id = ?3", retryAt,
+                error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id);
     }
 
     public long pending() {
