@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import no.fyrtarn.outbox.DeadLetters;
 
@@ -35,7 +37,9 @@ import no.fyrtarn.outbox.DeadLetters;
 public class ClickConsumer {
 
     private static final Logger LOG = Logger.getLogger(ClickConsumer.class);
-    private static final int RETRIES = 5;
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private volatile boolean stopping;
 
     @Inject
     LinkClickRepository clicks;
@@ -50,8 +54,9 @@ public class ClickConsumer {
     DeadLetters deadLetters;
 
     /**
-     * A failing database is retried a few times (the consumer pauses meanwhile); if it keeps failing, the batch goes to
-     * the DLQ by the channel's failure strategy, to be replayed once the cause is fixed.
+     * A failing database is retried with back-off for as long as it takes (the partition waits; nothing is skipped or
+     * dead-lettered, since the records are fine). During shutdown a failure is final instead: the batch is not
+     * acknowledged, the channel stops, and the batch is redelivered after the restart.
      */
     @Incoming("clicks")
     @Blocking
@@ -61,13 +66,17 @@ public class ClickConsumer {
                 QuarkusTransaction.requiringNew().run(() -> judge(records));
                 return;
             } catch (RuntimeException e) {
-                if (attempt == RETRIES) {
+                if (stopping) {
                     throw e;
                 }
                 LOG.warnf("Could not judge %d clicks (attempt %d), retrying: %s", records.count(), attempt, e.toString());
-                Thread.sleep(500L << attempt);
+                Thread.sleep(Math.min(MAX_BACKOFF_MS, 250L << Math.min(attempt, 10)));
             }
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private void judge(ConsumerRecords<String, String> records) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,34 +16,48 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.outbox.KafkaPublisher;
 import no.fyrtarn.outbox.Outbox;
 import no.fyrtarn.outbox.Topics;
 
 /**
  * Takes clicks off the redirect's hands (ADR 0003): the redirect only puts a click into a memory queue; one writer
- * thread moves queued clicks into the outbox in batches, one transaction per batch, and from there the outbox relay
- * brings them to Kafka whenever it is reachable. A failed write keeps its batch and retries; a clean shutdown writes
- * everything queued before the application stops.
+ * thread sends queued clicks to Kafka in batches and waits for the broker's acks. Whatever Kafka does not acknowledge
+ * in time goes into the outbox (one transaction per batch), whose relay brings it to Kafka once the broker is back. A
+ * batch that reaches neither is kept and retried; a clean shutdown delivers everything queued before the application
+ * stops.
  */
 @ApplicationScoped
 public class ClickRecorder {
 
     private static final Logger LOG = Logger.getLogger(ClickRecorder.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    KafkaPublisher kafka;
+
+    @Inject
+    ObjectMapper json;
 
     private final LinkConfig config;
     private final BlockingQueue<ClickEvent> queue;
     private final Counter recorded;
     private final Counter dropped;
+    private final Counter spilled;
+    private volatile long kafkaFailedAt;
+    private volatile boolean kafkaFailed;
     private volatile boolean running;
     private Thread writer;
 
@@ -50,6 +67,7 @@ public class ClickRecorder {
         this.queue = new ArrayBlockingQueue<>(config.clickBuffer());
         this.recorded = registry.counter("fyrtarn.clicks.recorded");
         this.dropped = registry.counter("fyrtarn.clicks.dropped");
+        this.spilled = registry.counter("fyrtarn.clicks.spilled");
         registry.gauge("fyrtarn.clicks.queued", queue, BlockingQueue::size);
     }
 
@@ -93,7 +111,7 @@ public class ClickRecorder {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Could not write %d clicks to the outbox; retrying: %s", batch.size(), e.toString());
+                LOG.warnf("Could not deliver %d clicks to Kafka or the outbox; retrying: %s", batch.size(), e.toString());
                 try {
                     Thread.sleep(RETRY);
                 } catch (InterruptedException interrupted) {
@@ -122,10 +140,50 @@ public class ClickRecorder {
         }
     }
 
-    private void write(List<ClickEvent> batch) {
+    /** Kafka first; what it did not acknowledge in time goes to the outbox, whose relay keeps trying. */
+    private void write(List<ClickEvent> batch) throws InterruptedException {
         List<Outbox.Event> events = batch.stream()
                 .map(click -> new Outbox.Event(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId(), click))
                 .toList();
-        QuarkusTransaction.requiringNew().run(() -> outbox.addAll(events));
+        List<Outbox.Event> undelivered = events;
+        if (!kafkaFailed || System.nanoTime() - kafkaFailedAt > config.clickKafkaPause().toNanos()) {
+            undelivered = sendToKafka(batch, events);
+            kafkaFailed = !undelivered.isEmpty(); // then do not make every batch wait for a broker that is away
+            kafkaFailedAt = System.nanoTime();
+        }
+        if (!undelivered.isEmpty()) {
+            List<Outbox.Event> spill = undelivered;
+            QuarkusTransaction.requiringNew().run(() -> outbox.addAll(spill));
+            spilled.increment(spill.size());
+        }
+    }
+
+    /** @return the events Kafka did not acknowledge within the ack wait (a late ack makes a duplicate: same ce_id). */
+    private List<Outbox.Event> sendToKafka(List<ClickEvent> batch, List<Outbox.Event> events)
+            throws InterruptedException {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        try {
+            for (int i = 0; i < events.size(); i++) {
+                ClickEvent click = batch.get(i);
+                acks.add(kafka.publish(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId().toString(),
+                        json.writeValueAsString(click), click.at()));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Could not hand %d clicks to Kafka; writing them to the outbox: %s", events.size(), e.toString());
+            return events;
+        }
+        long deadline = System.nanoTime() + config.clickAckWait().toNanos();
+        List<Outbox.Event> undelivered = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                undelivered.add(events.get(i));
+            }
+        }
+        if (!undelivered.isEmpty()) {
+            LOG.warnf("Kafka did not take %d of %d clicks; they go through the outbox", undelivered.size(), events.size());
+        }
+        return undelivered;
     }
 }

@@ -33,6 +33,14 @@ public interface LinkConfig {
     @WithDefault("50ms")
     Duration clickLinger();
 
+    /** How long the click writer waits for Kafka's acks before the rest of a batch goes to the outbox. */
+    @WithDefault("5s")
+    Duration clickAckWait();
+
+    /** After Kafka failed to take clicks, batches go straight to the outbox for this long. */
+    @WithDefault("30s")
+    Duration clickKafkaPause();
+
     /** Counting rules of the click consumer. */
     Counting counting();
 

@@ -1,6 +1,8 @@
 package no.fyrtarn.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,19 +30,25 @@ public class KafkaPublisher {
     OutboxConfig config;
 
     public CompletableFuture<Void> publish(OutboxEvent event) {
+        return publish(event.id(), event.topic(), event.type(), event.key(), event.payload(), event.createdAt());
+    }
+
+    /** The same record an outbox row would become, without the row: for producers with a fallback of their own. */
+    public CompletableFuture<Void> publish(UUID id, String topic, String type, String key, String payload,
+            Instant createdAt) {
         var headers = new RecordHeaders()
                 .add("ce_specversion", bytes("1.0"))
-                .add("ce_id", bytes(event.id().toString()))
-                .add("ce_type", bytes(event.type()))
+                .add("ce_id", bytes(id.toString()))
+                .add("ce_type", bytes(type))
                 .add("ce_source", bytes(config.source().toString()))
-                .add("ce_time", bytes(event.createdAt().toString()))
+                .add("ce_time", bytes(createdAt.toString()))
                 .add("content-type", bytes("application/json"));
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic())
-                .withKey(event.key())
+                .withTopic(topic)
+                .withKey(key)
                 .withHeaders(headers)
                 .build();
-        return sendAcked(emitter, event.payload(), metadata);
+        return sendAcked(emitter, payload, metadata);
     }
 
     /** Sends through the emitter; the future completes when the broker acknowledged the record (or refused it). */
