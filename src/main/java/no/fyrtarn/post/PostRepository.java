@@ -3,11 +3,13 @@ package no.fyrtarn.post;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 
 import org.hibernate.LockOptions;
 
@@ -35,11 +37,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return find(where + " order by createdAt desc, id desc", params).range(0, fetch - 1).list();
     }
 
-    /** For reading only: not dirty-checked at flush (its JSON columns make that costly). */
-    public Post findReadOnly(UUID id) {
-        return find("id", id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResult();
-    }
-
     /** Posts whose publish or expiry time has come, locked so that two instances never move the same post. */
     public List<Post> dueForTransition(Instant now, int limit) {
         return find("(status = ?1 and publishAt <= ?3) or (status = ?2 and expiresAt <= ?3) order by updatedAt",
@@ -54,14 +51,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * newest published first, after {@code after}; optionally only those with {@code topic}.
      */
     public List<Post> feed(UUID teamId, String topic, Instant now, Cursor.At after, int fetch) {
-        StringBuilder sql = new StringBuilder("""
-                select p.id from post p
-                where p.status = 'PUBLISHED' and (p.expires_at is null or p.expires_at > :now)
-                  and (not exists (select 1 from post_audience_team a where a.post_id = p.id)""");
-        if (teamId != null) {
-            sql.append(" or exists (select 1 from post_audience_team a where a.post_id = p.id and a.team_id = :team)");
-        }
-        sql.append(")");
+        StringBuilder sql = new StringBuilder("select p.id from post p where ").append(inFeedOf(teamId));
         if (topic != null) {
             sql.append(" and jsonb_exists(p.topics, :topic)"); // the ? operator, which JDBC would take for a parameter
         }
@@ -69,11 +59,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
             sql.append(" and (p.published_at, p.id) < (:afterAt, :afterId)");
         }
         sql.append(" order by p.published_at desc, p.id desc limit :fetch");
-        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class)
-                .setParameter("now", now).setParameter("fetch", fetch);
-        if (teamId != null) {
-            query.setParameter("team", teamId);
-        }
+        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class).setParameter("fetch", fetch);
+        bindInFeedOf(query, teamId, now);
         if (topic != null) {
             query.setParameter("topic", topic);
         }
@@ -87,5 +74,34 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
         Map<UUID, Post> byId = list("id in ?1", ids).stream().collect(Collectors.toMap(Post::id, p -> p));
         return ids.stream().map(byId::get).toList();
+    }
+
+    /** The post if it is in the feed of someone in {@code teamId} (by the same rule as {@link #feed}), read-only. */
+    public Optional<Post> findInFeed(UUID postId, UUID teamId, Instant now) {
+        var query = getEntityManager().createNativeQuery("select p.* from post p where p.id = :id and " + inFeedOf(teamId),
+                Post.class).setParameter("id", postId).setHint(HibernateHints.HINT_READ_ONLY, true);
+        bindInFeedOf(query, teamId, now);
+        @SuppressWarnings("unchecked")
+        List<Post> found = query.getResultList();
+        return found.stream().findFirst();
+    }
+
+    /**
+     * What the feed shows someone in {@code teamId} (null: no team): published, not past expiresAt (even before the
+     * scheduler marks it EXPIRED), for everyone or for their team. Its :now and :team are bound by bindInFeedOf.
+     */
+    private static String inFeedOf(UUID teamId) {
+        return """
+                p.status = 'PUBLISHED' and (p.expires_at is null or p.expires_at > :now)
+                and (not exists (select 1 from post_audience_team a where a.post_id = p.id)"""
+                + (teamId == null ? ")"
+                        : " or exists (select 1 from post_audience_team a where a.post_id = p.id and a.team_id = :team))");
+    }
+
+    private static void bindInFeedOf(Query query, UUID teamId, Instant now) {
+        query.setParameter("now", now);
+        if (teamId != null) {
+            query.setParameter("team", teamId);
+        }
     }
 }

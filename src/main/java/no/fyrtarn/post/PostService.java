@@ -80,14 +80,8 @@ public class PostService {
     /** The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. */
     @Transactional
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        Post post = posts.findReadOnly(postId);
-        Instant now = clock.instant();
-        boolean live = post != null && post.status() == PostStatus.PUBLISHED
-                && (post.expiresAt() == null || post.expiresAt().isAfter(now));
-        if (!live || !(post.audienceTeamIds().isEmpty() || post.audienceTeamIds().contains(teamId))) {
-            throw ProblemException.notFound("Post " + postId);
-        }
-        return PublishedPost.of(post);
+        return posts.findInFeed(postId, teamId, clock.instant()).map(PublishedPost::of)
+                .orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 
     @Transactional

@@ -1,12 +1,10 @@
 package no.fyrtarn.share;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 
+import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PublishedPost;
 
@@ -26,12 +24,7 @@ final class CaptionVariants {
     }
 
     static int variant(UUID employeeId, UUID postId, Network network, int count) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((employeeId + "|" + postId + "|" + network).getBytes(StandardCharsets.UTF_8));
-            return (int) Math.floorMod(ByteBuffer.wrap(digest).getLong(), (long) count);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] digest = Hashes.sha256(employeeId + "|" + postId + "|" + network);
+        return (int) Math.floorMod(ByteBuffer.wrap(digest).getLong(), (long) count);
     }
 }

@@ -1,8 +1,5 @@
 package no.fyrtarn.share;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import no.fyrtarn.directory.DirectoryService.Member;
+import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
@@ -98,11 +96,6 @@ public class ShareService {
     private static String fingerprint(UUID postId, ShareRequest request) {
         String own = request.ownText();
         String canonical = postId + "\n" + request.network() + "\n" + (own == null ? "-" : "+" + own);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hashes.sha256(canonical));
     }
 }
