@@ -11,35 +11,25 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
-import no.fyrtarn.outbox.DeadLetters;
+import no.fyrtarn.outbox.EventBatches;
 
 /**
  * Judges each link.clicked event once: HEAD and link-preview bots do not count, and a client counts once per code
  * within the window. The rule looks both ways in time, so a click that arrives late (after a retry) cannot make a pair
  * count twice. A redelivered event has an id already stored and changes nothing. Records arrive in batches, judged in
- * one transaction per batch; an unreadable record goes to the DLQ and the rest of its batch goes on.
+ * one transaction per batch, which also tells {@link ClicksCounted} observers (points) about the counted ones.
  */
 @ApplicationScoped
 public class ClickConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ClickConsumer.class);
-    private static final long MAX_BACKOFF_MS = 30_000;
-
-    private volatile boolean stopping;
+    private static final String CONSUMER = "clicks";
 
     @Inject
     LinkClickRepository clicks;
@@ -48,50 +38,23 @@ public class ClickConsumer {
     LinkConfig config;
 
     @Inject
-    ObjectMapper json;
+    EventBatches batches;
 
     @Inject
-    DeadLetters deadLetters;
+    Event<ClicksCounted> countedClicks;
 
-    /**
-     * A failing database is retried with back-off for as long as it takes (the partition waits; nothing is skipped or
-     * dead-lettered, since the records are fine). During shutdown a failure is final instead: the batch is not
-     * acknowledged, the channel stops, and the batch is redelivered after the restart.
-     */
     @Incoming("clicks")
     @Blocking
     public void onClicks(ConsumerRecords<String, String> records) throws InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> judge(records));
-                return;
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    throw e;
-                }
-                LOG.warnf("Could not judge %d clicks (attempt %d), retrying: %s", records.count(), attempt, e.toString());
-                Thread.sleep(Math.min(MAX_BACKOFF_MS, 250L << Math.min(attempt, 10)));
-            }
+        var events = batches.read(CONSUMER, records, ClickEvent.class, ClickEvent::clickId);
+        if (!events.isEmpty()) {
+            batches.inTransaction(CONSUMER, events.size(), () -> judge(events));
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
-
-    private void judge(ConsumerRecords<String, String> records) {
+    private void judge(List<EventBatches.Received<ClickEvent>> events) {
         Map<UUID, ClickEvent> batch = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                ClickEvent click = readable(json.readValue(record.value(), ClickEvent.class));
-                batch.putIfAbsent(click.clickId(), click);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                deadLetters.send(record, e);
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
+        events.forEach(e -> batch.put(e.eventId(), e.payload()));
         clicks.existing(batch.keySet()).forEach(batch::remove); // redelivered: judged before
         if (batch.isEmpty()) {
             return;
@@ -102,23 +65,19 @@ public class ClickConsumer {
         List<LinkClickRepository.Counted> counted = new ArrayList<>(clicks.countedBetween(
                 batch.values().stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
         List<LinkClick> judged = new ArrayList<>(batch.size());
+        List<ClickEvent> countedNow = new ArrayList<>();
         for (ClickEvent click : batch.values()) {
             LinkClick.Verdict verdict = verdict(click, counted);
             if (verdict == LinkClick.Verdict.COUNTED) {
                 counted.add(new LinkClickRepository.Counted(click.linkCode(), click.clientHash(), click.at()));
+                countedNow.add(click);
             }
             judged.add(new LinkClick(click, verdict));
         }
         clicks.insertAll(judged);
-    }
-
-    private static ClickEvent readable(ClickEvent click) {
-        if (click.clickId() == null || click.linkCode() == null || click.postId() == null || click.employeeId() == null
-                || click.network() == null || click.at() == null || click.clientHash() == null || click.method() == null) {
-            throw new IllegalArgumentException("link.clicked without clickId, linkCode, postId, employeeId, network, at, "
-                    + "clientHash or method");
+        if (!countedNow.isEmpty()) {
+            countedClicks.fire(new ClicksCounted(countedNow));
         }
-        return click;
     }
 
     /** {@code counted}: counted clicks near this one, stored or judged earlier in the batch. */

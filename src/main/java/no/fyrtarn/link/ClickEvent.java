@@ -3,11 +3,14 @@ package no.fyrtarn.link;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 import no.fyrtarn.post.Network;
 
 /** Payload of link.clicked on fyrtarn.clicks, keyed by the link owner's employee id. clickId is also its ce_id. */
-public record ClickEvent(UUID clickId, String linkCode, UUID shareId, UUID postId, UUID employeeId, Network network,
-        Instant at, String clientHash, String userAgent, String method) {
+public record ClickEvent(@NotNull UUID clickId, @NotNull String linkCode, UUID shareId, @NotNull UUID postId,
+        @NotNull UUID employeeId, @NotNull Network network, @NotNull Instant at, @NotNull String clientHash,
+        String userAgent, @NotNull String method) {
 
     public static final String TYPE = "link.clicked";
     static final int MAX_USER_AGENT = 512;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -82,6 +83,12 @@ public class PostService {
     public PublishedPost inFeed(UUID postId, UUID teamId) {
         return posts.findInFeed(postId, teamId, clock.instant()).map(PublishedPost::of)
                 .orElseThrow(() -> ProblemException.notFound("Post " + postId));
+    }
+
+    /** Any post's facts as other features see them (campaign, topics), whatever its status now; empty if unknown. */
+    @Transactional
+    public Optional<PublishedPost> describe(UUID id) {
+        return posts.findByIdOptional(id).map(PublishedPost::of);
     }
 
     @Transactional

@@ -11,15 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +26,7 @@ import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.testing.EmbeddedInfrastructureResource;
 import no.fyrtarn.testing.MovableClock;
 import no.fyrtarn.testing.TopicReader;
+import no.fyrtarn.testing.TopicWriter;
 
 /** From a click on /s/{code} through the outbox, Kafka and the click consumer to marketing's stats. */
 @QuarkusTest
@@ -169,14 +165,10 @@ class ClickCountingTest {
             original = reader.withKey(employeeId).stream()
                     .filter(r -> r.value().contains("\"GET\"")).findFirst().orElseThrow().value();
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructureResource.bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         String garbage = "not json " + employeeId;
-        try (var producer = new KafkaProducer<String, String>(props); var dlq = new TopicReader(Topics.DLQ)) {
-            producer.send(new ProducerRecord<>(Topics.CLICKS, employeeId, original)).get();
-            producer.send(new ProducerRecord<>(Topics.CLICKS, employeeId, garbage)).get();
+        try (var producer = new TopicWriter(); var dlq = new TopicReader(Topics.DLQ)) {
+            producer.send(Topics.CLICKS, employeeId, original);
+            producer.send(Topics.CLICKS, employeeId, garbage);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> dlq.withKey(employeeId).stream()
                     .anyMatch(r -> r.value().equals(garbage)));

@@ -1,0 +1,75 @@
+package no.fyrtarn.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Who is who, for features that show people (leaderboards, leaders, teams): names, teams, and who reports to whom.
+ * Answers in bulk, one query each, so a board of a hundred names costs one lookup.
+ */
+@ApplicationScoped
+@Transactional
+public class People {
+
+    /** A person as others may see them: no e-mail. {@code leader}: someone reports to them. */
+    public record Person(UUID employeeId, String name, String team, UUID managerId, boolean leader) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    private static final String SELECT = """
+            select e.id, e.name, t.name, e.manager_id,
+                   exists (select 1 from employee r where r.manager_id = e.id)
+            from employee e left join team t on t.id = e.team_id""";
+
+    public Map<UUID, Person> byId(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return people(em.createNativeQuery(SELECT + " where e.id = any(:ids)")
+                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList()).stream()
+                .collect(Collectors.toMap(Person::employeeId, p -> p));
+    }
+
+    /** The team's members; empty when there is no team of that name. */
+    public Optional<List<Person>> team(String name) {
+        List<?> team = em.createNativeQuery("select id from team where name = :name").setParameter("name", name)
+                .getResultList();
+        if (team.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(people(em.createNativeQuery(SELECT + " where e.team_id = :team")
+                .setParameter("team", team.get(0)).getResultList()));
+    }
+
+    /** Everyone with at least one direct report, by name. */
+    public List<Person> leaders() {
+        return people(em.createNativeQuery(SELECT
+                + " where exists (select 1 from employee r where r.manager_id = e.id) order by e.name, e.id")
+                .getResultList());
+    }
+
+    /** The direct reports of these leaders. */
+    public List<Person> reportsOf(Collection<UUID> leaderIds) {
+        if (leaderIds.isEmpty()) {
+            return List.of();
+        }
+        return people(em.createNativeQuery(SELECT + " where e.manager_id = any(:ids)")
+                .setParameter("ids", leaderIds.toArray(UUID[]::new)).getResultList());
+    }
+
+    private static List<Person> people(List<?> rows) {
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Person((UUID) r[0], (String) r[1], (String) r[2],
+                (UUID) r[3], (Boolean) r[4])).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package no.fyrtarn.gamification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.post.PostService;
+import no.fyrtarn.post.PublishedPost;
+
+/** Marketing's challenges, and each employee's progress towards them; the bonus is paid once, through the ledger. */
+@ApplicationScoped
+public class ChallengeService {
+
+    @Inject
+    ChallengeRepository challenges;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    Points points;
+
+    @Inject
+    GameCalendar calendar;
+
+    /** One participant's standing, for marketing. */
+    public record Participant(UUID employeeId, int shares, Instant completedAt) {
+    }
+
+    @Transactional
+    public ChallengeView create(ChallengeRequest request, UUID createdBy) {
+        if (!request.endsAt().isAfter(request.startsAt())) {
+            throw ProblemException.badRequest("endsAt", "must be after startsAt");
+        }
+        Challenge challenge = new Challenge(request, createdBy, calendar.now());
+        challenges.persist(challenge);
+        return ChallengeView.of(challenge, null);
+    }
+
+    /** Challenges not over yet, with the employee's own progress. */
+    @Transactional
+    public Page<ChallengeView> running(UUID employeeId, String cursor, int limit) {
+        List<Challenge> fetched = challenges.notOver(calendar.now(), Cursor.decodeAt(cursor), limit + 1);
+        Map<UUID, ChallengeRepository.Standing> mine = challenges.standings(employeeId,
+                fetched.stream().map(Challenge::id).toList());
+        return Page.of(fetched, limit, c -> new Cursor.At(c.endsAt(), c.id()).position(),
+                c -> ChallengeView.of(c, mine.get(c.id())));
+    }
+
+    /** Everyone's progress in a challenge, most shares first. */
+    @Transactional
+    public Page<Participant> participants(UUID challengeId, String cursor, int limit) {
+        if (challenges.findByIdOptional(challengeId).isEmpty()) {
+            throw ProblemException.notFound("No such challenge");
+        }
+        ChallengeRepository.Standing after = null;
+        String position = Cursor.decode(cursor);
+        if (position != null) {
+            String[] at = position.split(":", 2);
+            try {
+                after = new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]),
+                        null);
+            } catch (RuntimeException e) {
+                throw ProblemException.badRequest("cursor", "is not a cursor of this list");
+            }
+        }
+        return Page.of(challenges.standings(challengeId, after, limit + 1), limit,
+                s -> s.shares() + ":" + s.employeeId(), s -> new Participant(s.employeeId(), s.shares(), s.completedAt()));
+    }
+
+    /** A first share of a post: progress in every running challenge it counts for; the bonus once the goal is met. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void shared(UUID eventId, UUID employeeId, UUID postId, Instant at) {
+        List<Challenge> running = challenges.runningAt(at);
+        if (running.isEmpty()) {
+            return;
+        }
+        PublishedPost post = posts.describe(postId).orElse(null);
+        for (Challenge c : running) {
+            if (post == null || !c.counts(post.campaign(), post.topics())) {
+                continue;
+            }
+            ChallengeRepository.Standing standing = challenges.addShare(c.id(), employeeId);
+            if (standing.completedAt() == null && standing.shares() >= c.targetShares()) {
+                challenges.completed(c.id(), employeeId, at);
+                points.bonus(eventId, "CHALLENGE:" + c.id(), employeeId, c.bonusPoints(), at,
+                        "Challenge met: " + c.name());
+            }
+        }
+    }
+}

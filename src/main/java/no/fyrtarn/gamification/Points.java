@@ -1,0 +1,95 @@
+package no.fyrtarn.gamification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+
+import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.outbox.Outbox;
+import no.fyrtarn.outbox.Topics;
+
+/**
+ * Writes awards into the ledger and announces each one as points.awarded (through the outbox, in the same
+ * transaction). An award is keyed by (source event, rule), so a redelivered event earns nothing twice.
+ */
+@ApplicationScoped
+public class Points {
+
+    public static final String AWARDED = "points.awarded";
+
+    /** Payload of points.awarded on fyrtarn.points, keyed by employee id. {@code action}: what earned it. */
+    public record PointsAwarded(@NotNull UUID awardId, @NotNull UUID employeeId, int points, String reason,
+            UUID sourceEventId, @NotNull Instant at, @NotNull Action action) {
+    }
+
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    PointRuleSetRepository rules;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    GameCalendar calendar;
+
+    /**
+     * Scores an action under the rules in effect at the action's time, within the action's daily cap. Over the cap
+     * the action is still recorded, with 0 points, so it counts as activity but earns nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LedgerEntry> score(UUID eventId, Action action, UUID employeeId, Instant at, String reason) {
+        PointRuleSet set = rules.inEffectAt(at);
+        PointRules.Rule rule = set.rules().of(action);
+        int points = rule.points();
+        String why = reason;
+        if (rule.dailyCap() != null) {
+            LocalDate day = calendar.day(at);
+            int earned = ledger.pointsBetween(employeeId, action, calendar.start(day), calendar.start(day.plusDays(1)));
+            int left = Math.max(0, rule.dailyCap() - earned);
+            if (left < points) {
+                points = left;
+                why = reason + " (daily cap reached)";
+            }
+        }
+        return append(new LedgerEntry(eventId, action.name(), action, employeeId, points, why, at, set.version(),
+                calendar.now()));
+    }
+
+    /** Points outside the rules (a challenge's bonus); {@code rule} names it, so one event may earn both. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<LedgerEntry> bonus(UUID eventId, String rule, UUID employeeId, int points, Instant at,
+            String reason) {
+        return append(new LedgerEntry(eventId, rule, Action.CHALLENGE, employeeId, points, reason, at, null,
+                calendar.now()));
+    }
+
+    /** One ledger line as its employee sees it; {@code eventId} is the event that earned it. */
+    public record Line(Instant at, int points, String reason, UUID eventId) {
+    }
+
+    /** The employee's ledger lines that earned points, newest first. */
+    @Transactional
+    public Page<Line> history(UUID employeeId, String cursor, int limit) {
+        return Page.of(ledger.page(employeeId, Cursor.decodeAt(cursor), limit + 1), limit,
+                e -> new Cursor.At(e.at(), e.id()).position(),
+                e -> new Line(e.at(), e.points(), e.reason(), e.sourceEventId()));
+    }
+
+    private Optional<LedgerEntry> append(LedgerEntry e) {
+        if (!ledger.append(e)) {
+            return Optional.empty();
+        }
+        outbox.add(Topics.POINTS, AWARDED, e.employeeId(), new PointsAwarded(e.id(), e.employeeId(), e.points(),
+                e.reason(), e.sourceEventId(), e.at(), e.action()));
+        return Optional.of(e);
+    }
+}

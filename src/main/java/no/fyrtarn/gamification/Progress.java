@@ -1,0 +1,112 @@
+package no.fyrtarn.gamification;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Running counts per employee (shares, clicks, last active), weeks with shares, and badges. Native SQL upserts. */
+@ApplicationScoped
+public class Progress {
+
+    /** An employee's badge and the event that earned it. */
+    public record Earned(Badge badge, UUID sourceEventId, Instant awardedAt) {
+    }
+
+    /** Counts after an update. */
+    public record Counts(int shares, int clicks) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Adds to the employee's counts; @return the counts after. */
+    public Counts add(UUID employeeId, int shares, int clicks, Instant at) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                insert into player (employee_id, shares, clicks, last_active_at) values (:id, :shares, :clicks, :at)
+                on conflict (employee_id) do update set shares = player.shares + excluded.shares,
+                    clicks = player.clicks + excluded.clicks,
+                    last_active_at = greatest(player.last_active_at, excluded.last_active_at)
+                returning shares, clicks""").setParameter("id", employeeId).setParameter("shares", shares)
+                .setParameter("clicks", clicks).setParameter("at", at).getSingleResult();
+        return new Counts(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    /** Records a share in its week. */
+    public void sharedIn(UUID employeeId, LocalDate week) {
+        em.createNativeQuery("""
+                insert into activity_week (employee_id, week, shares) values (:id, :week, 1)
+                on conflict (employee_id, week) do update set shares = activity_week.shares + 1""")
+                .setParameter("id", employeeId).setParameter("week", Date.valueOf(week)).executeUpdate();
+    }
+
+    /** Weeks with shares at or before {@code upTo}, newest first (at most {@code limit}). */
+    public List<LocalDate> weeksUpTo(UUID employeeId, LocalDate upTo, int limit) {
+        List<?> rows = em.createNativeQuery("""
+                select week from activity_week where employee_id = :id and week <= :upTo order by week desc limit :n""")
+                .setParameter("id", employeeId).setParameter("upTo", Date.valueOf(upTo)).setParameter("n", limit)
+                .getResultList();
+        return rows.stream().map(Progress::localDate).toList();
+    }
+
+    /** Weeks with shares in [from, to), per employee of {@code ids}; {@code to} null: no end. */
+    public Map<UUID, Long> activeWeeks(Collection<UUID> ids, LocalDate from, LocalDate to) {
+        List<?> rows = em.createNativeQuery("""
+                select employee_id, count(*) from activity_week
+                where employee_id = any(:ids) and week >= :from and week < :to
+                group by employee_id""").setParameter("ids", ids.toArray(UUID[]::new))
+                .setParameter("from", Date.valueOf(from)).setParameter("to", Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to))
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
+                r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
+    }
+
+    /** The first week anyone shared (null: nobody yet). */
+    public LocalDate firstActiveWeek() {
+        Object first = em.createNativeQuery("select min(week) from activity_week").getSingleResult();
+        return first == null ? null : localDate(first);
+    }
+
+    /** @return whether the badge is new for the employee */
+    public boolean award(UUID employeeId, Badge badge, UUID sourceEventId, Instant at) {
+        return em.createNativeQuery("""
+                insert into badge (employee_id, badge, source_event_id, awarded_at) values (:id, :badge, :source, :at)
+                on conflict do nothing""").setParameter("id", employeeId).setParameter("badge", badge.name())
+                .setParameter("source", sourceEventId).setParameter("at", at).executeUpdate() == 1;
+    }
+
+    public List<Earned> badges(UUID employeeId) {
+        List<?> rows = em.createNativeQuery("""
+                select badge, source_event_id, awarded_at from badge where employee_id = :id order by awarded_at, badge""")
+                .setParameter("id", employeeId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Earned(Badge.valueOf((String) r[0]), (UUID) r[1],
+                instant(r[2]))).toList();
+    }
+
+    /** Last time the employee earned anything, per employee of {@code ids}. */
+    public Map<UUID, Instant> lastActive(Collection<UUID> ids) {
+        List<?> rows = em.createNativeQuery("select employee_id, last_active_at from player where employee_id = any(:ids)")
+                .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
+        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
+                r -> (UUID) r[0], r -> instant(r[1])));
+    }
+
+    static LocalDate localDate(Object value) {
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+
+    static Instant instant(Object value) {
+        return value instanceof Instant i ? i
+                : value instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+    }
+}

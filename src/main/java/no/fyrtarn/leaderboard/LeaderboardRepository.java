@@ -1,0 +1,94 @@
+package no.fyrtarn.leaderboard;
+
+import java.sql.Date;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.gamification.Period;
+
+/**
+ * The leaderboard read model: per period bucket and employee, points and counts. A board reads one bucket through the
+ * (period, bucket, points desc) index, so its cost depends on the board's size, never on the ledger's.
+ */
+@ApplicationScoped
+public class LeaderboardRepository {
+
+    /** What to add to one employee's row in one bucket. */
+    public record Delta(Period period, java.time.LocalDate bucket, UUID employeeId, long points, int shares, int clicks,
+            int creations) {
+    }
+
+    private static final String COLUMNS = "employee_id, points, shares, clicks, creations ";
+
+    @Inject
+    EntityManager em;
+
+    /** Adds the deltas in one JDBC batch. */
+    public void add(Collection<Delta> deltas) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    insert into leaderboard_entry (period, bucket, employee_id, points, shares, clicks, creations)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (period, bucket, employee_id) do update set
+                        points = leaderboard_entry.points + excluded.points,
+                        shares = leaderboard_entry.shares + excluded.shares,
+                        clicks = leaderboard_entry.clicks + excluded.clicks,
+                        creations = leaderboard_entry.creations + excluded.creations""")) {
+                for (Delta d : deltas) {
+                    insert.setString(1, d.period().name());
+                    insert.setDate(2, Date.valueOf(d.bucket()));
+                    insert.setObject(3, d.employeeId());
+                    insert.setLong(4, d.points());
+                    insert.setInt(5, d.shares());
+                    insert.setInt(6, d.clicks());
+                    insert.setInt(7, d.creations());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** The top of the whole company in the window, most points first (ties by employee id, for a stable order). */
+    public List<Standing> top(GameCalendar.Window window, int limit) {
+        return standings(em.createNativeQuery("select " + COLUMNS + """
+                 from leaderboard_entry where period = :period and bucket = :bucket
+                order by points desc, employee_id limit :limit""").setParameter("limit", limit), window);
+    }
+
+    /** These employees' rows in the window (those without a row are left out). */
+    public Map<UUID, Standing> of(GameCalendar.Window window, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return standings(em.createNativeQuery("select " + COLUMNS + """
+                 from leaderboard_entry where period = :period and bucket = :bucket and employee_id = any(:ids)""")
+                .setParameter("ids", ids.toArray(UUID[]::new)), window).stream()
+                .collect(Collectors.toMap(Standing::employeeId, s -> s));
+    }
+
+    /** How many in the whole company have more points than this in the window. */
+    public long ahead(GameCalendar.Window window, long points) {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from leaderboard_entry where period = :period and bucket = :bucket and points > :points""")
+                .setParameter("period", window.period().name()).setParameter("bucket", Date.valueOf(window.bucket()))
+                .setParameter("points", points).getSingleResult()).longValue();
+    }
+
+    private static List<Standing> standings(jakarta.persistence.Query query, GameCalendar.Window window) {
+        List<?> rows = query.setParameter("period", window.period().name())
+                .setParameter("bucket", Date.valueOf(window.bucket())).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Standing((UUID) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
+    }
+}

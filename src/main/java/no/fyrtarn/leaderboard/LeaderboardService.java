@@ -1,0 +1,113 @@
+package no.fyrtarn.leaderboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.directory.People;
+import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.gamification.Period;
+import no.fyrtarn.infra.ProblemException;
+
+/** Leaderboards and ranks, read from the leaderboard read model. */
+@ApplicationScoped
+@Transactional
+public class LeaderboardService {
+
+    /** Someone's points this week, this month and in all, and their ranks in the company and their team. */
+    public record Summary(long week, long month, long total, long companyRank, Long teamRank) {
+    }
+
+    @Inject
+    LeaderboardRepository board;
+
+    @Inject
+    People people;
+
+    @Inject
+    LeaderFlags flags;
+
+    @Inject
+    GameCalendar calendar;
+
+    /**
+     * The company board lists those with points in the period (top {@code limit}); the team and leaders boards list
+     * everyone in them, with 0 points where they did nothing.
+     */
+    public Board board(Period period, Scope scope, String team, int limit, DirectoryService.Member caller) {
+        GameCalendar.Window window = calendar.current(period);
+        List<Standing> ranked;
+        Map<UUID, People.Person> who;
+        if (scope == Scope.COMPANY) {
+            ranked = board.top(window, limit);
+            who = people.byId(ranked.stream().map(Standing::employeeId).toList());
+        } else {
+            List<People.Person> members = scope == Scope.LEADERS ? people.leaders() : teamOf(team, caller);
+            Map<UUID, Standing> standings = board.of(window, members.stream().map(People.Person::employeeId).toList());
+            ranked = members.stream().map(p -> standings.getOrDefault(p.employeeId(), Standing.none(p.employeeId())))
+                    .sorted(Comparator.comparingLong(Standing::points).reversed()
+                            .thenComparing(Standing::employeeId))
+                    .limit(limit).toList();
+            who = new java.util.HashMap<>();
+            for (People.Person p : members) {
+                who.put(p.employeeId(), p);
+            }
+        }
+        Map<UUID, LeaderView> leaderFlags = flags.of(window, ranked.stream().map(s -> who.get(s.employeeId())).toList());
+        List<Board.Entry> entries = new ArrayList<>(ranked.size());
+        int rank = 0;
+        for (int i = 0; i < ranked.size(); i++) {
+            Standing s = ranked.get(i);
+            if (i == 0 || s.points() != ranked.get(i - 1).points()) {
+                rank = i + 1;
+            }
+            People.Person p = who.get(s.employeeId());
+            LeaderView flag = leaderFlags.get(s.employeeId());
+            entries.add(new Board.Entry(rank, s.employeeId(), p.name(), p.team(), s.points(), s.shares(), s.clicks(),
+                    p.leader(), flag != null && flag.flag() == LeaderView.Flag.LEADS_BY_EXAMPLE));
+        }
+        return new Board(period.label(), scope.label(), window.from(), window.to(), entries);
+    }
+
+    /** Points and ranks of one employee; ranks are for {@code rankPeriod}, 1 + how many have more points. */
+    public Summary summary(DirectoryService.Member member, Period rankPeriod) {
+        UUID id = member.employeeId();
+        long week = pointsOf(id, Period.WEEK);
+        long month = pointsOf(id, Period.MONTH);
+        long total = pointsOf(id, Period.ALL);
+        GameCalendar.Window window = calendar.current(rankPeriod);
+        long mine = switch (rankPeriod) {
+            case WEEK -> week;
+            case MONTH -> month;
+            case ALL -> total;
+            case QUARTER -> pointsOf(id, Period.QUARTER);
+        };
+        long companyRank = 1 + board.ahead(window, mine);
+        Long teamRank = null;
+        if (member.team() != null) {
+            List<UUID> team = teamOf(member.team(), member).stream().map(People.Person::employeeId).toList();
+            teamRank = 1 + board.of(window, team).values().stream().filter(s -> s.points() > mine).count();
+        }
+        return new Summary(week, month, total, companyRank, teamRank);
+    }
+
+    private long pointsOf(UUID employeeId, Period period) {
+        Standing s = board.of(calendar.current(period), List.of(employeeId)).get(employeeId);
+        return s == null ? 0 : s.points();
+    }
+
+    private List<People.Person> teamOf(String team, DirectoryService.Member caller) {
+        String name = team == null || team.isBlank() ? caller.team() : team.trim();
+        if (name == null) {
+            throw ProblemException.badRequest("team", "is required for the team board when you are in no team");
+        }
+        return people.team(name).orElseThrow(() -> ProblemException.notFound("No such team"));
+    }
+}

@@ -1,0 +1,139 @@
+package no.fyrtarn.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+
+/**
+ * What every batch consumer of ours does the same way: read records into events (an unreadable one goes to the DLQ
+ * and the rest of the batch goes on), then apply the batch in one transaction, retrying a failure (a database outage)
+ * with back-off for as long as it takes, since the records themselves are fine. During shutdown a failure is final
+ * instead: the batch is not acknowledged, the channel stops, and Kafka redelivers the batch after the restart.
+ * Dead letters and failures are counted in metrics; a consumer that keeps failing shows in readiness.
+ */
+@ApplicationScoped
+public class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    /** An event, its id (ce_id, or an id the payload carries) and its ce_type (null when the record has none). */
+    public record Received<T>(UUID eventId, String type, T payload) {
+    }
+
+    private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Clock clock;
+
+    /** Readable events of the batch, identified by their ce_id header; each id once. */
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Class<T> type) {
+        return read(consumer, records, type, null);
+    }
+
+    /** As {@link #read(String, ConsumerRecords, Class)}, identified by {@code idOf} (null: the ce_id header). */
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+            Function<T, UUID> idOf) {
+        Map<UUID, Received<T>> events = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                T payload = readable(json.readValue(record.value(), type));
+                UUID id = idOf == null ? ceId(record) : idOf.apply(payload);
+                events.putIfAbsent(id, new Received<>(id, header(record, "ce_type"), payload));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                deadLetters.send(record, e);
+                registry.counter("fyrtarn.consumer.dead.letters", "consumer", consumer).increment();
+            }
+        }
+        return List.copyOf(events.values());
+    }
+
+    /** Runs the work in a new transaction until it commits (see the class comment). */
+    public void inTransaction(String consumer, int events, Runnable work) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(work);
+                failingSince.remove(consumer);
+                return;
+            } catch (RuntimeException e) {
+                registry.counter("fyrtarn.consumer.failures", "consumer", consumer).increment();
+                failingSince.putIfAbsent(consumer, clock.instant());
+                if (stopping) {
+                    throw e;
+                }
+                LOG.warnf("%s could not apply %d events (attempt %d), retrying: %s", consumer, events, attempt,
+                        e.toString());
+                Thread.sleep(Math.min(MAX_BACKOFF_MS, 250L << Math.min(attempt, 10)));
+            }
+        }
+    }
+
+    /** Consumers whose current batch keeps failing, and since when. */
+    public Map<String, Instant> failing() {
+        return Map.copyOf(failingSince);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private <T> T readable(T payload) {
+        var violations = validator.validate(payload);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .collect(Collectors.joining(", ")));
+        }
+        return payload;
+    }
+
+    private static UUID ceId(ConsumerRecord<String, String> record) {
+        String id = header(record, "ce_id");
+        if (id == null) {
+            throw new IllegalArgumentException("no ce_id header");
+        }
+        return UUID.fromString(id);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package no.fyrtarn.gamification;
+
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.unique;
+import static no.fyrtarn.testing.Game.awaitTotal;
+import static no.fyrtarn.testing.Game.share;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.fyrtarn.testing.Api.Person;
+
+@QuarkusTest
+class ChallengeResourceTest {
+
+    private static Map<String, Object> challenge(String topic) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("name", "Ukens utfordring " + unique());
+        c.put("topic", topic);
+        c.put("targetShares", 2);
+        c.put("bonusPoints", 30);
+        c.put("startsAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        c.put("endsAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
+        return c;
+    }
+
+    @Test
+    void meeting_a_challenge_pays_its_bonus_once_and_only_matching_shares_count() {
+        String topic = "t" + unique();
+        String id = as(marketer()).body(challenge(topic)).post("/api/challenges").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/challenges/")).extract().path("id");
+        Person sharer = employeeIn(null);
+        share(sharer.token(), publish(draft()), "LINKEDIN"); // other topic: does not count
+        share(sharer.token(), publish(draft("topics", List.of(topic))), "LINKEDIN");
+        share(sharer.token(), publish(draft("topics", List.of(topic))), "X");
+        share(sharer.token(), publish(draft("topics", List.of(topic))), "LINKEDIN");
+
+        assertThat(awaitTotal(sharer.token(), 70)).isEqualTo(70);
+        List<Map<String, Object>> mine = as(sharer.token()).queryParam("limit", 100).get("/api/challenges").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Object> progress = mine.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow();
+        assertThat(progress).containsEntry("myShares", 3).containsEntry("targetShares", 2);
+        assertThat(progress.get("completedAt")).isNotNull();
+        List<String> reasons = as(sharer.token()).get("/api/me/points").then().extract().path("items.reason");
+        assertThat(reasons).filteredOn(r -> r.startsWith("Challenge met")).hasSize(1);
+
+        as(marketer()).get("/api/challenges/" + id + "/participants").then().statusCode(200)
+                .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3));
+    }
+
+    @Test
+    void a_challenge_needs_a_name_a_goal_and_an_end_after_its_start_and_only_marketing_starts_one() {
+        Map<String, Object> backwards = challenge(null);
+        backwards.put("endsAt", Instant.now().minus(2, ChronoUnit.HOURS).toString());
+        as(marketer()).body(backwards).post("/api/challenges").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("endsAt"));
+        Map<String, Object> noGoal = challenge(null);
+        noGoal.put("targetShares", 0);
+        as(marketer()).body(noGoal).post("/api/challenges").then().statusCode(400)
+                .body("violations.field", hasItem("targetShares"));
+
+        String employee = employeeIn(null).token();
+        as(employee).body(challenge(null)).post("/api/challenges").then().statusCode(403);
+        as(employee).get("/api/challenges/" + java.util.UUID.randomUUID() + "/participants").then().statusCode(403);
+        as(marketer()).get("/api/challenges/" + java.util.UUID.randomUUID() + "/participants").then().statusCode(404);
+        List<String> names = as(employee).queryParam("limit", 100).get("/api/challenges").then().statusCode(200)
+                .extract().path("items.name");
+        assertThat(names).noneMatch(n -> n.equals(backwards.get("name")) || n.equals(noGoal.get("name")));
+    }
+}

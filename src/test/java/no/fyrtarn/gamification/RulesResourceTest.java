@@ -1,0 +1,105 @@
+package no.fyrtarn.gamification;
+
+import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Game.awaitTotal;
+import static no.fyrtarn.testing.Game.share;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.marketer;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.fyrtarn.testing.Api.Person;
+
+@QuarkusTest
+class RulesResourceTest {
+
+    private static final Map<String, Object> DEFAULTS = rules(10, 50, 1, 100, 25, 75);
+
+    private static Map<String, Object> rules(int share, Integer shareCap, int click, Integer clickCap, int suggestion,
+            Integer suggestionCap) {
+        return Map.of("share", rule(share, shareCap), "click", rule(click, clickCap), "suggestion",
+                rule(suggestion, suggestionCap));
+    }
+
+    private static Map<String, Object> rule(int points, Integer cap) {
+        Map<String, Object> rule = new HashMap<>();
+        rule.put("points", points);
+        rule.put("dailyCap", cap);
+        return rule;
+    }
+
+    @AfterEach
+    void restoreDefaults() {
+        as(adminToken()).body(DEFAULTS).put("/api/admin/rules").then().statusCode(200);
+    }
+
+    @Test
+    void only_admins_read_and_change_the_rules() {
+        String employee = employeeIn(null).token();
+        as(employee).get("/api/admin/rules").then().statusCode(403);
+        as(marketer()).body(DEFAULTS).put("/api/admin/rules").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/admin/rules").then().statusCode(401);
+        as(adminToken()).get("/api/admin/rules").then().statusCode(200).body("share.points", equalTo(10))
+                .body("click.points", equalTo(1)).body("suggestion.points", equalTo(25));
+    }
+
+    @Test
+    void bad_rules_are_a_400_naming_the_field_and_change_nothing() {
+        int version = as(adminToken()).get("/api/admin/rules").then().extract().path("version");
+        Map<String, Object> bad = new HashMap<>(DEFAULTS);
+        bad.put("share", rule(-1, 50));
+        as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("share.points"));
+        bad = new HashMap<>(DEFAULTS);
+        bad.remove("click");
+        as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
+                .body("violations.field", hasItem("click"));
+        as(adminToken()).get("/api/admin/rules").then().body("version", equalTo(version));
+    }
+
+    @Test
+    void a_rule_change_applies_to_later_shares_only() {
+        Person sharer = employeeIn(null);
+        share(sharer.token(), publish(draft()), "LINKEDIN");
+        as(adminToken()).body(rules(3, null, 1, 100, 25, 75)).put("/api/admin/rules").then().statusCode(200)
+                .body("share.points", equalTo(3));
+        share(sharer.token(), publish(draft()), "LINKEDIN");
+
+        assertThat(awaitTotal(sharer.token(), 13)).isEqualTo(13);
+        List<Integer> lines = as(sharer.token()).get("/api/me/points").then().extract().path("items.points");
+        assertThat(lines).containsExactly(3, 10);
+    }
+
+    @Test
+    void the_daily_cap_stops_points_but_not_the_count_of_shares() {
+        as(adminToken()).body(rules(10, 15, 1, 100, 25, 75)).put("/api/admin/rules").then().statusCode(200);
+        Person sharer = employeeIn(null);
+        for (int i = 0; i < 3; i++) {
+            share(sharer.token(), publish(draft()), "LINKEDIN");
+        }
+        assertThat(awaitTotal(sharer.token(), 15)).isEqualTo(15);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> shares(sharer) == 3);
+        List<Map<String, Object>> lines = as(sharer.token()).get("/api/me/points").then().extract().path("items");
+        assertThat(lines).extracting(l -> l.get("points")).containsExactly(5, 10);
+        assertThat((String) lines.get(0).get("reason")).contains("daily cap reached");
+    }
+
+    private static int shares(Person who) {
+        return as(who.token()).queryParam("scope", "company").queryParam("limit", 100).get("/api/leaderboard").then()
+                .statusCode(200).extract().jsonPath().getList("entries", Map.class).stream()
+                .filter(e -> e.get("name").equals("Ansatt " + who.email())).mapToInt(e -> (Integer) e.get("shares"))
+                .findFirst().orElse(0);
+    }
+}

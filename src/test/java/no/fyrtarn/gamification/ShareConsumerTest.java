@@ -1,0 +1,141 @@
+package no.fyrtarn.gamification;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Game.awaitTotal;
+import static no.fyrtarn.testing.Game.share;
+import static no.fyrtarn.testing.Game.total;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import no.fyrtarn.outbox.Topics;
+import no.fyrtarn.testing.Api.Person;
+import no.fyrtarn.testing.TopicReader;
+import no.fyrtarn.testing.TopicWriter;
+
+/** From a share over HTTP through fyrtarn.shares, the ledger and fyrtarn.points to /api/me and the leaderboard. */
+@QuarkusTest
+class ShareConsumerTest {
+
+    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36";
+
+    @Inject
+    PointsLedger ledger;
+
+    private long ledgerRows(String employeeId) {
+        return QuarkusTransaction.requiringNew().call(() -> ledger.count("employeeId", UUID.fromString(employeeId)));
+    }
+
+    @Test
+    void a_first_share_earns_ten_points_and_a_counted_click_one_visible_on_me_and_the_leaderboard() {
+        Person sharer = employeeIn(null);
+        String post = publish(draft());
+        String trackedUrl = share(sharer.token(), post, "LINKEDIN").getString("trackedUrl");
+
+        assertThat(awaitTotal(sharer.token(), 10)).isEqualTo(10);
+        String path = trackedUrl.substring(trackedUrl.indexOf("/s/"));
+        given().redirects().follow(false).header("User-Agent", PHONE).get(path).then().statusCode(302);
+        given().redirects().follow(false).header("User-Agent", "LinkedInBot/1.0").get(path).then().statusCode(302);
+
+        assertThat(awaitTotal(sharer.token(), 11)).isEqualTo(11);
+        JsonPath me = as(sharer.token()).get("/api/me").then().statusCode(200).extract().jsonPath();
+        assertThat(me.getLong("points.week")).isEqualTo(11);
+        assertThat(me.getLong("points.month")).isEqualTo(11);
+        assertThat(me.getList("badges.badge", String.class)).containsExactly("FIRST_SHARE");
+        assertThat(me.getInt("streakWeeks")).isEqualTo(1);
+        assertThat(me.getLong("rank.company")).isPositive();
+
+        JsonPath board = as(sharer.token()).queryParam("period", "week").queryParam("scope", "company")
+                .queryParam("limit", 100).get("/api/leaderboard").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> mine = board.getList("entries", Map.class).stream()
+                .filter(e -> sharer.employeeId().equals(e.get("employeeId"))).findFirst().orElseThrow();
+        assertThat(mine).containsEntry("points", 11).containsEntry("shares", 1).containsEntry("clicks", 1)
+                .doesNotContainKey("email");
+
+        List<Map<String, Object>> lines = as(sharer.token()).get("/api/me/points").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+        assertThat(lines).extracting(l -> l.get("points")).containsExactly(1, 10);
+        assertThat((String) lines.get(1).get("reason")).contains("LinkedIn");
+    }
+
+    @Test
+    void sharing_a_post_again_on_the_same_network_earns_nothing_and_another_network_earns_again() {
+        Person sharer = employeeIn(null);
+        String post = publish(draft());
+        share(sharer.token(), post, "LINKEDIN");
+        awaitTotal(sharer.token(), 10);
+        share(sharer.token(), post, "LINKEDIN");
+        share(sharer.token(), post, "X");
+
+        assertThat(awaitTotal(sharer.token(), 20)).isEqualTo(20);
+        assertThat(ledgerRows(sharer.employeeId())).isEqualTo(2);
+    }
+
+    @Test
+    void the_same_event_delivered_three_times_leaves_the_ledger_unchanged_and_poison_goes_to_the_dlq()
+            throws Exception {
+        Person sharer = employeeIn(null);
+        String employeeId = sharer.employeeId();
+        share(sharer.token(), publish(draft()), "LINKEDIN");
+        awaitTotal(sharer.token(), 10);
+
+        ConsumerRecord<String, String> original;
+        try (var shares = new TopicReader(Topics.SHARES)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !shares.withKey(employeeId).isEmpty());
+            original = shares.withKey(employeeId).get(0);
+        }
+        String poison = "{\"shareId\": \"not a uuid\", \"employeeId\": \"" + employeeId + "\"}";
+        try (var writer = new TopicWriter(); var dlq = new TopicReader(Topics.DLQ)) {
+            for (int i = 0; i < 3; i++) {
+                writer.send(Topics.SHARES, employeeId, original.value(), TopicReader.headers(original));
+            }
+            writer.send(Topics.SHARES, employeeId, poison, Map.of("ce_id", UUID.randomUUID().toString()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.withKey(employeeId).stream()
+                    .anyMatch(r -> r.value().equals(poison)));
+            var dead = dlq.withKey(employeeId).stream().filter(r -> r.value().equals(poison)).findFirst().orElseThrow();
+            assertThat(new String(dead.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Topics.SHARES);
+        }
+        // events after the poison and the redeliveries are still processed
+        share(sharer.token(), publish(draft()), "X");
+        assertThat(awaitTotal(sharer.token(), 20)).isEqualTo(20);
+        assertThat(ledgerRows(employeeId)).isEqualTo(2);
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "fyrtarn_consumer_dead_letters_total{consumer=\"points-shares\""));
+    }
+
+    @Test
+    void a_published_suggestion_earns_its_author_the_suggestion_points_once() {
+        Person author = employeeIn(null);
+        String event = """
+                {"postId": "%s", "title": "Min idé", "url": "https://example.com", "audienceTeams": [],
+                 "suggestedBy": "%s", "at": "%s"}""".formatted(UUID.randomUUID(), author.employeeId(),
+                java.time.Instant.now());
+        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "post.published");
+        try (var writer = new TopicWriter()) {
+            writer.send(Topics.POSTS, "post", event, headers);
+            writer.send(Topics.POSTS, "post", event, headers);
+        }
+        assertThat(awaitTotal(author.token(), 25)).isEqualTo(25);
+        JsonPath me = as(author.token()).get("/api/me/points").then().statusCode(200).extract().jsonPath();
+        assertThat(me.getList("items.reason", String.class)).containsExactly("Your suggestion was published: Min idé");
+    }
+}

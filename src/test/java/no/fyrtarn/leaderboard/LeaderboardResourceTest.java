@@ -1,0 +1,126 @@
+package no.fyrtarn.leaderboard;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.unique;
+import static no.fyrtarn.testing.Game.awaitTotal;
+import static no.fyrtarn.testing.Game.share;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import no.fyrtarn.testing.Api.Person;
+
+@QuarkusTest
+class LeaderboardResourceTest {
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    private static JsonPath board(String token, String scope, String team) {
+        var request = as(token).queryParam("period", "week").queryParam("scope", scope);
+        if (team != null) {
+            request.queryParam("team", team);
+        }
+        return request.get("/api/leaderboard").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void a_team_board_lists_everyone_in_the_team_and_tied_points_share_a_rank() {
+        String team = "Lag " + unique();
+        Person first = employeeIn(team);
+        Person second = employeeIn(team);
+        Person idle = employeeIn(team);
+        share(first.token(), publish(draft()), "LINKEDIN");
+        share(second.token(), publish(draft()), "X");
+        awaitTotal(first.token(), 10);
+        awaitTotal(second.token(), 10);
+
+        JsonPath board = board(idle.token(), "team", null);
+        assertThat(board.getString("period")).isEqualTo("week");
+        assertThat(board.getString("scope")).isEqualTo("team");
+        assertThat(board.getString("from")).isNotNull();
+        List<Map<String, Object>> entries = board.getList("entries");
+        assertThat(entries).extracting(e -> e.get("rank")).containsExactly(1, 1, 3);
+        assertThat(entries).extracting(e -> e.get("points")).containsExactly(10, 10, 0);
+        assertThat(entries.get(2)).containsEntry("employeeId", idle.employeeId()).containsEntry("team", team)
+                .doesNotContainKey("email");
+        assertThat(board(first.token(), "team", team).getList("entries")).hasSize(3);
+    }
+
+    @Test
+    void bad_parameters_are_400s_naming_them_and_an_unknown_team_is_404() {
+        String token = employeeIn(null).token();
+        as(token).queryParam("period", "year").get("/api/leaderboard").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("period"));
+        as(token).queryParam("scope", "galaxy").get("/api/leaderboard").then().statusCode(400)
+                .body("violations.field", hasItem("scope"));
+        as(token).queryParam("limit", 101).get("/api/leaderboard").then().statusCode(400);
+        as(token).queryParam("scope", "team").get("/api/leaderboard").then().statusCode(400)
+                .body("violations.field", hasItem("team"));
+        as(token).queryParam("scope", "team").queryParam("team", "No such " + unique()).get("/api/leaderboard")
+                .then().statusCode(404);
+        given().get("/api/leaderboard").then().statusCode(401);
+        given().get("/api/leaderboard/stream").then().statusCode(401);
+    }
+
+    @Test
+    void every_period_answers_with_its_bounds() {
+        String token = employeeIn(null).token();
+        for (String period : List.of("week", "month", "quarter", "all")) {
+            JsonPath board = as(token).queryParam("period", period).get("/api/leaderboard").then().statusCode(200)
+                    .body("period", equalTo(period)).extract().jsonPath();
+            assertThat(board.getString("to") == null).isEqualTo(period.equals("all"));
+        }
+    }
+
+    @Test
+    void the_stream_announces_a_change_after_a_share() throws Exception {
+        Person watcher = employeeIn(null);
+        Person sharer = employeeIn(null);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leaderboard/stream"))
+                .header("Authorization", "Bearer " + watcher.token()).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            CompletableFuture<String> notice = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = lines.readLine()) != null;) {
+                        if (line.startsWith("data:")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            share(sharer.token(), publish(draft()), "LINKEDIN");
+            assertThat(notice.get(30, TimeUnit.SECONDS)).contains("\"at\"");
+        }
+        awaitTotal(sharer.token(), 10);
+    }
+}

@@ -1,0 +1,45 @@
+package no.fyrtarn.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes records to a topic as an outside producer would: redeliveries, poison, events of features not built yet. */
+public final class TopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public TopicWriter() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructureResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    /** Sends and waits for the broker's ack. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        var record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
