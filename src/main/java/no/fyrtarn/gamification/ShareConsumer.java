@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import no.fyrtarn.outbox.ConsumedEvents;
 import no.fyrtarn.outbox.EventBatches;
 
 /** share.recorded → points, streaks, badges and challenge progress; each event once, by its ce_id. */
@@ -20,24 +19,13 @@ public class ShareConsumer {
     EventBatches batches;
 
     @Inject
-    ConsumedEvents consumed;
-
-    @Inject
     Scoring scoring;
 
     @Incoming("shares-points")
     @Blocking
     public void onShares(ConsumerRecords<String, String> records) throws InterruptedException {
-        var events = batches.read(CONSUMER, records, GameEvents.ShareRecorded.class);
-        if (events.isEmpty()) {
-            return;
-        }
-        batches.inTransaction(CONSUMER, events.size(), () -> events.forEach(e -> {
-            var share = e.payload();
-            if (consumed.firstTime(CONSUMER, e.eventId())) {
-                scoring.shared(e.eventId(), share.employeeId(), share.postId(), share.network(),
-                        share.firstOnNetwork(), share.at());
-            }
-        }));
+        batches.applyOnce(CONSUMER, records, GameEvents.ShareRecorded.class, e -> true, e -> scoring.shared(
+                e.eventId(), e.payload().employeeId(), e.payload().postId(), e.payload().network(),
+                e.payload().firstOnNetwork(), e.payload().at()));
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +60,9 @@ public class EventBatches {
     DeadLetters deadLetters;
 
     @Inject
+    ConsumedEvents consumed;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -83,6 +88,19 @@ public class EventBatches {
             }
         }
         return List.copyOf(events.values());
+    }
+
+    /**
+     * Reads the batch and applies each {@code wanted} event this consumer has not applied before, all in one
+     * transaction: the mark in consumed_event commits with the event's effects, so a redelivery changes nothing.
+     */
+    public <T> void applyOnce(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+            Predicate<Received<T>> wanted, Consumer<Received<T>> apply) throws InterruptedException {
+        var events = read(consumer, records, type).stream().filter(wanted).toList();
+        if (!events.isEmpty()) {
+            inTransaction(consumer, events.size(), () -> events.stream()
+                    .filter(e -> consumed.firstTime(consumer, e.eventId())).forEach(apply));
+        }
     }
 
     /** Runs the work in a new transaction until it commits (see the class comment). */

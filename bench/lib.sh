@@ -1,0 +1,42 @@
+# Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
+# target/bench-app, starts it on embedded PostgreSQL and Kafka with demo data, and defines helpers:
+# sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors").
+port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
+base="http://127.0.0.1:$port"
+data=$(mktemp -d /tmp/fyrtarn-bench.XXXXXX)
+log="$data/service.log"
+
+echo "== building (bench profile) into target/bench-app"
+./mvnw -B -q package -DskipTests -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
+
+echo "== starting on $base (data and log in $data)"
+QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_PORT=$pg_port \
+  FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
+  java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { echo "service died:"; tail -50 "$log"; exit 1; }
+  sleep 0.5
+done
+curl -fs "$base/q/health/ready" >/dev/null || { echo "service not ready"; tail -50 "$log"; exit 1; }
+
+export PGPASSWORD=postgres
+sql() { psql -qtA -h 127.0.0.1 -p "$pg_port" -U postgres -d fyrtarn -c "$1"; }
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+login() { curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\"}" "$base/api/dev/login" | json '["token"]'; }
+# wrk output → "requests/s p50_ms p99_ms"
+summary() {
+  python3 -c '
+import re, sys
+text = sys.stdin.read()
+def ms(label):
+    m = re.search(r"^\s*" + label + r"%\s+([\d.]+)(us|ms|s)\b", text, re.M)
+    if not m: return float("nan")
+    v, unit = float(m.group(1)), m.group(2)
+    return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print("%.0f %.2f %.2f %s" % (rps, ms("50"), ms("99"), errors.group(1) if errors else 0))'
+}
