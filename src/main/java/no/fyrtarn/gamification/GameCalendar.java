@@ -46,10 +46,14 @@ public class GameCalendar {
         return new Window(period, bucket, period == Period.ALL ? null : start(bucket), end == null ? null : start(end));
     }
 
-    /** Weeks of the window that have begun by now (at least 1); for ALL, counted from {@code firstWeek}. */
+    /**
+     * Weeks of the window that have begun by now (at least 1); for ALL, counted from {@code firstWeek} (null: this
+     * week), which other periods ignore.
+     */
     public long weeksSoFar(Window window, LocalDate firstWeek) {
-        LocalDate from = window.period() == Period.ALL ? firstWeek : Period.WEEK.bucket(window.bucket());
         LocalDate now = week(clock.instant());
+        LocalDate from = window.period() != Period.ALL ? Period.WEEK.bucket(window.bucket())
+                : firstWeek == null ? now : firstWeek;
         LocalDate last = window.to() == null ? now : min(now, Period.WEEK.bucket(day(window.to().minusSeconds(1))));
         return Math.max(1, ChronoUnit.WEEKS.between(from, last) + 1);
     }

@@ -3,11 +3,9 @@ package no.fyrtarn.gamification;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.QueryEnums;
 
 /** Leaderboard periods. A bucket is the period's first day in fyrtarn.timezone; weeks are ISO weeks (Monday). */
 public enum Period {
@@ -37,12 +35,7 @@ public enum Period {
 
     /** From a query parameter ({@code week}, ...); anything else is a 400 naming {@code field}. */
     public static Period parse(String value, String field) {
-        try {
-            return valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.badRequest(field, "must be one of " + Arrays.stream(values())
-                    .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
-        }
+        return QueryEnums.parse(Period.class, value, field);
     }
 
     public String label() {

@@ -20,7 +20,7 @@ import no.fyrtarn.post.Network;
 public class Scoring {
 
     private static final int STREAK_LOOKBACK_WEEKS = 260;
-    private static final int[] SHARE_BADGES = { 1, 10, 50 };
+    /** Streak lengths with a badge, shortest first: a share reads no more weeks than the last to award them. */
     private static final int[] STREAK_BADGES = { 4, 12 };
     private static final int CLICK_BADGE = 100;
 
@@ -40,7 +40,7 @@ public class Scoring {
     public void shared(UUID eventId, UUID employeeId, UUID postId, Network network, boolean firstOnNetwork, Instant at) {
         LocalDate week = calendar.week(at);
         progress.sharedIn(employeeId, week);
-        int streak = streakEndingAt(employeeId, week);
+        int streak = consecutive(progress.weeksUpTo(employeeId, week, STREAK_BADGES[STREAK_BADGES.length - 1]));
         for (int weeks : STREAK_BADGES) {
             if (streak >= weeks) {
                 progress.award(employeeId, Badge.forStreak(weeks), eventId, at);
@@ -51,18 +51,17 @@ public class Scoring {
             return;
         }
         points.score(eventId, Action.SHARE, employeeId, at, "Shared a post on " + network.label());
-        int shares = progress.add(employeeId, 1, 0, at).shares();
-        for (int count : SHARE_BADGES) {
-            if (shares >= count) {
-                progress.award(employeeId, Badge.forShares(count), eventId, at);
-            }
+        // counts grow by one per event in the event's transaction, so each badge's count is met exactly once
+        Badge earned = Badge.forShares(progress.add(employeeId, 1, 0, at).shares());
+        if (earned != null) {
+            progress.award(employeeId, earned, eventId, at);
         }
         challenges.shared(eventId, employeeId, postId, at);
     }
 
     public void clicked(UUID clickId, UUID employeeId, Network network, Instant at) {
         points.score(clickId, Action.CLICK, employeeId, at, "A click on your link on " + network.label());
-        if (progress.add(employeeId, 0, 1, at).clicks() >= CLICK_BADGE) {
+        if (progress.add(employeeId, 0, 1, at).clicks() == CLICK_BADGE) {
             progress.award(employeeId, Badge.CLICKS_100, clickId, at);
         }
     }
@@ -81,10 +80,6 @@ public class Scoring {
             return 0;
         }
         return consecutive(weeks);
-    }
-
-    private int streakEndingAt(UUID employeeId, LocalDate week) {
-        return consecutive(progress.weeksUpTo(employeeId, week, STREAK_LOOKBACK_WEEKS));
     }
 
     /** How many of these weeks (newest first) follow each other without a gap, from the first. */

@@ -63,11 +63,10 @@ public class LeaderFlags {
                 People.Person::managerId, Collectors.mapping(People.Person::employeeId, Collectors.toList())));
         Map<UUID, Standing> standings = board.of(window, Stream.concat(leaderIds.stream(),
                 reports.values().stream().flatMap(List::stream)).toList());
-        LocalDate firstWeek = progress.firstActiveWeek();
         LocalDate fromWeek = window.period() == Period.ALL ? LocalDate.EPOCH : Period.WEEK.bucket(window.bucket());
         LocalDate toWeek = window.to() == null ? null : window.period().end(window.bucket());
         Map<UUID, Long> activeWeeks = progress.activeWeeks(leaderIds, fromWeek, toWeek);
-        long weeks = calendar.weeksSoFar(window, firstWeek == null ? calendar.week(calendar.now()) : firstWeek);
+        long weeks = calendar.weeksSoFar(window, window.period() == Period.ALL ? progress.firstActiveWeek() : null);
         List<LeaderView> views = new ArrayList<>();
         for (People.Person leader : leaders) {
             Standing own = standings.getOrDefault(leader.employeeId(), Standing.none(leader.employeeId()));

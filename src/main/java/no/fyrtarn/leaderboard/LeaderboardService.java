@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,10 +56,7 @@ public class LeaderboardService {
                     .sorted(Comparator.comparingLong(Standing::points).reversed()
                             .thenComparing(Standing::employeeId))
                     .limit(limit).toList();
-            who = new java.util.HashMap<>();
-            for (People.Person p : members) {
-                who.put(p.employeeId(), p);
-            }
+            who = members.stream().collect(Collectors.toMap(People.Person::employeeId, p -> p));
         }
         Map<UUID, LeaderView> leaderFlags = flags.of(window, ranked.stream().map(s -> who.get(s.employeeId())).toList());
         List<Board.Entry> entries = new ArrayList<>(ranked.size());

@@ -17,8 +17,9 @@ public class ConsumersReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        var failing = batches.failing();
         var response = HealthCheckResponse.named("Event consumers");
-        batches.failing().forEach((consumer, since) -> response.withData(consumer, "failing since " + since));
-        return response.status(batches.failing().isEmpty()).build();
+        failing.forEach((consumer, since) -> response.withData(consumer, "failing since " + since));
+        return response.status(failing.isEmpty()).build();
     }
 }
