@@ -197,6 +197,12 @@ public class DirectoryService {
                 List.of(Role.EMPLOYEE_NAME), clock.instant());
     }
 
+    /** Every team's name, in order. */
+    @Transactional
+    public List<String> teamNames() {
+        return teams.listAll().stream().map(Team::name).sorted().toList();
+    }
+
     /** Team ids by name; a name that is no team is left out. */
     @Transactional
     public Map<String, UUID> teamIds(Collection<String> names) {

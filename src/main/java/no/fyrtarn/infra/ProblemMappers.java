@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,11 +23,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import no.fyrtarn.web.PageErrors;
 
 /** Every error leaves the API as problem+json (RFC 9457); nothing internal (stack traces, SQL) reaches a client. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    PageErrors pages;
 
     public static Response response(Problem problem) {
         var builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
@@ -35,19 +41,24 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return response(e.problem());
+    /** Problem+json for the API; on a web page, the login page for 401 and an HTML page for the rest. */
+    private Response answer(SimpleResourceInfo resource, Problem problem) {
+        return PageErrors.isPage(resource) ? pages.answer(problem) : response(problem);
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response problem(ProblemException e, SimpleResourceInfo resource) {
+        return answer(resource, e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
             violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
-        return response(Problem.invalid(violations));
+        return answer(resource, Problem.invalid(violations));
     }
 
     /** "create.request.audience.teams[0]" → "audience.teams[0]"; a query parameter keeps its own name. */
@@ -120,22 +131,22 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return response(Problem.of(401, "Unauthorized", "A valid bearer token is required"));
+    public Response unauthorized(UnauthorizedException e, SimpleResourceInfo resource) {
+        return answer(resource, Problem.of(401, "Unauthorized", "A valid bearer token is required"));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return response(Problem.of(401, "Unauthorized", "A valid bearer token is required"));
+    public Response authenticationFailed(AuthenticationFailedException e, SimpleResourceInfo resource) {
+        return answer(resource, Problem.of(401, "Unauthorized", "A valid bearer token is required"));
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return response(Problem.of(403, "Forbidden", "Your role does not allow this"));
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo resource) {
+        return answer(resource, Problem.of(403, "Forbidden", "Your role does not allow this"));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, SimpleResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);
@@ -145,12 +156,12 @@ public class ProblemMappers {
         }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";
-        return response(Problem.of(status, title, status == 404 ? "No such resource" : e.getMessage()));
+        return answer(resource, Problem.of(status, title, status == 404 ? "No such resource" : e.getMessage()));
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, SimpleResourceInfo resource) {
         LOG.error("Unexpected failure", e);
-        return response(Problem.of(500, "Internal Server Error", "Something went wrong on our side"));
+        return answer(resource, Problem.of(500, "Internal Server Error", "Something went wrong on our side"));
     }
 }

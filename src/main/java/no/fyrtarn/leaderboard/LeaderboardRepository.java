@@ -1,6 +1,7 @@
 package no.fyrtarn.leaderboard;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,17 @@ public class LeaderboardRepository {
                  from leaderboard_entry where period = :period and bucket = :bucket and employee_id = any(:ids)""")
                 .setParameter("ids", ids.toArray(UUID[]::new)), window).stream()
                 .collect(Collectors.toMap(Standing::employeeId, s -> s));
+    }
+
+    /** One employee's points in each of these weekly buckets (weeks without points are left out). */
+    public Map<LocalDate, Long> weekly(UUID employeeId, Collection<LocalDate> weeks) {
+        List<?> rows = em.createNativeQuery("""
+                select bucket, points from leaderboard_entry
+                where period = 'WEEK' and bucket = any(:weeks) and employee_id = :employee""")
+                .setParameter("weeks", weeks.stream().map(Date::valueOf).toArray(Date[]::new))
+                .setParameter("employee", employeeId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
+                r -> r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0], r -> ((Number) r[1]).longValue()));
     }
 
     /** How many in the whole company have more points than this in the window. */

@@ -1,5 +1,6 @@
 package no.fyrtarn.leaderboard;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,6 +95,21 @@ public class LeaderboardService {
             teamRank = 1 + board.of(window, team).values().stream().filter(s -> s.points() > mine).count();
         }
         return new Summary(week, month, total, companyRank, teamRank);
+    }
+
+    /** Points in a week: {@code week} is the Monday it starts on. */
+    public record WeekPoints(LocalDate week, long points) {
+    }
+
+    /** Someone's points in each of the last {@code weeks} weeks, this one included, oldest first. */
+    public List<WeekPoints> weekly(UUID employeeId, int weeks) {
+        LocalDate thisWeek = calendar.current(Period.WEEK).bucket();
+        List<LocalDate> buckets = new ArrayList<>(weeks);
+        for (int i = weeks - 1; i >= 0; i--) {
+            buckets.add(thisWeek.minusWeeks(i));
+        }
+        Map<LocalDate, Long> points = board.weekly(employeeId, buckets);
+        return buckets.stream().map(w -> new WeekPoints(w, points.getOrDefault(w, 0L))).toList();
     }
 
     private long pointsOf(UUID employeeId, Period period) {

@@ -8,11 +8,11 @@ import no.fyrtarn.infra.QueryEnums;
 public enum Scope {
     COMPANY, TEAM, LEADERS;
 
-    static Scope parse(String value) {
+    public static Scope parse(String value) {
         return QueryEnums.parse(Scope.class, value, "scope");
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

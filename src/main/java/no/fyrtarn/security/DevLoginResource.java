@@ -1,7 +1,5 @@
 package no.fyrtarn.security;
 
-import java.util.Set;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
-import io.smallrye.jwt.build.Jwt;
-import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.infra.ProblemException;
 
 /** Local login for the demo and the tests: a token for any employee in the directory, no password. */
@@ -30,13 +25,8 @@ import no.fyrtarn.infra.ProblemException;
 @Tag(name = "Local login", description = "Only in the local, dev and test profiles")
 public class DevLoginResource {
 
-    private static final Set<String> LOCAL_PROFILES = Set.of("local", "dev", "test");
-
     @Inject
-    DevLoginConfig config;
-
-    @Inject
-    DirectoryService directory;
+    DevLogin devLogin;
 
     public record LoginRequest(@Schema(example = "lead.sales@demo.fyrtarn.no") @NotBlank @Email String email) {
     }
@@ -56,21 +46,11 @@ public class DevLoginResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LoginResponse login(@NotNull @Valid LoginRequest request) {
-        if (!enabled()) {
+        if (!devLogin.enabled()) {
             throw ProblemException.notFound("Local login");
         }
-        var member = directory.member(request.email())
+        var token = devLogin.tokenFor(request.email())
                 .orElseThrow(() -> ProblemException.unauthorized("No employee with that e-mail"));
-        long lifespan = config.tokenLifespan().toSeconds();
-        String token = Jwt.upn(member.email())
-                .claim("name", member.name())
-                .groups(member.groups())
-                .expiresIn(lifespan)
-                .sign();
-        return new LoginResponse(token, lifespan);
-    }
-
-    private boolean enabled() {
-        return config.enabled() && ConfigUtils.getProfiles().stream().anyMatch(LOCAL_PROFILES::contains);
+        return new LoginResponse(token.token(), token.expiresIn());
     }
 }

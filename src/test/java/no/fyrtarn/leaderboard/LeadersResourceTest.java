@@ -2,9 +2,6 @@ package no.fyrtarn.leaderboard;
 
 import static no.fyrtarn.testing.Api.as;
 import static no.fyrtarn.testing.Api.employeeIn;
-import static no.fyrtarn.testing.Api.importEmployees;
-import static no.fyrtarn.testing.Api.login;
-import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Game.awaitTotal;
 import static no.fyrtarn.testing.Game.me;
 import static no.fyrtarn.testing.Game.share;
@@ -15,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.testing.MovableClock;
+import no.fyrtarn.testing.Team;
 
 @QuarkusTest
 class LeadersResourceTest {
@@ -43,25 +40,6 @@ class LeadersResourceTest {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    /** A leader and their reports, imported through the admin API; tokens from the local login (with "leader"). */
-    private record Team(String leader, List<String> reports) {
-
-        static Team of(int reports) {
-            String team = "Lag " + unique();
-            String leader = "leder-" + unique() + "@test.fyrtarn.no";
-            List<Map<String, Object>> rows = new ArrayList<>(List.of(Map.of("email", leader, "name", "Leder " + leader,
-                    "team", team)));
-            List<String> emails = new ArrayList<>();
-            for (int i = 0; i < reports; i++) {
-                String email = "rapport-" + unique() + "@test.fyrtarn.no";
-                emails.add(email);
-                rows.add(Map.of("email", email, "name", "Rapport " + email, "team", team, "managerEmail", leader));
-            }
-            importEmployees(rows);
-            return new Team(login(leader), emails.stream().map(e -> login(e)).toList());
-        }
     }
 
     private static Map<String, Object> flagOf(String leaderToken) {

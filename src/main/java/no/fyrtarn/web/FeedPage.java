@@ -1,0 +1,124 @@
+package no.fyrtarn.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+import no.fyrtarn.gamification.Period;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.me.MeService;
+import no.fyrtarn.me.MeView;
+import no.fyrtarn.post.Network;
+import no.fyrtarn.security.CurrentUser;
+import no.fyrtarn.security.Roles;
+import no.fyrtarn.share.FeedItem;
+import no.fyrtarn.share.FeedService;
+import no.fyrtarn.share.ShareRequest;
+import no.fyrtarn.share.ShareService;
+
+/**
+ * The employee's feed, phone first: cards with the caption they will share and one button per network. With
+ * JavaScript a tap records the share through the API and opens the network's dialog; without, the form does the same
+ * through {@code POST /share/{id}} and a redirect.
+ */
+@Path("/")
+@WebPage
+@RolesAllowed(Roles.EMPLOYEE)
+@Produces(MediaType.TEXT_HTML)
+public class FeedPage {
+
+    static final int PAGE_SIZE = 10;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance feed(MeView me, Page<FeedItem> feed, String topic);
+
+        static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
+    }
+
+    @Inject
+    FeedService feeds;
+
+    @Inject
+    ShareService shares;
+
+    @Inject
+    MeService me;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PageContext page;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
+        String filter = blankToNull(topic);
+        return Templates.feed(me.me(user.member(), Period.WEEK), feeds.feed(user.member(), filter, cursor, PAGE_SIZE),
+                filter).setLocale(page.locale());
+    }
+
+    /** The next cards, for infinite scrolling. */
+    @GET
+    @Path("feed/cards")
+    @Operation(hidden = true)
+    public TemplateInstance cards(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
+        String filter = blankToNull(topic);
+        return Templates.feed$cards(feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter)
+                .setLocale(page.locale());
+    }
+
+    /** A share button pressed without JavaScript: record it, then on to the network's share dialog. */
+    @POST
+    @Path("share/{postId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response share(@PathParam("postId") UUID postId, @RestForm Network network,
+            @RestForm("text_LINKEDIN") String linkedin, @RestForm("text_X") String x,
+            @RestForm("text_FACEBOOK") String facebook, @RestForm("key_LINKEDIN") String linkedinKey,
+            @RestForm("key_X") String xKey, @RestForm("key_FACEBOOK") String facebookKey) {
+        if (network == null) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        String text = switch (network) {
+            case LINKEDIN -> linkedin;
+            case X -> x;
+            case FACEBOOK -> facebook;
+        };
+        String key = switch (network) {
+            case LINKEDIN -> linkedinKey;
+            case X -> xKey;
+            case FACEBOOK -> facebookKey;
+        };
+        var recorded = shares.record(user.member(), postId, new ShareRequest(network, text), blankToNull(key));
+        return Response.seeOther(URI.create(recorded.share().shareIntentUrl())).build();
+    }
+
+    /** A fresh idempotency key per card and network, so a resubmitted form records one share. */
+    @TemplateExtension(namespace = "feed")
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,306 @@
+package no.fyrtarn.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The pages' texts, as {@code msg:} in templates. English here; Norwegian Bokmål and Swedish in
+ * {@code messages/msg_nb.properties} and {@code messages/msg_sv.properties}.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("Main")
+    String nav_label();
+
+    @Message("Feed")
+    String nav_feed();
+
+    @Message("Leaderboard")
+    String nav_leaderboard();
+
+    @Message("Leaders")
+    String nav_leaders();
+
+    @Message("Studio")
+    String nav_studio();
+
+    @Message("Language")
+    String language();
+
+    @Message("Log out")
+    String logout();
+
+    @Message("Back to the feed")
+    String back_to_feed();
+
+    @Message("Not for your role")
+    String error_forbidden();
+
+    @Message("Not found")
+    String error_not_found();
+
+    @Message("Something in the request is not right")
+    String error_bad_request();
+
+    @Message("Something went wrong on our side")
+    String error_other();
+
+    @Message("Log in")
+    String login_title();
+
+    @Message("Local login for trying Fyrtårn: pick someone from the demo organisation or type an e-mail from the directory.")
+    String login_intro();
+
+    @Message("Work e-mail")
+    String login_email();
+
+    @Message("Log in")
+    String login_submit();
+
+    @Message("Or pick someone")
+    String login_pick();
+
+    @Message("Nobody in the directory has that e-mail.")
+    String login_unknown();
+
+    @Message("{#when role}{#is 'admin'}admin{#is 'marketing'}marketing{#is 'leader'}leader{#else}employee{/when}")
+    String role(String role);
+
+    @Message("Your feed")
+    String feed_title();
+
+    @Message("My standing")
+    String me_label();
+
+    @Message("points this week")
+    String points_this_week();
+
+    @Message("place this week")
+    String rank_company_week();
+
+    @Message("weeks in a row")
+    String streak_weeks();
+
+    @Message("points in all")
+    String points_total();
+
+    @Message("Badges")
+    String badges();
+
+    @Message("{#when badge}{#is 'FIRST_SHARE'}First share{#is 'SHARES_10'}10 shares{#is 'SHARES_50'}50 shares"
+            + "{#is 'CLICKS_100'}100 clicks{#is 'STREAK_4'}4 weeks in a row{#is 'STREAK_12'}12 weeks in a row"
+            + "{#is 'LIGHTHOUSE'}Lighthouse{#else}{badge}{/when}")
+    String badge(String badge);
+
+    @Message("Showing #{topic}")
+    String filtered_by(String topic);
+
+    @Message("Show all")
+    String clear_filter();
+
+    @Message("Topics")
+    String topics();
+
+    @Message("Edit the text")
+    String caption_edit();
+
+    @Message("Text for {network}")
+    String caption_for(String network);
+
+    @Message("Share")
+    String share_on_label();
+
+    @Message("Share on {network}")
+    String share_on(String network);
+
+    @Message("Shared on {network} ✓")
+    String shared_on(String network);
+
+    @Message("Your link")
+    String your_link();
+
+    @Message("Copy text + link")
+    String copy_text_link();
+
+    @Message("Copied")
+    String copied();
+
+    @Message("Could not share just now. Try again.")
+    String share_failed();
+
+    @Message("Nothing to share right now. New posts from marketing show up here.")
+    String feed_empty();
+
+    @Message("More posts")
+    String more();
+
+    @Message("Leaderboard")
+    String leaderboard_title();
+
+    @Message("Period")
+    String period();
+
+    @Message("Who")
+    String scope();
+
+    @Message("{#when period}{#is 'week'}This week{#is 'month'}This month{#is 'quarter'}This quarter{#else}All time{/when}")
+    String period_name(String period);
+
+    @Message("{#when scope}{#is 'company'}Company{#is 'team'}My team{#else}Leaders{/when}")
+    String scope_name(String scope);
+
+    @Message("Name")
+    String name();
+
+    @Message("Points")
+    String points();
+
+    @Message("Shares")
+    String shares();
+
+    @Message("Clicks")
+    String clicks();
+
+    @Message("Leads by example")
+    String leads_by_example();
+
+    @Message("No points yet in this period. Share a post to get on the board!")
+    String leaderboard_empty();
+
+    @Message("You are in no team yet, so there is no team board.")
+    String no_team();
+
+    @Message("My points per week")
+    String my_points_per_week();
+
+    @Message("Leaders")
+    String leaders_title();
+
+    @Message("Every leader")
+    String leaders_flags();
+
+    @Message("My team")
+    String my_team();
+
+    @Message("{lurkers} lurkers, {contributors} contributors, {creators} creators")
+    String split_label(int lurkers, int contributors, int creators);
+
+    @Message("{#when segment}{#is 'LURKER'}Lurker{#is 'CONTRIBUTOR'}Contributor{#else}Creator{/when}")
+    String segment(String segment);
+
+    @Message("Participation")
+    String segment_title();
+
+    @Message("Last active")
+    String last_active();
+
+    @Message("{#when flag}{#is 'LEADS_BY_EXAMPLE'}Leads by example{#is 'ON_TRACK'}On track{#else}Needs attention{/when}")
+    String flag(String flag);
+
+    @Message("{#if flag == 'NEEDS_ATTENTION'}Shared nothing in this period.{#else}{shares} shares in {weeks} active "
+            + "weeks and {points} points; the team's median is {median} points ({teamSize} in the team).{/if}")
+    String flag_reason(int shares, long weeks, long points, String median, int teamSize, String flag);
+
+    @Message("No leaders in the directory yet.")
+    String no_leaders();
+
+    @Message("Studio")
+    String studio_title();
+
+    @Message("New post")
+    String studio_new();
+
+    @Message("Waiting for review")
+    String studio_review();
+
+    @Message("Yours: another marketer approves it.")
+    String studio_own_post();
+
+    @Message("Approve and publish")
+    String studio_approve();
+
+    @Message("Why it goes back")
+    String studio_reason();
+
+    @Message("Send back")
+    String studio_reject();
+
+    @Message("Nothing waits for review.")
+    String studio_review_empty();
+
+    @Message("Drafts")
+    String studio_drafts();
+
+    @Message("Sent back: {note}")
+    String studio_returned(String note);
+
+    @Message("No drafts.")
+    String studio_drafts_empty();
+
+    @Message("Live and scheduled")
+    String studio_live();
+
+    @Message("Post")
+    String studio_post();
+
+    @Message("scheduled")
+    String studio_scheduled();
+
+    @Message("Nothing live yet.")
+    String studio_live_empty();
+
+    @Message("{#when status}{#is 'DRAFT'}Draft{#is 'IN_REVIEW'}Waiting for review{#is 'SCHEDULED'}Scheduled{#is 'PUBLISHED'}Live{#is 'EXPIRED'}Expired{#else}Archived{/when}")
+    String studio_status(String status);
+
+    @Message("Please fix this and save again:")
+    String studio_fix();
+
+    @Message("Title")
+    String studio_field_title();
+
+    @Message("Text")
+    String studio_field_body();
+
+    @Message("Link")
+    String studio_field_url();
+
+    @Message("Topics, separated by commas")
+    String studio_field_topics();
+
+    @Message("Networks")
+    String studio_field_networks();
+
+    @Message("Variant {n}")
+    String studio_variant(int n);
+
+    @Message("Who sees it")
+    String studio_field_audience();
+
+    @Message("No team ticked: everyone.")
+    String studio_audience_hint();
+
+    @Message("Campaign")
+    String studio_field_campaign();
+
+    @Message("Publish at (empty: when approved)")
+    String studio_field_publish_at();
+
+    @Message("Leaves the feed at (empty: never)")
+    String studio_field_expires_at();
+
+    @Message("Save draft")
+    String studio_save();
+
+    @Message("Submit for review")
+    String studio_submit();
+
+    @Message("Preview")
+    String studio_preview();
+
+    @Message("Sent back from the studio")
+    String studio_rejected_default();
+}

@@ -1,0 +1,144 @@
+package no.fyrtarn.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import no.fyrtarn.security.Roles;
+import no.fyrtarn.security.SessionCookies;
+
+/**
+ * What every page's layout needs about the current request, as {@code inject:page} in templates: who is signed in,
+ * which navigation they get, the CSRF token for forms and the language.
+ */
+@Named("page")
+@RequestScoped
+public class PageContext {
+
+    /** The languages the pages speak; the first is the fallback. */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"),
+            Locale.forLanguageTag("sv"));
+    public static final String LANGUAGE_COOKIE = "fyrtarn_lang";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    @ConfigProperty(name = "fyrtarn.public-url")
+    String publicUrl;
+
+    private Locale locale;
+
+    /** The chosen language: the switcher's cookie, else the best of Accept-Language, else English. */
+    public Locale locale() {
+        if (locale == null) {
+            locale = chosen(cookie(LANGUAGE_COOKIE), request.getHeader("Accept-Language"));
+        }
+        return locale;
+    }
+
+    static Locale chosen(String cookie, String acceptLanguage) {
+        if (cookie != null) {
+            for (Locale l : LANGUAGES) {
+                if (l.getLanguage().equals(cookie)) {
+                    return l;
+                }
+            }
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                List<Locale.LanguageRange> ranges = new ArrayList<>();
+                for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
+                    // Norwegian in general, and Nynorsk readers, get Bokmål
+                    String tag = r.getRange().replaceFirst("^(no|nn)(?=-|$)", "nb");
+                    ranges.add(new Locale.LanguageRange(tag, r.getWeight()));
+                }
+                Locale found = Locale.lookup(ranges, LANGUAGES);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no reason to fail a page
+            }
+        }
+        return LANGUAGES.get(0);
+    }
+
+    public String lang() {
+        return locale().getLanguage();
+    }
+
+    /** A language of the switcher, named in itself. */
+    public record Language(String code, String name) {
+    }
+
+    public List<Language> languages() {
+        return LANGUAGES.stream().map(l -> new Language(l.getLanguage(), l.getDisplayLanguage(l))).toList();
+    }
+
+    /** The page texts in the chosen language, for Java code (templates use {@code msg:}). */
+    public Msg msg() {
+        return MessageBundles.get(Msg.class, Localized.Literal.of(locale().toLanguageTag()));
+    }
+
+    /** Cookies are Secure when the service is reached over HTTPS. */
+    public boolean secure() {
+        return publicUrl.startsWith("https:");
+    }
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    public boolean isMarketing() {
+        return identity.hasRole(Roles.MARKETING) || identity.hasRole(Roles.ADMIN);
+    }
+
+    /** Who may open /leaders: leaders, marketing and admins. */
+    public boolean seesLeaders() {
+        return identity.hasRole(Roles.LEADER) || isMarketing();
+    }
+
+    /** Whether the request carries a session cookie (valid or not). */
+    public boolean hasSession() {
+        return cookie(SessionCookies.TOKEN) != null;
+    }
+
+    /** The CSRF token forms echo in their {@code _csrf} field. */
+    public String csrf() {
+        String token = cookie(SessionCookies.CSRF);
+        return token == null ? "" : token;
+    }
+
+    /** The path and query of this request, to come back to after a language switch or a login. */
+    public String here() {
+        return request.uri();
+    }
+
+    /** Whether this request is for {@code path} (for aria-current in the navigation). */
+    public boolean at(String path) {
+        return request.path().equals(path);
+    }
+
+    private String cookie(String name) {
+        Cookie c = request.getCookie(name);
+        return c == null ? null : c.getValue();
+    }
+}

@@ -1,0 +1,62 @@
+package no.fyrtarn.web;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import no.fyrtarn.infra.Problem;
+import no.fyrtarn.security.SessionCookies;
+
+/**
+ * Errors on pages (classes marked {@link WebPage}) as people expect them: no or a bad session → the login page (the
+ * bad cookie removed), anything else → an HTML page with the status. API errors stay problem+json.
+ */
+@ApplicationScoped
+public class PageErrors {
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String detail);
+    }
+
+    @Inject
+    PageContext page;
+
+    public static boolean isPage(SimpleResourceInfo resource) {
+        return resource != null && resource.getResourceClass() != null
+                && resource.getResourceClass().isAnnotationPresent(WebPage.class);
+    }
+
+    /** Off to the login page, and back here after it. */
+    public Response signIn() {
+        var redirect = Response.seeOther(URI.create("/login?next=" + Fmt.url(page.here())));
+        return page.hasSession() ? redirect.cookie(SessionCookies.close(page.secure())).build() : redirect.build();
+    }
+
+    /** For a page: 401 is the login page, anything else an HTML page. */
+    public Response answer(Problem problem) {
+        return problem.status() == 401 ? signIn() : error(problem);
+    }
+
+    private Response error(Problem problem) {
+        var msg = page.msg();
+        String title = switch (problem.status()) {
+            case 403 -> msg.error_forbidden();
+            case 404 -> msg.error_not_found();
+            case 400 -> msg.error_bad_request();
+            default -> msg.error_other();
+        };
+        String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()
+                ? problem.violations().getFirst().field() + ": " + problem.violations().getFirst().message()
+                : null;
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(problem.status(), title, detail).setLocale(page.locale()).render()).build();
+    }
+}

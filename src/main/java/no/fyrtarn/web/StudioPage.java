@@ -1,0 +1,296 @@
+package no.fyrtarn.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.infra.ProblemMappers;
+import no.fyrtarn.post.Caption;
+import no.fyrtarn.post.Network;
+import no.fyrtarn.post.PostRequest;
+import no.fyrtarn.post.PostService;
+import no.fyrtarn.post.PostStatus;
+import no.fyrtarn.post.PostView;
+import no.fyrtarn.security.CurrentUser;
+import no.fyrtarn.security.Roles;
+
+/**
+ * Marketing's studio: drafts, the review queue and what is live with its shares and clicks; a form to write a post
+ * with caption variants per network and a preview; submit, approve (another marketer: four eyes) and reject.
+ */
+@Path("/studio")
+@WebPage
+@RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
+@Produces(MediaType.TEXT_HTML)
+public class StudioPage {
+
+    /** Caption variants the form offers per network. */
+    static final int VARIANTS = 3;
+
+    /** The post form as sent, also to show it again with what was wrong. */
+    public static class Form {
+        @RestForm
+        public String title;
+        @RestForm
+        public String body;
+        @RestForm
+        public String url;
+        @RestForm
+        public String topics;
+        @RestForm
+        public List<Network> networks;
+        @RestForm("caption_LINKEDIN")
+        public List<String> linkedin;
+        @RestForm("caption_X")
+        public List<String> x;
+        @RestForm("caption_FACEBOOK")
+        public List<String> facebook;
+        @RestForm
+        public List<String> teams;
+        @RestForm
+        public String campaign;
+        @RestForm
+        public String publishAt;
+        @RestForm
+        public String expiresAt;
+        @RestForm
+        public String etag;
+
+        /** The form filled in from a saved post. */
+        static Form of(PostView post, ZoneId zone) {
+            Form f = new Form();
+            f.title = post.title();
+            f.body = post.body();
+            f.url = post.url();
+            f.topics = String.join(", ", post.topics());
+            f.networks = post.networks();
+            f.linkedin = textsFor(post, Network.LINKEDIN);
+            f.x = textsFor(post, Network.X);
+            f.facebook = textsFor(post, Network.FACEBOOK);
+            f.teams = post.audience().teams();
+            f.campaign = post.campaign();
+            f.publishAt = post.publishAt() == null ? null : LocalDateTime.ofInstant(post.publishAt(), zone).toString();
+            f.expiresAt = post.expiresAt() == null ? null : LocalDateTime.ofInstant(post.expiresAt(), zone).toString();
+            return f;
+        }
+
+        private static List<String> textsFor(PostView post, Network n) {
+            return post.captions().stream().filter(c -> c.network() == n).map(Caption::text).toList();
+        }
+
+        /** The variants of a network's caption, padded with empty ones for the form. */
+        public List<String> variants(Network n) {
+            List<String> texts = new ArrayList<>(switch (n) {
+                case LINKEDIN -> linkedin == null ? List.<String>of() : linkedin;
+                case X -> x == null ? List.<String>of() : x;
+                case FACEBOOK -> facebook == null ? List.<String>of() : facebook;
+            });
+            while (texts.size() < VARIANTS) {
+                texts.add("");
+            }
+            return texts;
+        }
+
+        public boolean has(Network n) {
+            return networks != null && networks.contains(n);
+        }
+
+        public boolean audience(String team) {
+            return teams != null && teams.contains(team);
+        }
+
+        PostRequest request(ZoneId zone, Map<String, String> errors) {
+            List<Caption> captions = new ArrayList<>();
+            for (Network n : Network.values()) {
+                if (has(n)) {
+                    variants(n).stream().filter(t -> t != null && !t.isBlank())
+                            .forEach(t -> captions.add(new Caption(n, t.strip())));
+                }
+            }
+            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(","))
+                    .map(String::strip).map(t -> t.startsWith("#") ? t.substring(1) : t).filter(t -> !t.isEmpty())
+                    .toList();
+            return new PostRequest(title, body, url, topicList,
+                    networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
+                    new PostRequest.Audience(teams == null ? List.of() : teams),
+                    campaign == null || campaign.isBlank() ? null : campaign.strip(),
+                    instant("publishAt", publishAt, zone, errors), instant("expiresAt", expiresAt, zone, errors));
+        }
+
+        private static Instant instant(String field, String value, ZoneId zone, Map<String, String> errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                errors.put(field, "is not a date and time");
+                return null;
+            }
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance studio(List<PostView> drafts, List<PostView> review, List<PostView> live,
+                UUID me);
+
+        static native TemplateInstance edit(PostView post, boolean editable, Form form, Map<String, String> errors,
+                List<String> teams, List<Network> networks);
+    }
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    Validator validator;
+
+    @ConfigProperty(name = "fyrtarn.timezone", defaultValue = "Europe/Oslo")
+    ZoneId zone;
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance studio() {
+        List<PostView> live = new ArrayList<>(posts.list(PostStatus.PUBLISHED.name(), null, 50).items());
+        live.addAll(posts.list(PostStatus.SCHEDULED.name(), null, 50).items());
+        live.sort(Comparator.comparing(PostView::updatedAt).reversed());
+        return Templates.studio(posts.list(PostStatus.DRAFT.name(), null, 50).items(),
+                posts.list(PostStatus.IN_REVIEW.name(), null, 50).items(), live, user.member().employeeId())
+                .setLocale(page.locale());
+    }
+
+    @GET
+    @Path("new")
+    @Operation(hidden = true)
+    public TemplateInstance newPost() {
+        Form form = new Form();
+        form.networks = List.of(Network.values());
+        return edit(null, form, Map.of());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(hidden = true)
+    public TemplateInstance post(@PathParam("id") UUID id) {
+        var post = posts.get(id);
+        Form form = Form.of(post.post(), zone);
+        form.etag = post.etag();
+        return edit(post.post(), form, Map.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response create(@BeanParam Form form) {
+        Map<String, String> errors = new TreeMap<>();
+        PostRequest request = form.request(zone, errors);
+        if (!valid(request, errors)) {
+            return Response.status(400).entity(edit(null, form, errors)).build();
+        }
+        var created = posts.create(user.member().employeeId(), request);
+        return toPost(created.post().id());
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
+        Map<String, String> errors = new TreeMap<>();
+        PostRequest request = form.request(zone, errors);
+        if (!valid(request, errors)) {
+            return Response.status(400).entity(edit(posts.get(id).post(), form, errors)).build();
+        }
+        posts.replace(id, form.etag, request);
+        return toPost(id);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response submit(@PathParam("id") UUID id) {
+        posts.submit(id);
+        return toStudio();
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response approve(@PathParam("id") UUID id) {
+        posts.approve(id, user.member().employeeId(), user.hasRole(Roles.ADMIN));
+        return toStudio();
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reject(@PathParam("id") UUID id, @RestForm String reason) {
+        posts.reject(id, reason == null || reason.isBlank() ? page.msg().studio_rejected_default() : reason.strip());
+        return toStudio();
+    }
+
+    private boolean valid(PostRequest request, Map<String, String> errors) {
+        for (ConstraintViolation<PostRequest> v : validator.validate(request)) {
+            errors.putIfAbsent(ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage());
+        }
+        return errors.isEmpty();
+    }
+
+    private TemplateInstance edit(PostView post, Form form, Map<String, String> errors) {
+        boolean editable = post == null || post.status() == PostStatus.DRAFT;
+        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()))
+                .setLocale(page.locale());
+    }
+
+    private static Response toPost(UUID id) {
+        return Response.seeOther(URI.create("/studio/" + id)).build();
+    }
+
+    private static Response toStudio() {
+        return Response.seeOther(URI.create("/studio")).build();
+    }
+}

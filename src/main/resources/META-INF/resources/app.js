@@ -1,0 +1,145 @@
+// Fyrtårn pages: progressive enhancement only. Every form and link works without this file.
+(() => {
+  'use strict';
+
+  const csrf = () => {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('fyrtarn_csrf='));
+    return cookie ? cookie.substring('fyrtarn_csrf='.length) : '';
+  };
+  const newKey = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
+    : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+  const toLogin = () => { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); };
+
+  // --- Feed: a tap on a network records the share through the API, then opens the network's share dialog.
+  // The same tap retried (same post, network and text) reuses its Idempotency-Key, so it records one share.
+  const keys = new Map();
+
+  async function share(form, button) {
+    const network = button.value;
+    const field = form.querySelector('[name="text_' + network + '"]');
+    const text = field ? field.value : '';
+    const attempt = form.dataset.post + ' ' + network + ' ' + text;
+    if (!keys.has(attempt)) keys.set(attempt, newKey());
+    // opened while handling the tap, so that pop-up blockers allow it; pointed at the network once we know the link
+    const dialog = window.open('about:blank', '_blank');
+    const status = form.querySelector('.result');
+    button.disabled = true;
+    try {
+      const response = await fetch('/api/posts/' + form.dataset.post + '/shares', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': keys.get(attempt), 'X-CSRF-Token': csrf() },
+        body: JSON.stringify({ network, text })
+      });
+      if (response.status === 401) { if (dialog) dialog.close(); toLogin(); return; }
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      const shared = await response.json();
+      keys.delete(attempt);
+      button.classList.add('shared');
+      button.textContent = button.dataset.labelShared;
+      status.hidden = false;
+      status.classList.remove('failed');
+      status.querySelector('.tracked').value = shared.trackedUrl;
+      status.querySelector('.copy').dataset.copy = shared.text + ' ' + shared.trackedUrl;
+      if (dialog) {
+        dialog.opener = null;
+        dialog.location.href = shared.shareIntentUrl;
+      } else {
+        location.href = shared.shareIntentUrl;
+      }
+    } catch (e) {
+      if (dialog) dialog.close();
+      status.hidden = false;
+      status.classList.add('failed');
+      status.querySelector('.tracked').value = form.dataset.failed || '';
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  document.addEventListener('submit', event => {
+    const form = event.target;
+    if (!form.matches('form.share') || !window.fetch || !event.submitter) return;
+    event.preventDefault();
+    share(form, event.submitter);
+  });
+
+  document.addEventListener('click', async event => {
+    const button = event.target.closest('button.copy');
+    if (!button || !button.dataset.copy) return;
+    try {
+      await navigator.clipboard.writeText(button.dataset.copy);
+    } catch (e) {
+      const field = button.closest('.result').querySelector('.tracked');
+      field.value = button.dataset.copy;
+      field.select();
+      document.execCommand('copy');
+    }
+    const done = button.parentElement.querySelector('.copied');
+    if (done) done.hidden = false;
+  });
+
+  // The first network's caption is shown under the card; keep it in step with its editor.
+  document.addEventListener('input', event => {
+    const field = event.target;
+    if (!field.matches('form.share textarea')) return;
+    const form = field.closest('form');
+    if (form.querySelector('textarea') === field) form.querySelector('.caption-preview').textContent = field.value;
+  });
+
+  // --- Feed: infinite scroll. The "More posts" link is the fallback; near the bottom its cards come in by themselves.
+  if ('IntersectionObserver' in window) {
+    const observer = new IntersectionObserver(entries => entries.forEach(async entry => {
+      if (!entry.isIntersecting) return;
+      const more = entry.target;
+      observer.unobserve(more);
+      const response = await fetch(more.dataset.cards, { credentials: 'same-origin' });
+      if (response.redirected) { toLogin(); return; }
+      if (!response.ok) { observer.observe(more); return; }
+      const template = document.createElement('template');
+      template.innerHTML = await response.text();
+      more.replaceWith(template.content);
+      watchMore();
+    }), { rootMargin: '600px 0px' });
+    const watchMore = () => document.querySelectorAll('a.more[data-cards]').forEach(a => observer.observe(a));
+    watchMore();
+  }
+
+  // --- Studio: the preview follows the form as you type.
+  const postForm = document.getElementById('post-form');
+  if (postForm) {
+    const preview = name => document.querySelector('[data-preview="' + name + '"]');
+    postForm.addEventListener('input', event => {
+      const field = event.target;
+      if (['title', 'body', 'url'].includes(field.name)) preview(field.name).textContent = field.value;
+      if (field.name && field.name.startsWith('caption_')) {
+        const first = postForm.querySelector('textarea[name^="caption_"]');
+        preview('caption').textContent = first ? first.value : '';
+      }
+    });
+  }
+
+  // --- Leaderboard: live. Every change notice from the stream fetches the table again (at most one at a time).
+  const board = document.getElementById('board');
+  if (board && board.dataset.live && window.EventSource) {
+    let busy = false;
+    let again = false;
+    const refresh = async () => {
+      if (busy) { again = true; return; }
+      busy = true;
+      try {
+        const response = await fetch(board.dataset.live, { credentials: 'same-origin' });
+        if (response.ok && !response.redirected) {
+          board.innerHTML = await response.text();
+          board.dataset.updated = String(Date.now());
+        }
+      } finally {
+        busy = false;
+        if (again) { again = false; refresh(); }
+      }
+    };
+    const stream = new EventSource('/api/leaderboard/stream');
+    stream.onmessage = refresh;
+    window.addEventListener('pagehide', () => stream.close());
+  }
+})();

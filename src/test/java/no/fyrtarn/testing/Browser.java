@@ -1,0 +1,125 @@
+package no.fyrtarn.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium through its chromedriver ({@code apt-get install -y chromium chromium-driver}), as a
+ * 360 × 780 phone. No network beyond this machine: other hosts resolve to nothing, so a network's share dialog
+ * opens as an error page whose URL the tests can still read.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final int WIDTH = 360;
+    public static final int HEIGHT = 780;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    public Browser(String base) {
+        this(base, null);
+    }
+
+    /** A phone whose browser asks for {@code acceptLanguage} (null: the default). */
+    public Browser(String base, String acceptLanguage) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        File chromium = new File(System.getProperty("fyrtarn.chromium", "/usr/bin/chromium"));
+        File chromedriver = new File(System.getProperty("fyrtarn.chromedriver", "/usr/bin/chromedriver"));
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            throw new IllegalStateException("The browser tests need Chromium and its driver: "
+                    + "apt-get install -y chromium chromium-driver (looked for " + chromium + " and " + chromedriver + ")");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--disable-popup-blocking",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
+        options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/150.0 Mobile Safari/537.36"));
+        if (acceptLanguage != null) {
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Where the browser is now, without this site's origin. */
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    /** Logs in through the login form, typing the e-mail. */
+    public void login(String email) {
+        open("/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Whether the page is wider than the phone (it must never be). */
+    public boolean scrollsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
+    /** A screenshot of the whole page into target/screenshots/{name}.png. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Number height = (Number) script("return document.documentElement.scrollHeight;");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand(
+                    "Page.captureScreenshot", Map.of("captureBeyondViewport", true, "clip",
+                            Map.of("x", 0, "y", 0, "width", WIDTH, "height", height.intValue(), "scale", 1)));
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

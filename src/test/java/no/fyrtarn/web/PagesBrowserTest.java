@@ -1,0 +1,256 @@
+package no.fyrtarn.web;
+
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.unique;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import no.fyrtarn.testing.Api;
+import no.fyrtarn.testing.Browser;
+import no.fyrtarn.testing.Game;
+import no.fyrtarn.testing.Team;
+
+/** The pages in a real headless Chromium on a 360 × 780 phone; screenshots of each go to target/screenshots/. */
+@QuarkusTest
+class PagesBrowserTest {
+
+    private static Browser phone;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void phone() {
+        if (phone == null) {
+            phone = new Browser(base.toString());
+        }
+        phone.open("/login");
+        phone.driver().manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void close() {
+        if (phone != null) {
+            phone.close();
+            phone = null;
+        }
+    }
+
+    private static String postFor(Team team, String title) {
+        Map<String, Object> post = draft("title", title);
+        post.put("audience", Map.of("teams", List.of(team.name())));
+        post.put("networks", List.of("LINKEDIN", "X", "FACEBOOK"));
+        post.put("captions", List.of(Map.of("network", "LINKEDIN", "text", "Vi søker flere kollegaer i Bergen!"),
+                Map.of("network", "X", "text", "Jobb hos oss"), Map.of("network", "FACEBOOK", "text", "Bli med oss")));
+        return publish(post);
+    }
+
+    private static WebElement card(String title) {
+        return phone.all("article.card").stream().filter(c -> c.findElement(By.tagName("h2")).getText().equals(title))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void without_a_session_a_page_sends_you_to_the_login_and_back_after_it() {
+        String email = employeeIn(null).email();
+        phone.open("/leaderboard?period=month");
+        await().until(() -> phone.path().startsWith("/login?next="));
+        phone.screenshot("login");
+        assertThat(phone.scrollsSideways()).isFalse();
+
+        phone.find("#email").sendKeys(email);
+        phone.find("form.stack button[type=submit]").click();
+        await().until(() -> phone.path().equals("/leaderboard?period=month"));
+        assertThat(phone.find("h1").getText()).isEqualTo("Leaderboard");
+    }
+
+    @Test
+    void tapping_a_network_records_the_share_and_opens_its_dialog_with_the_tracked_link() {
+        Team team = Team.of(0);
+        String title = "Bli med på laget " + unique();
+        String post = postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        assertThat(card.findElement(By.cssSelector(".caption-preview")).getText())
+                .isEqualTo("Vi søker flere kollegaer i Bergen!");
+        assertThat(card.findElements(By.cssSelector(".networks button"))).extracting(WebElement::getText)
+                .containsExactly("Share on LinkedIn", "Share on X", "Share on Facebook");
+        phone.screenshot("feed");
+        assertThat(phone.scrollsSideways()).isFalse();
+
+        // edit the text for X, then one tap
+        card.findElement(By.cssSelector("details.captions summary")).click();
+        WebElement text = card.findElement(By.cssSelector("textarea[name=text_X]"));
+        text.clear();
+        text.sendKeys("Stolt av teamet mitt");
+        String feed = phone.driver().getWindowHandle();
+        card.findElement(By.cssSelector("button[value=X]")).click();
+
+        await().until(() -> phone.driver().getWindowHandles().size() == 2);
+        String dialog = phone.driver().getWindowHandles().stream().filter(h -> !h.equals(feed)).findFirst().orElseThrow();
+        WebElement tracked = card.findElement(By.cssSelector(".result .tracked"));
+        await().until(() -> tracked.getAttribute("value").contains("/s/"));
+        String link = tracked.getAttribute("value");
+        assertThat(link).matches("https?://[^/]+/s/[0-9A-Za-z]{7,}");
+        phone.driver().switchTo().window(dialog);
+        await().atMost(Duration.ofSeconds(20)).until(() -> phone.driver().getCurrentUrl().startsWith("https://x.com/intent/tweet"));
+        assertThat(phone.driver().getCurrentUrl()).contains("text=Stolt%20av%20teamet%20mitt")
+                .contains("url=" + URLEncoder.encode(link, StandardCharsets.UTF_8));
+        phone.driver().close();
+        phone.driver().switchTo().window(feed);
+
+        assertThat(card.findElement(By.cssSelector("button[value=X]")).getText()).isEqualTo("Shared on X ✓");
+        List<String> sharedOn = Api.as(team.leader()).get("/api/feed?limit=100").then().statusCode(200).extract()
+                .jsonPath().getList("items.find { it.postId == '" + post + "' }.sharedOn");
+        assertThat(sharedOn).containsExactly("X");
+        phone.screenshot("feed-shared");
+    }
+
+    @Test
+    void the_leaderboard_updates_live_when_someone_else_shares() {
+        Team team = Team.of(1);
+        String post = postFor(team, "Live " + unique());
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/leaderboard?period=week&scope=team");
+        assertThat(phone.find("tr.me").getText()).contains("Leder " + team.leaderEmail());
+        assertThat(phone.all("svg.bars rect")).hasSize(8);
+        phone.script("window.notReloaded = true;");
+
+        Game.share(team.reports().get(0), post, "LINKEDIN");
+
+        // the rows are replaced while we look: read the table's text in one go
+        String report = "Rapport " + team.reportEmails().get(0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
+                "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
+                        + " + '=' + r.querySelector('.points').textContent);")).contains(report + "=10"));
+        assertThat(phone.script("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(phone.find("#board tbody tr").getText()).contains("Rapport " + team.reportEmails().get(0));
+        assertThat(phone.all("#board .lighthouse")).isEmpty();
+
+        // the leader shares too: as many points as the team's median and a share this week → the lighthouse
+        Game.share(team.leader(), post, "X");
+        await().atMost(Duration.ofSeconds(15)).until(() -> (Boolean) phone.script(
+                "return document.querySelector('#board tr.me .lighthouse') !== null;"));
+        assertThat(phone.find("#board tr.me .lighthouse").getAttribute("aria-label")).isEqualTo("Leads by example");
+        phone.screenshot("leaderboard");
+        assertThat(phone.scrollsSideways()).isFalse();
+    }
+
+    @Test
+    void a_leader_sees_every_leaders_flag_and_only_their_own_team() {
+        Team mine = Team.of(2);
+        Team other = Team.of(1);
+        phone.login(mine.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.find("a[href='/leaders']").click();
+        await().until(() -> phone.path().equals("/leaders"));
+
+        List<String> team = phone.all("table.team tbody tr").stream().map(WebElement::getText).toList();
+        assertThat(team).hasSize(2);
+        assertThat(String.join("\n", team)).contains(mine.reportEmails()).doesNotContain(other.reportEmails().get(0));
+        assertThat(phone.find(".split").getAttribute("aria-label")).isEqualTo("2 lurkers, 0 contributors, 0 creators");
+        String flags = phone.find("ul.leaders").getText();
+        assertThat(flags).contains("Leder " + mine.leaderEmail(), "Leder " + other.leaderEmail(), "Needs attention",
+                "Shared nothing in this period.");
+        phone.screenshot("leaders");
+        assertThat(phone.scrollsSideways()).isFalse();
+    }
+
+    @Test
+    void norwegian_readers_get_norwegian_pages() {
+        Team team = Team.of(0);
+        String title = "Norsk " + unique();
+        postFor(team, title);
+        try (Browser norwegian = new Browser(base.toString(), "nb-NO,nb,en")) {
+            norwegian.login(team.leaderEmail());
+            await().until(() -> norwegian.path().equals("/"));
+            assertThat(norwegian.driver().getTitle()).startsWith("Dine innlegg");
+            assertThat(norwegian.find("nav[aria-label=Hovedmeny]").getText()).contains("Innlegg", "Toppliste");
+            assertThat(norwegian.all("article.card .networks button")).extracting(WebElement::getText)
+                    .contains("Del på LinkedIn", "Del på X");
+            norwegian.screenshot("feed-nb");
+        }
+        // the switcher, for someone whose browser says English (on a page without infinite scroll moving the footer)
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/leaderboard");
+        assertThat(phone.find("h1").getText()).isEqualTo("Leaderboard");
+        phone.find("footer a[lang=nb]").click();
+        await().until(() -> phone.find("h1").getText().equals("Toppliste"));
+        assertThat(phone.path()).isEqualTo("/leaderboard");
+        phone.open("/");
+        assertThat(phone.driver().getTitle()).startsWith("Dine innlegg");
+    }
+
+    @Test
+    void a_post_goes_from_the_studio_through_a_second_marketers_approval_into_an_employees_feed() {
+        String author = "forfatter-" + unique() + "@test.fyrtarn.no";
+        String reviewer = "kollega-" + unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", author, "name", "Frida Forfatter", "roles", List.of("marketing")),
+                Map.of("email", reviewer, "name", "Kari Kollega", "roles", List.of("marketing"))));
+        Team readers = Team.of(0);
+        String title = "Fra studioet " + unique();
+
+        phone.login(author);
+        await().until(() -> phone.path().equals("/"));
+        phone.find("a[href='/studio']").click();
+        await().until(() -> phone.path().equals("/studio"));
+        phone.find("a[href='/studio/new']").click();
+        await().until(() -> phone.path().equals("/studio/new"));
+        phone.find("#title").sendKeys(title);
+        phone.find("#body").sendKeys("Vi åpner kontor i Tromsø.");
+        phone.find("#url").sendKeys("https://example.com/tromso");
+        phone.find("#topics").sendKeys("kontor, nord");
+        phone.find("#caption-LINKEDIN-0").sendKeys("Nå er vi i Tromsø!");
+        phone.find("#caption-LINKEDIN-1").sendKeys("Nordover!");
+        phone.find("#caption-X-0").sendKeys("Hei Tromsø");
+        phone.find("input[name=teams][value='" + readers.name() + "']").click();
+        assertThat(phone.find("[data-preview=title]").getText()).isEqualTo(title);
+        assertThat(phone.find("[data-preview=caption]").getText()).isEqualTo("Nå er vi i Tromsø!");
+        phone.screenshot("studio-edit");
+        assertThat(phone.scrollsSideways()).isFalse();
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> phone.path().matches("/studio/[0-9a-f-]{36}"));
+        String post = phone.path().substring("/studio/".length());
+        phone.find("form[action$='/submit'] button").click();
+        await().until(() -> phone.path().equals("/studio"));
+        WebElement waiting = phone.find("li.post[data-post='" + post + "']");
+        assertThat(waiting.getText()).contains(title, "Yours: another marketer approves it.");
+        assertThat(waiting.findElements(By.cssSelector("form[action$='/approve']"))).isEmpty();
+
+        phone.driver().manage().deleteAllCookies();
+        phone.login(reviewer);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio");
+        phone.screenshot("studio");
+        phone.find("li.post[data-post='" + post + "'] form[action$='/approve'] button").click();
+        await().until(() -> phone.path().equals("/studio"));
+        assertThat(phone.find("tr[data-post='" + post + "']").getText()).contains(title);
+
+        phone.driver().manage().deleteAllCookies();
+        phone.login(readers.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
+        assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");
+    }
+}

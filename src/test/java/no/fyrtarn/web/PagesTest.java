@@ -1,0 +1,234 @@
+package no.fyrtarn.web;
+
+import static io.restassured.RestAssured.given;
+import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import no.fyrtarn.testing.Api;
+import no.fyrtarn.testing.Team;
+
+/** The pages' session, CSRF, roles and languages, over plain HTTP (the browser tests cover what people see). */
+@QuarkusTest
+class PagesTest {
+
+    /** The cookies a login through the form sets. */
+    record Session(String token, String csrf) {
+        static Session of(String email) {
+            Response r = io.restassured.RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
+                    .formParam("email", email).formParam("next", "/leaderboard").post("/login");
+            r.then().statusCode(303);
+            assertThat(r.getHeader("Location")).endsWith("/leaderboard");
+            return new Session(r.getCookie("fyrtarn_token"), r.getCookie("fyrtarn_csrf"));
+        }
+
+        io.restassured.specification.RequestSpecification given() {
+            return io.restassured.RestAssured.given().redirects().follow(false).cookie("fyrtarn_token", token)
+                    .cookie("fyrtarn_csrf", csrf);
+        }
+    }
+
+    @Test
+    void pages_without_a_session_send_you_to_the_login_and_back() {
+        for (String page : List.of("/", "/leaderboard?period=month", "/leaders")) {
+            given().redirects().follow(false).get(page).then().statusCode(303)
+                    .header("Location", endsWithPath("/login?next=" + java.net.URLEncoder.encode(page,
+                            java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        // a bad cookie (expired, foreign key) also goes to the login, and the cookie is removed
+        Response r = given().redirects().follow(false).cookie("fyrtarn_token", "not.a.token").get("/");
+        r.then().statusCode(303).header("Location", containsString("/login"));
+        assertThat(r.getDetailedCookie("fyrtarn_token").getMaxAge()).isZero();
+        // the API keeps answering problem+json
+        given().get("/api/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_login_form_sets_an_http_only_strict_session_and_a_readable_csrf_cookie() {
+        Api.Person person = employeeIn("Salg");
+        Response r = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("email", person.email()).formParam("next", "/leaderboard").post("/login");
+        r.then().statusCode(303).header("Location", endsWithPath("/leaderboard"));
+        var token = r.getDetailedCookie("fyrtarn_token");
+        var csrf = r.getDetailedCookie("fyrtarn_csrf");
+        assertThat(token.isHttpOnly()).isTrue();
+        assertThat(token.getSameSite()).isEqualTo("Strict");
+        assertThat(token.getPath()).isEqualTo("/");
+        assertThat(token.getMaxAge()).isEqualTo(3600);
+        assertThat(csrf.isHttpOnly()).isFalse();
+        assertThat(csrf.getSameSite()).isEqualTo("Strict");
+        assertThat(csrf.getValue()).hasSizeGreaterThanOrEqualTo(40);
+
+        // the same cookie works for the API's reads
+        given().cookie("fyrtarn_token", token.getValue()).get("/api/me").then().statusCode(200)
+                .body("email", equalTo(person.email()));
+    }
+
+    @Test
+    void the_login_refuses_strangers_and_never_redirects_off_site() {
+        given().contentType(ContentType.URLENC).formParam("email", "nobody@nowhere.example").post("/login").then()
+                .statusCode(401).contentType(ContentType.HTML).body(containsString("Nobody in the directory"))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        String email = employeeIn(null).email();
+        for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example", "evil")) {
+            given().redirects().follow(false).contentType(ContentType.URLENC).formParam("email", email)
+                    .formParam("next", next).post("/login").then().statusCode(303).header("Location", endsWithPath("/"));
+        }
+        given().redirects().follow(false).get("/lang?to=nb&next=//evil.example").then().statusCode(303)
+                .header("Location", endsWithPath("/"));
+    }
+
+    @Test
+    void a_state_changing_request_on_the_session_cookie_needs_the_csrf_token() {
+        Api.Person person = employeeIn(null);
+        Session session = Session.of(person.email());
+        String post = publish(draft());
+        String body = "{\"network\": \"LINKEDIN\"}";
+
+        session.given().contentType(ContentType.JSON).body(body).post("/api/posts/" + post + "/shares").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("CSRF"));
+        session.given().contentType(ContentType.JSON).header("X-CSRF-Token", "forged").body(body)
+                .post("/api/posts/" + post + "/shares").then().statusCode(403);
+        assertThat(sharedOn(person, post)).isEmpty();
+
+        session.given().contentType(ContentType.JSON).header("X-CSRF-Token", session.csrf()).body(body)
+                .post("/api/posts/" + post + "/shares").then().statusCode(201);
+        assertThat(sharedOn(person, post)).containsExactly("LINKEDIN");
+        // a bearer token is not sent by browsers on their own: no CSRF token needed
+        Api.as(person.token()).body("{\"network\": \"X\"}").post("/api/posts/" + post + "/shares").then()
+                .statusCode(201);
+        // a form: the token in the _csrf field
+        session.given().contentType(ContentType.URLENC).formParam("network", "X").post("/share/" + post).then()
+                .statusCode(403);
+    }
+
+    @Test
+    void sharing_without_javascript_records_the_share_and_goes_on_to_the_network() {
+        Api.Person person = employeeIn(null);
+        Session session = Session.of(person.email());
+        String post = publish(draft());
+        Response r = session.given().contentType(ContentType.URLENC).formParam("_csrf", session.csrf())
+                .formParam("network", "X").formParam("text_X", "Mitt eget innlegg").formParam("key_X", "k-" + post)
+                .post("/share/" + post);
+        r.then().statusCode(303).header("Location", startsWith("https://x.com/intent/tweet?text=Mitt%20eget%20innlegg"));
+        // the same form sent twice (the key) is one share
+        session.given().contentType(ContentType.URLENC).formParam("_csrf", session.csrf()).formParam("network", "X")
+                .formParam("text_X", "Mitt eget innlegg").formParam("key_X", "k-" + post).post("/share/" + post)
+                .then().statusCode(303).header("Location", equalTo(r.getHeader("Location")));
+        assertThat(sharedOn(person, post)).containsExactly("X");
+    }
+
+    @Test
+    void pages_are_for_their_roles_only() {
+        Session employee = Session.of(employeeIn(null).email());
+        for (String page : List.of("/leaders", "/studio", "/studio/new")) {
+            employee.given().get(page).then().statusCode(403).contentType(ContentType.HTML)
+                    .body(containsString("Not for your role"));
+        }
+        employee.given().contentType(ContentType.URLENC).formParam("_csrf", employee.csrf()).formParam("title", "x")
+                .post("/studio").then().statusCode(403);
+        employee.given().get("/").then().statusCode(200).contentType(ContentType.HTML)
+                .body(not(containsString("href=\"/leaders\"")));
+        Team team = Team.of(1);
+        Session leader = Session.of(team.leaderEmail());
+        leader.given().get("/leaders").then().statusCode(200).body(containsString(team.reportEmails().get(0)));
+        leader.given().get("/leaderboard?period=decade").then().statusCode(400).contentType(ContentType.HTML);
+    }
+
+    @Test
+    void a_post_written_in_the_studio_with_mistakes_is_shown_again_with_them_and_not_stored() {
+        Session marketer = Session.of(marketerInDirectory());
+        int drafts = draftCount();
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Uten lenke").formParam("body", "Tekst").formParam("url", "ftp://nope")
+                .formParam("networks", "LINKEDIN").formParam("publishAt", "tomorrow").post("/studio").then()
+                .statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("url: must be an absolute http(s) URL"))
+                .body(containsString("publishAt: is not a date and time"))
+                .body(containsString("value=\"Uten lenke\""));
+        assertThat(draftCount()).isEqualTo(drafts);
+    }
+
+    @Test
+    void a_reviewer_sends_a_post_back_with_a_reason_from_the_studio() {
+        String author = no.fyrtarn.testing.Posts.marketer();
+        String post = no.fyrtarn.testing.Posts.create(author, draft());
+        Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
+        Session reviewer = Session.of(marketerInDirectory());
+        reviewer.given().get("/studio").then().statusCode(200)
+                .body(containsString("action=\"/studio/" + post + "/approve\""));
+        reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf())
+                .formParam("reason", "Kortere tekst, takk").post("/studio/" + post + "/reject").then().statusCode(303)
+                .header("Location", endsWithPath("/studio"));
+        Api.as(author).get("/api/posts/" + post).then().statusCode(200).body("status", equalTo("DRAFT"))
+                .body("reviewNote", equalTo("Kortere tekst, takk"));
+        reviewer.given().get("/studio").then().statusCode(200).body(containsString("Sent back: Kortere tekst, takk"));
+    }
+
+    private static String marketerInDirectory() {
+        String email = "studio-" + Api.unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", email, "name", "Marit Marked", "roles", List.of("marketing"))));
+        return email;
+    }
+
+    private static int draftCount() {
+        return Api.as(no.fyrtarn.testing.Posts.marketer()).get("/api/posts?status=DRAFT&limit=100").then()
+                .statusCode(200).extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void pages_speak_the_language_asked_for() {
+        Session session = Session.of(employeeIn(null).email());
+        Map<String, String> expected = Map.of("nb-NO,nb;q=0.9,en;q=0.5", "Dine innlegg", "no", "Dine innlegg",
+                "sv-SE", "Dina inlägg", "de-DE,en;q=0.5", "Your feed", "fi", "Your feed");
+        expected.forEach((header, title) -> session.given().header("Accept-Language", header).get("/").then()
+                .statusCode(200).body(containsString("<title>" + title)));
+        // the switcher's choice wins over the browser's
+        Response r = given().redirects().follow(false).get("/lang?to=sv&next=/leaderboard");
+        r.then().statusCode(303).header("Location", endsWithPath("/leaderboard"));
+        session.given().cookie("fyrtarn_lang", r.getCookie("fyrtarn_lang")).header("Accept-Language", "nb")
+                .get("/leaderboard").then().statusCode(200).body(containsString("<html lang=\"sv\""))
+                .body(containsString("Topplista"));
+    }
+
+    @Test
+    void logging_out_removes_the_session() {
+        Session session = Session.of(employeeIn(null).email());
+        session.given().contentType(ContentType.URLENC).post("/logout").then().statusCode(403);
+        Response r = session.given().contentType(ContentType.URLENC).formParam("_csrf", session.csrf()).post("/logout");
+        r.then().statusCode(303).header("Location", endsWithPath("/login"));
+        assertThat(r.getDetailedCookie("fyrtarn_token").getMaxAge()).isZero();
+        assertThat(r.getDetailedCookie("fyrtarn_token").getValue()).isEmpty();
+    }
+
+    @Test
+    void the_app_can_be_installed() {
+        given().get("/manifest.json").then().statusCode(200).body("start_url", equalTo("/"))
+                .body("display", equalTo("standalone")).body("icons.sizes", org.hamcrest.Matchers.hasItems("192x192", "512x512"));
+        for (String icon : List.of("/icons/icon-192.png", "/icons/icon-512.png", "/icons/icon.svg")) {
+            given().get(icon).then().statusCode(200);
+        }
+    }
+
+    private static List<String> sharedOn(Api.Person person, String post) {
+        return Api.as(person.token()).get("/api/feed?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("items.find { it.postId == '" + post + "' }.sharedOn");
+    }
+
+    private static org.hamcrest.Matcher<String> endsWithPath(String path) {
+        return org.hamcrest.Matchers.endsWith(path);
+    }
+}
