@@ -2,6 +2,7 @@ package no.fyrtarn.directory;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -179,14 +180,22 @@ public class DirectoryService {
     /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
     @Transactional
     public Optional<Member> member(String email) {
-        return employees.findByEmailReadOnly(email(email)).map(e -> {
-            Set<String> groups = new LinkedHashSet<>(e.roles());
-            if (employees.hasReports(e.id())) {
+        return employees.memberRow(email(email)).map(r -> {
+            Set<String> groups = new LinkedHashSet<>(Arrays.asList(rolesOf(r[5])));
+            if ((Boolean) r[6]) {
                 groups.add(Role.LEADER_NAME);
             }
-            return new Member(e.id(), e.email(), e.name(), e.team() == null ? null : e.team().id(), e.teamName(),
+            return new Member((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                     Set.copyOf(groups));
         });
+    }
+
+    private static String[] rolesOf(Object array) {
+        try {
+            return array instanceof java.sql.Array sql ? (String[]) sql.getArray() : (String[]) array;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read an employee's roles", e);
+        }
     }
 
     /** Just in time: a valid token for someone not yet in the directory adds them, without a team. */

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -23,16 +22,21 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
     }
 
     /** For reading only: not dirty-checked at flush. */
-    public Optional<Employee> findByEmailReadOnly(String email) {
-        return find("email", email).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
-    }
-
     public List<Employee> findByEmails(Collection<String> emails) {
         return emails.isEmpty() ? List.of() : list("email in ?1", emails);
     }
 
-    public boolean hasReports(UUID employeeId) {
-        return count("manager.id", employeeId) > 0;
+    /**
+     * Who is behind a token, in one round trip (every request asks): id, e-mail, name, team id and name, stored roles
+     * and whether anyone reports to them.
+     */
+    public Optional<Object[]> memberRow(String email) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select e.id, e.email, e.name, t.id, t.name, array(select jsonb_array_elements_text(e.roles)),
+                       exists (select 1 from employee r where r.manager_id = e.id)
+                from employee e left join team t on t.id = e.team_id where e.email = :email""")
+                .setParameter("email", email).getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst();
     }
 
     /** Which of these employees have at least one direct report. */
