@@ -49,6 +49,9 @@ public interface Msg {
     @Message("Something went wrong on our side")
     String error_other();
 
+    @Message("This changed in the meantime. Go back, reload and try again.")
+    String error_conflict();
+
     @Message("Log in")
     String login_title();
 

@@ -51,6 +51,7 @@ public class PageErrors {
             case 403 -> msg.error_forbidden();
             case 404 -> msg.error_not_found();
             case 400 -> msg.error_bad_request();
+            case 409, 412, 428 -> msg.error_conflict();
             default -> msg.error_other();
         };
         String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()

@@ -253,4 +253,21 @@ class PagesBrowserTest {
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
         assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");
     }
+
+    @Test
+    void scrolling_to_the_end_of_the_feed_brings_the_next_cards() {
+        Team team = Team.of(0);
+        String oldest = "Eldst " + unique();
+        postFor(team, oldest);
+        for (int i = 0; i < FeedPage.PAGE_SIZE; i++) {
+            postFor(team, "Nyere " + i + " " + unique());
+        }
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        assertThat(phone.all("article.card")).hasSize(FeedPage.PAGE_SIZE);
+        phone.script("document.querySelector('a.more').scrollIntoView();");
+        await().until(() -> phone.all("article.card").size() > FeedPage.PAGE_SIZE);
+        await().until(() -> phone.all("article.card h2").stream().anyMatch(h -> h.getText().equals(oldest)));
+        assertThat(phone.path()).isEqualTo("/");
+    }
 }

@@ -178,6 +178,38 @@ class PagesTest {
         reviewer.given().get("/studio").then().statusCode(200).body(containsString("Sent back: Kortere tekst, takk"));
     }
 
+    @Test
+    void a_draft_is_edited_in_the_studio_and_a_stale_form_is_refused() {
+        Session marketer = Session.of(marketerInDirectory());
+        Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("topics", "#nyheter, bergen").formParam("networks", "LINKEDIN").formParam("networks", "X")
+                .formParam("caption_LINKEDIN", "Variant én").formParam("caption_LINKEDIN", "Variant to")
+                .formParam("caption_LINKEDIN", "").formParam("caption_X", "Kort").post("/studio");
+        created.then().statusCode(303);
+        String id = created.getHeader("Location").replaceAll(".*/studio/", "");
+        String admin = Api.adminToken();
+        Api.as(admin).get("/api/posts/" + id).then().statusCode(200).body("status", equalTo("DRAFT"))
+                .body("topics", org.hamcrest.Matchers.contains("nyheter", "bergen"))
+                .body("captions.text", org.hamcrest.Matchers.contains("Variant én", "Variant to", "Kort"));
+        String etag = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
+
+        marketer.given().get("/studio/" + id).then().statusCode(200).body(containsString("value=\"Første utkast\""))
+                .body(containsString("Variant to"));
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
+                .formParam("title", "Andre utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("networks", "LINKEDIN").formParam("caption_LINKEDIN", "Bare én").post("/studio/" + id)
+                .then().statusCode(303);
+        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"))
+                .body("networks", org.hamcrest.Matchers.contains("LINKEDIN")).body("captions.text", org.hamcrest.Matchers.contains("Bare én"));
+        // the same (now stale) form again: someone else's change is not overwritten
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
+                .formParam("title", "Tredje utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("networks", "LINKEDIN").post("/studio/" + id).then().statusCode(412)
+                .contentType(ContentType.HTML).body(containsString("This changed in the meantime"));
+        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
+    }
+
     private static String marketerInDirectory() {
         String email = "studio-" + Api.unique() + "@test.fyrtarn.no";
         Api.importEmployees(List.of(Map.of("email", email, "name", "Marit Marked", "roles", List.of("marketing"))));
