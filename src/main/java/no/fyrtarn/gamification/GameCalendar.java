@@ -25,6 +25,11 @@ public class GameCalendar {
     @Inject
     Clock clock;
 
+    /** The company's time zone (fyrtarn.timezone). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public LocalDate day(Instant at) {
         return at.atZone(zone).toLocalDate();
     }

@@ -3,7 +3,9 @@ package no.fyrtarn.gamification;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import no.fyrtarn.infra.QueryEnums;
 
@@ -40,5 +42,10 @@ public enum Period {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every period's label, in order (for tabs). */
+    public static List<String> labels() {
+        return Stream.of(values()).map(Period::label).toList();
     }
 }

@@ -98,17 +98,9 @@ public class FeedPage {
         if (network == null) {
             return Response.seeOther(URI.create("/")).build();
         }
-        String text = switch (network) {
-            case LINKEDIN -> linkedin;
-            case X -> x;
-            case FACEBOOK -> facebook;
-        };
-        String key = switch (network) {
-            case LINKEDIN -> linkedinKey;
-            case X -> xKey;
-            case FACEBOOK -> facebookKey;
-        };
-        var recorded = shares.record(user.member(), postId, new ShareRequest(network, text), blankToNull(key));
+        var recorded = shares.record(user.member(), postId,
+                new ShareRequest(network, network.pick(linkedin, x, facebook)),
+                blankToNull(network.pick(linkedinKey, xKey, facebookKey)));
         return Response.seeOther(URI.create(recorded.share().shareIntentUrl())).build();
     }
 

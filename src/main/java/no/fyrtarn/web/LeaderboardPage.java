@@ -92,7 +92,7 @@ public class LeaderboardPage {
             @QueryParam("scope") @DefaultValue("company") String scope) {
         return Templates.leaderboard(view(period, scope),
                 Chart.of(leaderboards.weekly(user.member().employeeId(), CHART_WEEKS)),
-                Stream.of(Period.values()).map(Period::label).toList(),
+                Period.labels(),
                 Stream.of(Scope.values()).map(Scope::label).toList()).setLocale(page.locale());
     }
 

@@ -1,7 +1,6 @@
 package no.fyrtarn.web;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,7 +94,7 @@ public class LeadersPage {
         GameCalendar.Window window = calendar.current(Period.parse(period, "period"));
         List<TeamMember> team = user.hasRole(Roles.LEADER)
                 ? teams.reportsOf(user.member().employeeId(), window) : List.of();
-        return Templates.leaders(window.period().label(), Stream.of(Period.values()).map(Period::label).toList(),
+        return Templates.leaders(window.period().label(), Period.labels(),
                 flags.all(window).stream().map(this::row).toList(), team, Split.of(team)).setLocale(page.locale());
     }
 

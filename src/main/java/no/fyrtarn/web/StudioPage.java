@@ -29,13 +29,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.post.Caption;
 import no.fyrtarn.post.Network;
@@ -112,11 +112,8 @@ public class StudioPage {
 
         /** The variants of a network's caption, padded with empty ones for the form. */
         public List<String> variants(Network n) {
-            List<String> texts = new ArrayList<>(switch (n) {
-                case LINKEDIN -> linkedin == null ? List.<String>of() : linkedin;
-                case X -> x == null ? List.<String>of() : x;
-                case FACEBOOK -> facebook == null ? List.<String>of() : facebook;
-            });
+            List<String> sent = n.pick(linkedin, x, facebook);
+            List<String> texts = sent == null ? new ArrayList<>() : new ArrayList<>(sent);
             while (texts.size() < VARIANTS) {
                 texts.add("");
             }
@@ -186,8 +183,8 @@ public class StudioPage {
     @Inject
     Validator validator;
 
-    @ConfigProperty(name = "fyrtarn.timezone", defaultValue = "Europe/Oslo")
-    ZoneId zone;
+    @Inject
+    GameCalendar calendar;
 
     @GET
     @Operation(hidden = true)
@@ -214,7 +211,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public TemplateInstance post(@PathParam("id") UUID id) {
         var post = posts.get(id);
-        Form form = Form.of(post.post(), zone);
+        Form form = Form.of(post.post(), calendar.zone());
         form.etag = post.etag();
         return edit(post.post(), form, Map.of());
     }
@@ -224,7 +221,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response create(@BeanParam Form form) {
         Map<String, String> errors = new TreeMap<>();
-        PostRequest request = form.request(zone, errors);
+        PostRequest request = form.request(calendar.zone(), errors);
         if (!valid(request, errors)) {
             return Response.status(400).entity(edit(null, form, errors)).build();
         }
@@ -238,7 +235,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
         Map<String, String> errors = new TreeMap<>();
-        PostRequest request = form.request(zone, errors);
+        PostRequest request = form.request(calendar.zone(), errors);
         if (!valid(request, errors)) {
             return Response.status(400).entity(edit(posts.get(id).post(), form, errors)).build();
         }
