@@ -13,6 +13,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.NativeRows;
 
 @ApplicationScoped
 public class ChallengeRepository implements PanacheRepositoryBase<Challenge, UUID> {
@@ -21,8 +22,9 @@ public class ChallengeRepository implements PanacheRepositoryBase<Challenge, UUI
     public record Standing(UUID challengeId, UUID employeeId, int shares, Instant completedAt) {
     }
 
-    public List<Challenge> runningAt(Instant at) {
-        return find("startsAt <= ?1 and endsAt > ?1", at).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    /** Challenges that end after {@code at} (running then, or still to come). */
+    public List<Challenge> endingAfter(Instant at) {
+        return find("endsAt > ?1", at).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** Challenges not yet over at {@code now}, ending soonest first, after the cursor; limit + 1 rows. */
@@ -41,7 +43,7 @@ public class ChallengeRepository implements PanacheRepositoryBase<Challenge, UUI
                 returning shares, completed_at""").setParameter("challenge", challengeId)
                 .setParameter("employee", employeeId).getSingleResult();
         return new Standing(challengeId, employeeId, ((Number) row[0]).intValue(),
-                row[1] == null ? null : Progress.instant(row[1]));
+                NativeRows.instant(row[1]));
     }
 
     public void completed(UUID challengeId, UUID employeeId, Instant at) {
@@ -59,7 +61,7 @@ public class ChallengeRepository implements PanacheRepositoryBase<Challenge, UUI
                 .setParameter("ids", challengeIds.toArray(UUID[]::new)).getResultList();
         return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(r -> (UUID) r[0],
                 r -> new Standing((UUID) r[0], employeeId, ((Number) r[1]).intValue(),
-                        r[2] == null ? null : Progress.instant(r[2]))));
+                        NativeRows.instant(r[2]))));
     }
 
     /** Everyone's progress in one challenge, most shares first, after the cursor ("shares:employeeId"). */
@@ -73,6 +75,6 @@ public class ChallengeRepository implements PanacheRepositoryBase<Challenge, UUI
                 .setParameter("afterEmployee", after == null ? new UUID(0, 0) : after.employeeId())
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Standing(challengeId, (UUID) r[0],
-                ((Number) r[1]).intValue(), r[2] == null ? null : Progress.instant(r[2]))).toList();
+                ((Number) r[1]).intValue(), NativeRows.instant(r[2]))).toList();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.TransactionMemo;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
 
@@ -30,6 +31,9 @@ public class ChallengeService {
 
     @Inject
     GameCalendar calendar;
+
+    @Inject
+    TransactionMemo memo;
 
     /** One participant's standing, for marketing. */
     public record Participant(UUID employeeId, int shares, Instant completedAt) {
@@ -76,10 +80,23 @@ public class ChallengeService {
                 s -> s.shares() + ":" + s.employeeId(), s -> new Participant(s.employeeId(), s.shares(), s.completedAt()));
     }
 
+    /**
+     * Challenges running at {@code at}, read once per batch of events (events come roughly in time order): the
+     * challenges not over at the batch's earliest time so far, filtered here.
+     */
+    private List<Challenge> runningAt(Instant at) {
+        return memo.get(NotOver.class, NotOver.class, kept -> !at.isBefore(kept.since()),
+                () -> new NotOver(at, challenges.endingAfter(at))).challenges().stream()
+                .filter(c -> !c.startsAt().isAfter(at) && c.endsAt().isAfter(at)).toList();
+    }
+
+    private record NotOver(Instant since, List<Challenge> challenges) {
+    }
+
     /** A first share of a post: progress in every running challenge it counts for; the bonus once the goal is met. */
     @Transactional(Transactional.TxType.MANDATORY)
     void shared(UUID eventId, UUID employeeId, UUID postId, Instant at) {
-        List<Challenge> running = challenges.runningAt(at);
+        List<Challenge> running = runningAt(at);
         if (running.isEmpty()) {
             return;
         }

@@ -1,6 +1,6 @@
 package no.fyrtarn.gamification;
 
-import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,10 +11,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class PointRuleSetRepository implements PanacheRepositoryBase<PointRuleSet, Integer> {
 
-    /** The version in effect at {@code at}: the newest one that took effect at or before it. */
-    public PointRuleSet inEffectAt(Instant at) {
-        return find("effectiveAt <= ?1 order by version desc", at).withHint(HibernateHints.HINT_READ_ONLY, true)
-                .firstResult();
+    /** Every version, newest first: a few a year, read once per batch of events to score. */
+    public List<PointRuleSet> newestFirst() {
+        return find("order by version desc").withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     public PointRuleSet latest() {

@@ -2,6 +2,7 @@ package no.fyrtarn.gamification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.TransactionMemo;
 import no.fyrtarn.outbox.Outbox;
 import no.fyrtarn.outbox.Topics;
 
@@ -41,13 +43,16 @@ public class Points {
     @Inject
     GameCalendar calendar;
 
+    @Inject
+    TransactionMemo memo;
+
     /**
      * Scores an action under the rules in effect at the action's time, within the action's daily cap. Over the cap
      * the action is still recorded, with 0 points, so it counts as activity but earns nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LedgerEntry> score(UUID eventId, Action action, UUID employeeId, Instant at, String reason) {
-        PointRuleSet set = rules.inEffectAt(at);
+        PointRuleSet set = inEffectAt(at);
         PointRules.Rule rule = set.rules().of(action);
         int points = rule.points();
         String why = reason;
@@ -82,6 +87,16 @@ public class Points {
         return Page.of(ledger.page(employeeId, Cursor.decodeAt(cursor), limit + 1), limit,
                 e -> new Cursor.At(e.at(), e.id()).position(),
                 e -> new Line(e.at(), e.points(), e.reason(), e.sourceEventId()));
+    }
+
+    /** The version in effect at {@code at}: the newest one that took effect at or before it. */
+    private PointRuleSet inEffectAt(Instant at) {
+        return memo.get(RuleSets.class, RuleSets.class, sets -> true, () -> new RuleSets(rules.newestFirst()))
+                .versions().stream().filter(v -> !v.effectiveAt().isAfter(at)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No point rules in effect at " + at));
+    }
+
+    private record RuleSets(List<PointRuleSet> versions) {
     }
 
     private Optional<LedgerEntry> append(LedgerEntry e) {

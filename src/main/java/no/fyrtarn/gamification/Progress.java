@@ -1,10 +1,8 @@
 package no.fyrtarn.gamification;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import no.fyrtarn.infra.NativeRows;
 
 /** Running counts per employee (shares, clicks, last active), weeks with shares, and badges. Native SQL upserts. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class Progress {
                 select week from activity_week where employee_id = :id and week <= :upTo order by week desc limit :n""")
                 .setParameter("id", employeeId).setParameter("upTo", Date.valueOf(upTo)).setParameter("n", limit)
                 .getResultList();
-        return rows.stream().map(Progress::localDate).toList();
+        return rows.stream().map(NativeRows::localDate).toList();
     }
 
     /** Weeks with shares in [from, to), per employee of {@code ids}; {@code to} null: no end. */
@@ -74,7 +74,7 @@ public class Progress {
     /** The first week anyone shared (null: nobody yet). */
     public LocalDate firstActiveWeek() {
         Object first = em.createNativeQuery("select min(week) from activity_week").getSingleResult();
-        return first == null ? null : localDate(first);
+        return first == null ? null : NativeRows.localDate(first);
     }
 
     /** @return whether the badge is new for the employee */
@@ -90,7 +90,7 @@ public class Progress {
                 select badge, source_event_id, awarded_at from badge where employee_id = :id order by awarded_at, badge""")
                 .setParameter("id", employeeId).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Earned(Badge.valueOf((String) r[0]), (UUID) r[1],
-                instant(r[2]))).toList();
+                NativeRows.instant(r[2]))).toList();
     }
 
     /** Last time the employee earned anything, per employee of {@code ids}. */
@@ -98,15 +98,6 @@ public class Progress {
         List<?> rows = em.createNativeQuery("select employee_id, last_active_at from player where employee_id = any(:ids)")
                 .setParameter("ids", ids.toArray(UUID[]::new)).getResultList();
         return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
-                r -> (UUID) r[0], r -> instant(r[1])));
-    }
-
-    static LocalDate localDate(Object value) {
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
-    }
-
-    static Instant instant(Object value) {
-        return value instanceof Instant i ? i
-                : value instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+                r -> (UUID) r[0], r -> NativeRows.instant(r[1])));
     }
 }

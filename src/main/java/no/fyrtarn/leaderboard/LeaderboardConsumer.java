@@ -3,6 +3,8 @@ package no.fyrtarn.leaderboard;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +53,10 @@ public class LeaderboardConsumer {
         }
         batches.inTransaction(CONSUMER, events.size(), () -> {
             Map<String, LeaderboardRepository.Delta> deltas = new LinkedHashMap<>();
+            Set<UUID> fresh = consumed.firstTimes(CONSUMER,
+                    events.stream().map(EventBatches.Received::eventId).toList());
             for (var e : events) {
-                if (consumed.firstTime(CONSUMER, e.eventId())) {
+                if (fresh.contains(e.eventId())) {
                     add(deltas, e.payload());
                 }
             }

@@ -50,13 +50,11 @@ public class LinkService {
         String target = Utm.merge(post.url(), network, post.campaign(), post.id());
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             String code = LinkCodes.next(config.codeLength());
-            boolean created = links.insertIfAbsent(code, employeeId, post.id(), network, target, shareId,
-                    clock.instant());
-            Optional<TrackedLink> link = links.findByOwner(employeeId, post.id(), network);
+            var link = links.insertIfAbsent(code, employeeId, post.id(), network, target, shareId, clock.instant());
             if (link.isPresent()) {
-                return new Issued(link.get().code(), trackedUrl(link.get().code()), created);
+                return new Issued(link.get().code(), trackedUrl(link.get().code()), link.get().created());
             }
-            // the random code belonged to someone else's link: draw another
+            // someone else's code, or our link committed by a concurrent share meanwhile: look again
         }
         throw new IllegalStateException("No free link code after " + CODE_ATTEMPTS + " attempts");
     }

@@ -1,7 +1,11 @@
 package no.fyrtarn.outbox;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,14 +23,21 @@ public class ConsumedEvents {
     Clock clock;
 
     /**
-     * Marks the event as applied by this consumer, in the caller's transaction (so the mark and the effects commit
-     * together). @return whether it is new to the consumer: false for a redelivery, which the caller then skips.
+     * Marks the events as applied by this consumer, in the caller's transaction (so the marks and the effects commit
+     * together), in one statement. @return those new to the consumer; the others are redeliveries, which the caller
+     * then skips.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstTime(String consumer, UUID eventId) {
-        return em.createNativeQuery("""
-                insert into consumed_event (consumer, event_id, consumed_at) values (:consumer, :id, :now)
-                on conflict do nothing""").setParameter("consumer", consumer).setParameter("id", eventId)
-                .setParameter("now", clock.instant()).executeUpdate() == 1;
+    public Set<UUID> firstTimes(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        List<?> fresh = em.createNativeQuery("""
+                insert into consumed_event (consumer, event_id, consumed_at)
+                select :consumer, id, :now from unnest(:ids) as id
+                on conflict do nothing returning event_id""").setParameter("consumer", consumer)
+                .setParameter("ids", eventIds.toArray(UUID[]::new)).setParameter("now", clock.instant())
+                .getResultList();
+        return fresh.stream().map(UUID.class::cast).collect(Collectors.toSet());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -98,8 +99,10 @@ public class EventBatches {
             Predicate<Received<T>> wanted, Consumer<Received<T>> apply) throws InterruptedException {
         var events = read(consumer, records, type).stream().filter(wanted).toList();
         if (!events.isEmpty()) {
-            inTransaction(consumer, events.size(), () -> events.stream()
-                    .filter(e -> consumed.firstTime(consumer, e.eventId())).forEach(apply));
+            inTransaction(consumer, events.size(), () -> {
+                Set<UUID> fresh = consumed.firstTimes(consumer, events.stream().map(Received::eventId).toList());
+                events.stream().filter(e -> fresh.contains(e.eventId())).forEach(apply);
+            });
         }
     }
 

@@ -24,9 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Outbox {
 
     @Inject
-    OutboxRepository events;
-
-    @Inject
     StatelessSession stateless;
 
     @Inject
@@ -49,7 +46,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
         UUID id = UUID.randomUUID();
-        events.persist(row(new Event(id, topic, type, key, payload)));
+        stateless.insert(row(new Event(id, topic, type, key, payload)));
         wakeRelayAfterCommit();
         return id;
     }

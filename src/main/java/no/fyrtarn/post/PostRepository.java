@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 
@@ -15,12 +16,24 @@ import org.hibernate.LockOptions;
 
 import org.hibernate.jpa.HibernateHints;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.NativeRows;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    private static final TypeReference<List<String>> TOPICS = new TypeReference<>() { };
+    private static final TypeReference<List<Network>> NETWORKS = new TypeReference<>() { };
+    private static final TypeReference<List<Caption>> CAPTIONS = new TypeReference<>() { };
+
+    @Inject
+    ObjectMapper json;
 
     /** Newest first, after the (createdAt, id) position of the previous page; fetches {@code fetch} rows. */
     public List<Post> page(PostStatus status, Cursor.At after, int fetch) {
@@ -77,13 +90,29 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     }
 
     /** The post if it is in the feed of someone in {@code teamId} (by the same rule as {@link #feed}), read-only. */
-    public Optional<Post> findInFeed(UUID postId, UUID teamId, Instant now) {
-        var query = getEntityManager().createNativeQuery("select p.* from post p where p.id = :id and " + inFeedOf(teamId),
-                Post.class).setParameter("id", postId).setHint(HibernateHints.HINT_READ_ONLY, true);
+    /**
+     * The post as it is shared, if it is in the feed of someone in {@code teamId}: one scalar query, no entity (the
+     * share path runs it on every tap).
+     */
+    public Optional<PublishedPost> findInFeed(UUID postId, UUID teamId, Instant now) {
+        var query = getEntityManager().createNativeQuery("""
+                select p.title, p.body, p.url, p.topics::text, p.networks::text, p.captions::text, p.campaign,
+                       p.published_at, p.expires_at
+                from post p where p.id = :id and\s""" + inFeedOf(teamId)).setParameter("id", postId);
         bindInFeedOf(query, teamId, now);
-        @SuppressWarnings("unchecked")
-        List<Post> found = query.getResultList();
-        return found.stream().findFirst();
+        List<?> rows = query.getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new PublishedPost(postId, (String) r[0],
+                (String) r[1], (String) r[2], read((String) r[3], TOPICS), read((String) r[4], NETWORKS),
+                read((String) r[5], CAPTIONS), (String) r[6], NativeRows.instant(r[7]),
+                NativeRows.instant(r[8])));
+    }
+
+    private <T> T read(String column, TypeReference<T> type) {
+        try {
+            return json.readValue(column, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A post's JSON column does not read back", e);
+        }
     }
 
     /**

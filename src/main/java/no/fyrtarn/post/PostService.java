@@ -81,7 +81,7 @@ public class PostService {
     /** The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. */
     @Transactional
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return posts.findInFeed(postId, teamId, clock.instant()).map(PublishedPost::of)
+        return posts.findInFeed(postId, teamId, clock.instant())
                 .orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 

@@ -24,8 +24,7 @@ public class ShareEvents {
     @Inject
     Outbox outbox;
 
-    void recorded(Share share, boolean firstOnNetwork) {
-        outbox.add(Topics.SHARES, RECORDED, share.employeeId(), new ShareRecorded(share.id(), share.postId(),
-                share.employeeId(), share.network(), share.linkCode(), firstOnNetwork, share.createdAt()));
+    void recorded(ShareRecorded share) {
+        outbox.add(Topics.SHARES, RECORDED, share.employeeId(), share);
     }
 }

@@ -43,11 +43,6 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
                 .withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 
-    /** Shares are never changed after they are recorded: loaded read-only, nothing to dirty-check. */
-    public Share get(UUID id) {
-        return find("id", id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResult();
-    }
-
     /** Per post, the networks this employee shared it on. */
     public Map<UUID, Set<Network>> networksSharedOn(UUID employeeId, Collection<UUID> postIds) {
         if (postIds.isEmpty()) {

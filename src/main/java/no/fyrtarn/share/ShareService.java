@@ -2,6 +2,7 @@ package no.fyrtarn.share;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
+import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
 
@@ -66,16 +68,16 @@ public class ShareService {
         String text = ShareIntents.fitted(request.network(), request.ownText() != null ? request.ownText()
                 : CaptionVariants.captionFor(who.employeeId(), post, request.network()));
         UUID shareId = UUID.randomUUID();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         var link = links.issue(who.employeeId(), post, request.network(), shareId);
         if (!shares.insertUnlessKeyUsed(shareId, post.id(), who.employeeId(), request.network(), link.code(), text,
                 idempotencyKey, fingerprint, now)) {
             // a concurrent request with the same key committed first: answer its share
             return replay(shares.findByKey(who.employeeId(), idempotencyKey).orElseThrow(), fingerprint);
         }
-        Share share = shares.get(shareId);
-        events.recorded(share, link.created());
-        return new Recorded(view(share), true);
+        events.recorded(new ShareEvents.ShareRecorded(shareId, post.id(), who.employeeId(), request.network(),
+                link.code(), link.created(), now));
+        return new Recorded(view(shareId, post.id(), request.network(), link.code(), text, now), true);
     }
 
     private Recorded replay(Share earlier, String fingerprint) {
@@ -83,13 +85,14 @@ public class ShareService {
             throw new ProblemException(Problem.of(422, "Unprocessable Content",
                     "This Idempotency-Key was used for a different share; use a new key for a new share"));
         }
-        return new Recorded(view(earlier), false);
+        return new Recorded(view(earlier.id(), earlier.postId(), earlier.network(), earlier.linkCode(), earlier.text(),
+                earlier.createdAt()), false);
     }
 
-    private ShareView view(Share share) {
-        String trackedUrl = links.trackedUrl(share.linkCode());
-        return new ShareView(share.id(), share.postId(), share.network(), trackedUrl,
-                ShareIntents.intentUrl(share.network(), trackedUrl, share.text()), share.text(), share.createdAt());
+    private ShareView view(UUID id, UUID postId, Network network, String linkCode, String text, Instant at) {
+        String trackedUrl = links.trackedUrl(linkCode);
+        return new ShareView(id, postId, network, trackedUrl, ShareIntents.intentUrl(network, trackedUrl, text), text,
+                at);
     }
 
     /** What makes two requests the same: post, network and own text. */
