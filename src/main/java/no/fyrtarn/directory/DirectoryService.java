@@ -1,6 +1,7 @@
 package no.fyrtarn.directory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,13 +15,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
@@ -44,6 +52,14 @@ public class DirectoryService {
     @Inject
     Validator validator;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
+    Duration memberCache;
+
+    private final Map<String, Known> members = new ConcurrentHashMap<>();
+
     /** Upper bound of one import; larger directories import in several calls (the upsert is idempotent). */
     static final int MAX_ROWS = 5000;
 
@@ -53,6 +69,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
+        forgetMembersAfterCommit();
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -177,16 +194,49 @@ public class DirectoryService {
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));
     }
 
-    /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
-    @Transactional
+    /**
+     * Who is behind a request: asked on every authenticated call, so a known employee is kept for
+     * {@code fyrtarn.directory.member-cache} (an import on this instance forgets them all at once; another instance's
+     * import shows within that time).
+     */
     public Optional<Member> member(String email) {
-        return employees.memberRow(email(email)).map(r -> {
+        String normalized = email(email);
+        Known known = members.get(normalized);
+        if (known != null && System.nanoTime() - known.readAt() < memberCache.toNanos()) {
+            return Optional.of(known.member());
+        }
+        Optional<Member> member = QuarkusTransaction.joiningExisting().call(() -> readMember(normalized));
+        member.ifPresent(m -> members.put(normalized, new Known(m, System.nanoTime())));
+        return member;
+    }
+
+    private record Known(Member member, long readAt) {
+    }
+
+    /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
+    private Optional<Member> readMember(String email) {
+        return employees.memberRow(email).map(r -> {
             Set<String> groups = new LinkedHashSet<>(Arrays.asList(rolesOf(r[5])));
             if ((Boolean) r[6]) {
                 groups.add(Role.LEADER_NAME);
             }
             return new Member((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                     Set.copyOf(groups));
+        });
+    }
+
+    /** Roles, teams and managers change in an import: forget every kept member once it commits (and now). */
+    private void forgetMembersAfterCommit() {
+        members.clear();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                members.clear();
+            }
         });
     }
 

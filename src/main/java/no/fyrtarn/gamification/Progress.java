@@ -42,12 +42,14 @@ public class Progress {
         return new Counts(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 
-    /** Records a share in its week. */
-    public void sharedIn(UUID employeeId, LocalDate week) {
-        em.createNativeQuery("""
+    /** Records a share in its week. @return whether it is the first share of that week. */
+    public boolean sharedIn(UUID employeeId, LocalDate week) {
+        Number shares = (Number) em.createNativeQuery("""
                 insert into activity_week (employee_id, week, shares) values (:id, :week, 1)
-                on conflict (employee_id, week) do update set shares = activity_week.shares + 1""")
-                .setParameter("id", employeeId).setParameter("week", Date.valueOf(week)).executeUpdate();
+                on conflict (employee_id, week) do update set shares = activity_week.shares + 1
+                returning shares""")
+                .setParameter("id", employeeId).setParameter("week", Date.valueOf(week)).getSingleResult();
+        return shares.intValue() == 1;
     }
 
     /** Weeks with shares at or before {@code upTo}, newest first (at most {@code limit}). */

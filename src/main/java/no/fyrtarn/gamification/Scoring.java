@@ -39,11 +39,12 @@ public class Scoring {
     /** Any share keeps the streak alive; only the first share of a post on a network earns points and counts. */
     public void shared(UUID eventId, UUID employeeId, UUID postId, Network network, boolean firstOnNetwork, Instant at) {
         LocalDate week = calendar.week(at);
-        progress.sharedIn(employeeId, week);
-        int streak = consecutive(progress.weeksUpTo(employeeId, week, STREAK_BADGES[STREAK_BADGES.length - 1]));
-        for (int weeks : STREAK_BADGES) {
-            if (streak >= weeks) {
-                progress.award(employeeId, Badge.forStreak(weeks), eventId, at);
+        if (progress.sharedIn(employeeId, week)) { // a week that had a share already has had its streak judged
+            int streak = consecutive(progress.weeksUpTo(employeeId, week, STREAK_BADGES[STREAK_BADGES.length - 1]));
+            for (int weeks : STREAK_BADGES) {
+                if (streak >= weeks) {
+                    progress.award(employeeId, Badge.forStreak(weeks), eventId, at);
+                }
             }
         }
         if (!firstOnNetwork) {

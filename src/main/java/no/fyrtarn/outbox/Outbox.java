@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Outbox {
 
     @Inject
+    OutboxRepository events;
+
+    @Inject
     StatelessSession stateless;
 
     @Inject
@@ -46,7 +49,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
         UUID id = UUID.randomUUID();
-        stateless.insert(row(new Event(id, topic, type, key, payload)));
+        events.insert(row(new Event(id, topic, type, key, payload)));
         wakeRelayAfterCommit();
         return id;
     }

@@ -15,6 +15,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
+    /** Writes one event at once, in the caller's transaction: a plain statement, no entity to flush later. */
+    public void insert(OutboxEvent e) {
+        getEntityManager().createNativeQuery("""
+                insert into outbox_event (id, topic, event_key, type, payload, created_at, attempts, next_attempt_at)
+                values (:id, :topic, :key, :type, cast(:payload as jsonb), :created, 0, :created)""")
+                .setParameter("id", e.id()).setParameter("topic", e.topic()).setParameter("key", e.key())
+                .setParameter("type", e.type()).setParameter("payload", e.payload())
+                .setParameter("created", e.createdAt()).executeUpdate();
+    }
+
     /**
      * Locks the oldest due events; rows another relay instance holds are skipped, so several instances share the work
      * without publishing an event twice.

@@ -59,6 +59,20 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void an_employee_moved_by_an_import_is_in_the_new_team_on_their_very_next_request() {
+        String u = unique();
+        String email = "mover." + u + "@test.no";
+        importEmployees(List.of(row(email, "Mona Mover", "Old " + u, null)));
+        String token = token(email, "employee");
+        as(token).get("/api/me").then().statusCode(200).body("team", equalTo("Old " + u));
+
+        importEmployees(List.of(row(email, "Mona Mover", "New " + u, null)));
+
+        // who is behind a request is kept for a few seconds, but an import forgets it at once
+        as(token).get("/api/me").then().statusCode(200).body("team", equalTo("New " + u));
+    }
+
+    @Test
     void importing_the_same_rows_again_changes_nothing_and_a_changed_row_counts_as_updated() {
         String u = unique();
         var rows = List.of(row("x." + u + "@test.no", "Xena", "Ops " + u, null),
