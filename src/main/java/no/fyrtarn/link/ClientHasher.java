@@ -43,6 +43,15 @@ public class ClientHasher {
     @Inject
     Clock clock;
 
+    /** Looking up a Mac costs more than computing one: each thread keeps its own and re-keys it per hash. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    });
+
     private final Map<LocalDate, SecretKeySpec> keys = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent event) {
@@ -82,7 +91,7 @@ public class ClientHasher {
             return new SecretKeySpec(secret, "HmacSHA256");
         });
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(key);
             mac.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
