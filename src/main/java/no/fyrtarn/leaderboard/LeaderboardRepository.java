@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
+import no.fyrtarn.infra.NativeRows;
 
 /**
  * The leaderboard read model: per period bucket and employee, points and counts. A board reads one bucket through the
@@ -86,7 +87,7 @@ public class LeaderboardRepository {
                 .setParameter("weeks", weeks.stream().map(Date::valueOf).toArray(Date[]::new))
                 .setParameter("employee", employeeId).getResultList();
         return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(
-                r -> r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0], r -> ((Number) r[1]).longValue()));
+                r -> NativeRows.localDate(r[0]), r -> ((Number) r[1]).longValue()));
     }
 
     /** How many in the whole company have more points than this in the window. */
