@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -30,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import no.fyrtarn.infra.AfterCommit;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
@@ -53,7 +52,7 @@ public class DirectoryService {
     Validator validator;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
     Duration memberCache;
@@ -69,7 +68,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        forgetMembersAfterCommit();
+        afterCommit.once(members, members::clear); // roles, teams and managers may have changed
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -196,8 +195,8 @@ public class DirectoryService {
 
     /**
      * Who is behind a request: asked on every authenticated call, so a known employee is kept for
-     * {@code fyrtarn.directory.member-cache} (an import on this instance forgets them all at once; another instance's
-     * import shows within that time).
+     * {@code fyrtarn.directory.member-cache} (an import on this instance forgets them all once it commits; another
+     * instance's import shows within that time).
      */
     public Optional<Member> member(String email) {
         String normalized = email(email);
@@ -222,21 +221,6 @@ public class DirectoryService {
             }
             return new Member((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], (String) r[4],
                     Set.copyOf(groups));
-        });
-    }
-
-    /** Roles, teams and managers change in an import: forget every kept member once it commits (and now). */
-    private void forgetMembersAfterCommit() {
-        members.clear();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                members.clear();
-            }
         });
     }
 

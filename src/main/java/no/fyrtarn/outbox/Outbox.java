@@ -6,15 +6,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StatelessSession;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import no.fyrtarn.infra.AfterCommit;
 
 /**
  * Where features put their events: in the caller's transaction, so the event exists exactly when the state change
@@ -36,7 +35,7 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -72,21 +71,6 @@ public class Outbox {
 
     /** One wake-up per transaction, however many events it added. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return;
-        }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.once(Outbox.class, relay::wake);
     }
 }
