@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,8 +37,12 @@ public class LinkService {
     @ConfigProperty(name = "fyrtarn.public-url")
     String publicUrl;
 
-    /** A link as the sharer sees it; {@code created} is false when an earlier share made it. */
-    public record Issued(String code, String trackedUrl, boolean created) {
+    /** {@code fyrtarn.public-url} without trailing slashes, then /s/: what every tracked URL starts with. */
+    private String linkBase;
+
+    @PostConstruct
+    void init() {
+        linkBase = publicUrl.replaceAll("/+$", "") + "/s/";
     }
 
     /** Where a code leads, and whose it is: all a click needs. */
@@ -46,13 +51,13 @@ public class LinkService {
 
     /** The employee's link for this post and network, made now (attributed to {@code shareId}) if they had none. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Issued issue(UUID employeeId, PublishedPost post, Network network, UUID shareId) {
+    public TrackedLinkRepository.Owned issue(UUID employeeId, PublishedPost post, Network network, UUID shareId) {
         String target = Utm.merge(post.url(), network, post.campaign(), post.id());
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             String code = LinkCodes.next(config.codeLength());
             var link = links.insertIfAbsent(code, employeeId, post.id(), network, target, shareId, clock.instant());
             if (link.isPresent()) {
-                return new Issued(link.get().code(), trackedUrl(link.get().code()), link.get().created());
+                return link.get();
             }
             // someone else's code, or our link committed by a concurrent share meanwhile: look again
         }
@@ -60,7 +65,7 @@ public class LinkService {
     }
 
     public String trackedUrl(String code) {
-        return publicUrl.replaceAll("/+$", "") + "/s/" + code;
+        return linkBase + code;
     }
 
     @Transactional
