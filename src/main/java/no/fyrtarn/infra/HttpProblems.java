@@ -12,8 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers the errors that never reach a JAX-RS resource as problem+json too: paths nobody serves (404) and bodies
- * declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked body over the limit is still cut
- * off by Vert.x with a bare 413: that happens below any route.
+ * declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body over the limit is
+ * refused by {@link BufferedJsonBodies}; any other chunked body over it is still cut off by Vert.x with a bare 413.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -29,7 +29,7 @@ public class HttpProblems {
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
                 ctx.response().putHeader("Connection", "close");
-                send(ctx, Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes"));
+                send(ctx, tooLarge(limit));
             } else {
                 ctx.next();
             }
@@ -37,7 +37,11 @@ public class HttpProblems {
         router.route().last().handler(ctx -> send(ctx, Problem.of(404, "Not Found", "No such resource")));
     }
 
-    private static void send(RoutingContext ctx, Problem problem) {
+    static Problem tooLarge(long limit) {
+        return Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes");
+    }
+
+    static void send(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;
