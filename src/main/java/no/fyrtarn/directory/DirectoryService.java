@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import no.fyrtarn.infra.AfterCommit;
+import no.fyrtarn.infra.KeptFor;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
@@ -57,7 +58,12 @@ public class DirectoryService {
     @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
     Duration memberCache;
 
-    private final Map<String, Known> members = new ConcurrentHashMap<>();
+    private KeptFor<String, Member> members;
+
+    @PostConstruct
+    void keepMembers() {
+        members = new KeptFor<>(memberCache, 1_000_000);
+    }
 
     /** Upper bound of one import; larger directories import in several calls (the upsert is idempotent). */
     static final int MAX_ROWS = 5000;
@@ -68,7 +74,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        afterCommit.once(members, members::clear); // roles, teams and managers may have changed
+        afterCommit.once(members, members::forgetAll); // roles, teams and managers may have changed
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -200,16 +206,7 @@ public class DirectoryService {
      */
     public Optional<Member> member(String email) {
         String normalized = email(email);
-        Known known = members.get(normalized);
-        if (known != null && System.nanoTime() - known.readAt() < memberCache.toNanos()) {
-            return Optional.of(known.member());
-        }
-        Optional<Member> member = QuarkusTransaction.joiningExisting().call(() -> readMember(normalized));
-        member.ifPresent(m -> members.put(normalized, new Known(m, System.nanoTime())));
-        return member;
-    }
-
-    private record Known(Member member, long readAt) {
+        return members.get(normalized, () -> QuarkusTransaction.joiningExisting().call(() -> readMember(normalized)));
     }
 
     /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */

@@ -1,9 +1,11 @@
 package no.fyrtarn.post;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -89,22 +91,22 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return ids.stream().map(byId::get).toList();
     }
 
-    /** The post if it is in the feed of someone in {@code teamId} (by the same rule as {@link #feed}), read-only. */
     /**
-     * The post as it is shared, if it is in the feed of someone in {@code teamId}: one scalar query, no entity (the
-     * share path runs it on every tap).
+     * A published post as it is shared, with its audience: one scalar query, no entity (the share path asks on every
+     * tap). Whether it is in someone's feed now is {@link LivePost#inFeedOf}.
      */
-    public Optional<PublishedPost> findInFeed(UUID postId, UUID teamId, Instant now) {
-        var query = getEntityManager().createNativeQuery("""
+    public Optional<LivePost> findLive(UUID postId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
                 select p.title, p.body, p.url, p.topics::text, p.networks::text, p.captions::text, p.campaign,
-                       p.published_at, p.expires_at
-                from post p where p.id = :id and\s""" + inFeedOf(teamId)).setParameter("id", postId);
-        bindInFeedOf(query, teamId, now);
-        List<?> rows = query.getResultList();
-        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new PublishedPost(postId, (String) r[0],
-                (String) r[1], (String) r[2], read((String) r[3], TOPICS), read((String) r[4], NETWORKS),
-                read((String) r[5], CAPTIONS), (String) r[6], NativeRows.instant(r[7]),
-                NativeRows.instant(r[8])));
+                       p.published_at, p.expires_at,
+                       (select string_agg(a.team_id::text, ',') from post_audience_team a where a.post_id = p.id)
+                from post p where p.id = :id and p.status = 'PUBLISHED'""").setParameter("id", postId)
+                .getResultList();
+        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new LivePost(new PublishedPost(postId,
+                (String) r[0], (String) r[1], (String) r[2], read((String) r[3], TOPICS), read((String) r[4], NETWORKS),
+                read((String) r[5], CAPTIONS), (String) r[6], NativeRows.instant(r[7]), NativeRows.instant(r[8])),
+                r[9] == null ? Set.of() : Arrays.stream(((String) r[9]).split(",")).map(UUID::fromString)
+                        .collect(Collectors.toUnmodifiableSet())));
     }
 
     private <T> T read(String column, TypeReference<T> type) {
@@ -118,6 +120,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     /**
      * What the feed shows someone in {@code teamId} (null: no team): published, not past expiresAt (even before the
      * scheduler marks it EXPIRED), for everyone or for their team. Its :now and :team are bound by bindInFeedOf.
+     * {@link LivePost#inFeedOf} is the same rule for one post in memory.
      */
     private static String inFeedOf(UUID teamId) {
         return """

@@ -3,6 +3,7 @@ package no.fyrtarn.post;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +13,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.infra.AfterCommit;
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.KeptFor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 
@@ -39,6 +45,19 @@ public class PostService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @ConfigProperty(name = "fyrtarn.posts.live-cache", defaultValue = "5s")
+    Duration liveCache;
+
+    private KeptFor<UUID, LivePost> live;
+
+    @PostConstruct
+    void keepLivePosts() {
+        live = new KeptFor<>(liveCache, 10_000);
+    }
 
     /** A post with its current ETag. */
     public record Versioned(PostView post, String etag) {
@@ -78,11 +97,15 @@ public class PostService {
         return Page.of(fetched, limit, p -> new Cursor.At(p.publishedAt(), p.id()).position(), PublishedPost::of);
     }
 
-    /** The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. */
+    /**
+     * The post if it is in the feed of someone in {@code teamId}; else 404, whether it exists or not. Published posts
+     * are kept for {@code fyrtarn.posts.live-cache} (every share asks): a change on this instance forgets them once it
+     * commits, another instance's archive or edit shows within that time. Expiry is judged at each call.
+     */
     @Transactional
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return posts.findInFeed(postId, teamId, clock.instant())
-                .orElseThrow(() -> ProblemException.notFound("Post " + postId));
+        return live.get(postId, () -> posts.findLive(postId)).filter(p -> p.inFeedOf(teamId, clock.instant()))
+                .map(LivePost::post).orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 
     /** Any post's facts as other features see them (campaign, topics), whatever its status now; empty if unknown. */
@@ -102,12 +125,14 @@ public class PostService {
         }
         Set<UUID> audience = checked(request);
         post.write(request, audience, clock.instant());
+        forgetLiveOnCommit();
         return versioned(post);
     }
 
     @Transactional
     public void delete(UUID id) {
         Post post = find(id);
+        forgetLiveOnCommit();
         post.requireDeletable();
         posts.delete(post);
     }
@@ -125,6 +150,7 @@ public class PostService {
             throw ProblemException.forbidden("Another marketer (or an admin) must approve your post");
         }
         Instant now = clock.instant();
+        forgetLiveOnCommit();
         if (post.approve(now)) {
             events.published(post, names(post), now);
         }
@@ -143,6 +169,7 @@ public class PostService {
 
     private Versioned change(UUID id, Consumer<Post> transition) {
         Post post = find(id);
+        forgetLiveOnCommit();
         transition.accept(post);
         return versioned(post);
     }
@@ -152,6 +179,9 @@ public class PostService {
     public int applyDueTransitions(int limit) {
         Instant now = clock.instant();
         List<Post> due = posts.dueForTransition(now, limit);
+        if (!due.isEmpty()) {
+            forgetLiveOnCommit();
+        }
         for (Post post : due) {
             if (post.publishIfDue(now)) {
                 events.published(post, names(post), now);
@@ -161,6 +191,11 @@ public class PostService {
             }
         }
         return due.size();
+    }
+
+    /** A post changes in this transaction: what {@link #inFeed} kept is forgotten as soon as it commits. */
+    private void forgetLiveOnCommit() {
+        afterCommit.once(live, live::forgetAll);
     }
 
     private Post find(UUID id) {

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,22 @@ class ShareResourceTest {
         share(sharer, java.util.UUID.randomUUID().toString(), Map.of("network", "LINKEDIN"), null).then().statusCode(404);
         assertThat(sharesOf(forOthers)).isZero();
         assertThat(sharesOf(drafted)).isZero();
+    }
+
+    @Test
+    void a_post_archived_or_expired_after_a_share_is_404_at_once() {
+        // the first share reads the post and keeps it (fyrtarn.posts.live-cache); neither change may wait for that
+        Person sharer = employeeIn(null);
+        String archived = publish(draft());
+        share(sharer, archived, Map.of("network", "LINKEDIN"), null).then().statusCode(201);
+        as(marketer()).post("/api/posts/" + archived + "/archive").then().statusCode(200);
+        share(sharer, archived, Map.of("network", "LINKEDIN"), null).then().statusCode(404);
+
+        String expiring = publish(draft("expiresAt", Instant.now().plusSeconds(4).toString()));
+        share(sharer, expiring, Map.of("network", "LINKEDIN"), null).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                share(sharer, expiring, Map.of("network", "X"), null).then().statusCode(404));
+        assertThat(sharesOf(archived)).isEqualTo(1);
     }
 
     @Test
