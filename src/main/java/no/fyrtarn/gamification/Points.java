@@ -1,7 +1,6 @@
 package no.fyrtarn.gamification;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,8 +56,7 @@ public class Points {
         int points = rule.points();
         String why = reason;
         if (rule.dailyCap() != null) {
-            LocalDate day = calendar.day(at);
-            int earned = ledger.pointsBetween(employeeId, action, calendar.start(day), calendar.start(day.plusDays(1)));
+            int earned = ledger.pointsOn(employeeId, action, calendar.day(at));
             int left = Math.max(0, rule.dailyCap() - earned);
             if (left < points) {
                 points = left;
@@ -100,7 +98,7 @@ public class Points {
     }
 
     private Optional<LedgerEntry> append(LedgerEntry e) {
-        if (!ledger.append(e)) {
+        if (!ledger.append(e, calendar.day(e.at()))) {
             return Optional.empty();
         }
         outbox.add(Topics.POINTS, AWARDED, e.employeeId(), new PointsAwarded(e.id(), e.employeeId(), e.points(),

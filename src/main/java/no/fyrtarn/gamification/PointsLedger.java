@@ -1,6 +1,6 @@
 package no.fyrtarn.gamification;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,28 +15,38 @@ import no.fyrtarn.infra.Cursor;
 @ApplicationScoped
 public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
-    /** @return whether the row was new: false when this (source event, rule) is in the ledger already */
-    public boolean append(LedgerEntry e) {
-        return getEntityManager().createNativeQuery("""
-                insert into points_ledger (id, source_event_id, rule, action, employee_id, points, reason, at,
-                                           rule_version, recorded_at)
-                values (:id, :source, :rule, :action, :employee, :points, :reason, :at, :version, :recorded)
-                on conflict (source_event_id, rule) do nothing""")
+    /**
+     * Appends the row and adds its points to its employee's total for {@code day} in daily_points, in one statement.
+     * @return whether the row was new: false when this (source event, rule) is in the ledger already
+     */
+    public boolean append(LedgerEntry e, LocalDate day) {
+        Number added = (Number) getEntityManager().createNativeQuery("""
+                with added as (
+                    insert into points_ledger (id, source_event_id, rule, action, employee_id, points, reason, at,
+                                               rule_version, recorded_at)
+                    values (:id, :source, :rule, :action, :employee, :points, :reason, :at, :version, :recorded)
+                    on conflict (source_event_id, rule) do nothing
+                    returning employee_id, action, points),
+                total as (
+                    insert into daily_points (employee_id, day, action, points)
+                    select employee_id, :day, action, points from added
+                    on conflict (employee_id, day, action) do update set points = daily_points.points + excluded.points)
+                select count(*) from added""")
                 .setParameter("id", e.id()).setParameter("source", e.sourceEventId()).setParameter("rule", e.rule())
                 .setParameter("action", e.action().name()).setParameter("employee", e.employeeId())
                 .setParameter("points", e.points()).setParameter("reason", e.reason()).setParameter("at", e.at())
                 .setParameter("version", e.ruleVersion()).setParameter("recorded", e.recordedAt())
-                .executeUpdate() == 1;
+                .setParameter("day", day).getSingleResult();
+        return added.intValue() == 1;
     }
 
-    /** Points this employee earned by this action in [from, to). */
-    public int pointsBetween(UUID employeeId, Action action, Instant from, Instant to) {
-        Number sum = (Number) getEntityManager().createNativeQuery("""
-                select coalesce(sum(points), 0) from points_ledger
-                where employee_id = :employee and at >= :from and at < :to and action = :action""")
-                .setParameter("employee", employeeId).setParameter("from", from).setParameter("to", to)
-                .setParameter("action", action.name()).getSingleResult();
-        return sum.intValue();
+    /** Points this employee earned by this action on {@code day} (in fyrtarn.timezone). */
+    public int pointsOn(UUID employeeId, Action action, LocalDate day) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select points from daily_points where employee_id = :employee and day = :day and action = :action""")
+                .setParameter("employee", employeeId).setParameter("day", day).setParameter("action", action.name())
+                .getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).intValue();
     }
 
     /** The employee's entries that earned points, newest first, after the cursor; limit + 1 rows. */
