@@ -29,8 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import no.fyrtarn.infra.AfterCommit;
-import no.fyrtarn.infra.KeptFor;
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.KeptFor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
