@@ -1,5 +1,7 @@
 package no.fyrtarn.infra;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -15,8 +17,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * worker thread reads the body through Quarkus REST's blocking input stream, whose hand-over from the event loop is a
  * contended monitor on every POST (a third of the event loop's time under a flood of shares). JSON bodies are small
  * (quarkus.http.limits.max-body-size); other bodies (CSV, forms) are read as before. A JSON body that turns out larger
- * than the limit while it arrives (chunked, so no Content-Length for {@link HttpProblems} to refuse) is answered 413
- * problem+json.
+ * than the limit while it arrives (chunked, so no Content-Length to refuse it by) fails the request with 413, which
+ * {@link HttpProblems} answers as problem+json.
  */
 @ApplicationScoped
 public class BufferedJsonBodies {
@@ -32,12 +34,6 @@ public class BufferedJsonBodies {
             } else {
                 ctx.next();
             }
-        }).failureHandler(ctx -> {
-            if (ctx.statusCode() == 413) {
-                HttpProblems.send(ctx, HttpProblems.tooLarge(maxBodySize.asLongValue()));
-            } else {
-                ctx.next();
-            }
         });
     }
 
@@ -46,7 +42,7 @@ public class BufferedJsonBodies {
             return false;
         }
         int end = contentType.indexOf(';');
-        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase();
+        String type = (end < 0 ? contentType : contentType.substring(0, end)).trim().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 }

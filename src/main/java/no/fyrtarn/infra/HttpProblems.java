@@ -12,8 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers the errors that never reach a JAX-RS resource as problem+json too: paths nobody serves (404) and bodies
- * declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body over the limit is
- * refused by {@link BufferedJsonBodies}; any other chunked body over it is still cut off by Vert.x with a bare 413.
+ * declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body found over the limit
+ * while {@link BufferedJsonBodies} reads it is answered here too; any other chunked body over it is still cut off by
+ * Vert.x with a bare 413.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -33,15 +34,21 @@ public class HttpProblems {
             } else {
                 ctx.next();
             }
+        }).failureHandler(ctx -> { // a body that outgrew the limit while it was read (BufferedJsonBodies)
+            if (ctx.statusCode() == 413) {
+                send(ctx, tooLarge(limit));
+            } else {
+                ctx.next();
+            }
         });
         router.route().last().handler(ctx -> send(ctx, Problem.of(404, "Not Found", "No such resource")));
     }
 
-    static Problem tooLarge(long limit) {
+    private static Problem tooLarge(long limit) {
         return Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes");
     }
 
-    static void send(RoutingContext ctx, Problem problem) {
+    private static void send(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;
