@@ -55,6 +55,9 @@ public class DirectoryService {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    People people;
+
     @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
     Duration memberCache;
 
@@ -74,7 +77,10 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        afterCommit.once(members, members::forgetAll); // roles, teams and managers may have changed
+        afterCommit.once(members, () -> { // roles, names, teams and managers may have changed
+            members.forgetAll();
+            people.forgetAll();
+        });
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");

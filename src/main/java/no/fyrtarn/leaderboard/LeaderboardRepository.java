@@ -1,7 +1,11 @@
 package no.fyrtarn.leaderboard;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +67,7 @@ public class LeaderboardRepository {
 
     /** The top of the whole company in the window, most points first (ties by employee id, for a stable order). */
     public List<Standing> top(GameCalendar.Window window, int limit) {
-        return standings(em.createNativeQuery("select " + COLUMNS + """
-                 from leaderboard_entry where period = :period and bucket = :bucket
-                order by points desc, employee_id limit :limit""").setParameter("limit", limit), window);
+        return standings(window, "order by points desc, employee_id limit ?", query -> query.setInt(3, limit));
     }
 
     /** These employees' rows in the window (those without a row are left out). */
@@ -73,9 +75,8 @@ public class LeaderboardRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return standings(em.createNativeQuery("select " + COLUMNS + """
-                 from leaderboard_entry where period = :period and bucket = :bucket and employee_id = any(:ids)""")
-                .setParameter("ids", ids.toArray(UUID[]::new)), window).stream()
+        return standings(window, "and employee_id = any(?)", query -> query.setArray(3,
+                query.getConnection().createArrayOf("uuid", ids.toArray()))).stream()
                 .collect(Collectors.toMap(Standing::employeeId, s -> s));
     }
 
@@ -98,10 +99,30 @@ public class LeaderboardRepository {
                 .setParameter("points", points).getSingleResult()).longValue();
     }
 
-    private static List<Standing> standings(jakarta.persistence.Query query, GameCalendar.Window window) {
-        List<?> rows = query.setParameter("period", window.period().name())
-                .setParameter("bucket", Date.valueOf(window.bucket())).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Standing((UUID) r[0], ((Number) r[1]).longValue(),
-                ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
+    private interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
+    /**
+     * The window's rows that match {@code rest} (its parameters from 3 on). Plain JDBC on the session's connection:
+     * boards run this on every request, and Hibernate's result mapping of a native query cost more than the query.
+     */
+    private List<Standing> standings(GameCalendar.Window window, String rest, Parameters parameters) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select " + COLUMNS + "from leaderboard_entry where period = ? and bucket = ? " + rest)) {
+                query.setString(1, window.period().name());
+                query.setDate(2, Date.valueOf(window.bucket()));
+                parameters.set(query);
+                try (ResultSet rows = query.executeQuery()) {
+                    List<Standing> standings = new ArrayList<>();
+                    while (rows.next()) {
+                        standings.add(new Standing(rows.getObject(1, UUID.class), rows.getLong(2), rows.getInt(3),
+                                rows.getInt(4), rows.getInt(5)));
+                    }
+                    return standings;
+                }
+            }
+        });
     }
 }
