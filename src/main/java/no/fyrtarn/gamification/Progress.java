@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import no.fyrtarn.infra.NativeRows;
+import no.fyrtarn.infra.Sql;
 
 /** Running counts per employee (shares, clicks, last active), weeks with shares, and badges. Native SQL upserts. */
 @ApplicationScoped
@@ -30,35 +31,32 @@ public class Progress {
     @Inject
     EntityManager em;
 
+    @Inject
+    Sql sql;
+
     /** Adds to the employee's counts; @return the counts after. */
     public Counts add(UUID employeeId, int shares, int clicks, Instant at) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                insert into player (employee_id, shares, clicks, last_active_at) values (:id, :shares, :clicks, :at)
+        return sql.first("""
+                insert into player (employee_id, shares, clicks, last_active_at) values (?, ?, ?, ?)
                 on conflict (employee_id) do update set shares = player.shares + excluded.shares,
                     clicks = player.clicks + excluded.clicks,
                     last_active_at = greatest(player.last_active_at, excluded.last_active_at)
-                returning shares, clicks""").setParameter("id", employeeId).setParameter("shares", shares)
-                .setParameter("clicks", clicks).setParameter("at", at).getSingleResult();
-        return new Counts(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+                returning shares, clicks""", row -> new Counts(row.getInt(1), row.getInt(2)),
+                employeeId, shares, clicks, at).orElseThrow();
     }
 
     /** Records a share in its week. @return whether it is the first share of that week. */
     public boolean sharedIn(UUID employeeId, LocalDate week) {
-        Number shares = (Number) em.createNativeQuery("""
-                insert into activity_week (employee_id, week, shares) values (:id, :week, 1)
+        return sql.first("""
+                insert into activity_week (employee_id, week, shares) values (?, ?, 1)
                 on conflict (employee_id, week) do update set shares = activity_week.shares + 1
-                returning shares""")
-                .setParameter("id", employeeId).setParameter("week", Date.valueOf(week)).getSingleResult();
-        return shares.intValue() == 1;
+                returning shares""", row -> row.getInt(1) == 1, employeeId, week).orElseThrow();
     }
 
     /** Weeks with shares at or before {@code upTo}, newest first (at most {@code limit}). */
     public List<LocalDate> weeksUpTo(UUID employeeId, LocalDate upTo, int limit) {
-        List<?> rows = em.createNativeQuery("""
-                select week from activity_week where employee_id = :id and week <= :upTo order by week desc limit :n""")
-                .setParameter("id", employeeId).setParameter("upTo", Date.valueOf(upTo)).setParameter("n", limit)
-                .getResultList();
-        return rows.stream().map(NativeRows::localDate).toList();
+        return sql.list("select week from activity_week where employee_id = ? and week <= ? order by week desc limit ?",
+                row -> row.getObject(1, LocalDate.class), employeeId, upTo, limit);
     }
 
     /** Weeks with shares in [from, to), per employee of {@code ids}; {@code to} null: no end. */
@@ -81,10 +79,9 @@ public class Progress {
 
     /** @return whether the badge is new for the employee */
     public boolean award(UUID employeeId, Badge badge, UUID sourceEventId, Instant at) {
-        return em.createNativeQuery("""
-                insert into badge (employee_id, badge, source_event_id, awarded_at) values (:id, :badge, :source, :at)
-                on conflict do nothing""").setParameter("id", employeeId).setParameter("badge", badge.name())
-                .setParameter("source", sourceEventId).setParameter("at", at).executeUpdate() == 1;
+        return sql.update("""
+                insert into badge (employee_id, badge, source_event_id, awarded_at) values (?, ?, ?, ?)
+                on conflict do nothing""", employeeId, badge, sourceEventId, at) == 1;
     }
 
     public List<Earned> badges(UUID employeeId) {

@@ -1,11 +1,7 @@
 package no.fyrtarn.leaderboard;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.hibernate.Session;
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
 import no.fyrtarn.infra.NativeRows;
+import no.fyrtarn.infra.Sql;
 
 /**
  * The leaderboard read model: per period bucket and employee, points and counts. A board reads one bucket through the
@@ -38,6 +35,9 @@ public class LeaderboardRepository {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Sql sql;
 
     /** Adds the deltas in one JDBC batch. */
     public void add(Collection<Delta> deltas) {
@@ -67,7 +67,7 @@ public class LeaderboardRepository {
 
     /** The top of the whole company in the window, most points first (ties by employee id, for a stable order). */
     public List<Standing> top(GameCalendar.Window window, int limit) {
-        return standings(window, "order by points desc, employee_id limit ?", query -> query.setInt(3, limit));
+        return standings(window, "order by points desc, employee_id limit ?", limit);
     }
 
     /** These employees' rows in the window (those without a row are left out). */
@@ -75,8 +75,7 @@ public class LeaderboardRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return standings(window, "and employee_id = any(?)", query -> query.setArray(3,
-                query.getConnection().createArrayOf("uuid", ids.toArray()))).stream()
+        return standings(window, "and employee_id = any(?)", (Object) ids.toArray(UUID[]::new)).stream()
                 .collect(Collectors.toMap(Standing::employeeId, s -> s));
     }
 
@@ -99,30 +98,14 @@ public class LeaderboardRepository {
                 .setParameter("points", points).getSingleResult()).longValue();
     }
 
-    private interface Parameters {
-        void set(PreparedStatement query) throws SQLException;
-    }
-
-    /**
-     * The window's rows that match {@code rest} (its parameters from 3 on). Plain JDBC on the session's connection:
-     * boards run this on every request, and Hibernate's result mapping of a native query cost more than the query.
-     */
-    private List<Standing> standings(GameCalendar.Window window, String rest, Parameters parameters) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select " + COLUMNS + "from leaderboard_entry where period = ? and bucket = ? " + rest)) {
-                query.setString(1, window.period().name());
-                query.setDate(2, Date.valueOf(window.bucket()));
-                parameters.set(query);
-                try (ResultSet rows = query.executeQuery()) {
-                    List<Standing> standings = new ArrayList<>();
-                    while (rows.next()) {
-                        standings.add(new Standing(rows.getObject(1, UUID.class), rows.getLong(2), rows.getInt(3),
-                                rows.getInt(4), rows.getInt(5)));
-                    }
-                    return standings;
-                }
-            }
-        });
+    /** The window's rows that match {@code rest}, with its parameters. Boards run this on every request. */
+    private List<Standing> standings(GameCalendar.Window window, String rest, Object... parameters) {
+        Object[] all = new Object[parameters.length + 2];
+        all[0] = window.period();
+        all[1] = window.bucket();
+        System.arraycopy(parameters, 0, all, 2, parameters.length);
+        return sql.list("select " + COLUMNS + "from leaderboard_entry where period = ? and bucket = ? " + rest,
+                row -> new Standing(Sql.uuid(row, 1), row.getLong(2), row.getInt(3), row.getInt(4), row.getInt(5)),
+                all);
     }
 }

@@ -1,17 +1,21 @@
 package no.fyrtarn.link;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.Sql;
 import no.fyrtarn.post.Network;
 
 @ApplicationScoped
 public class TrackedLinkRepository implements PanacheRepositoryBase<TrackedLink, String> {
+
+    @Inject
+    Sql sql;
 
     /** The owner's link to a post on a network; {@code created}: this call made it. */
     public record Owned(String code, boolean created) {
@@ -25,17 +29,15 @@ public class TrackedLinkRepository implements PanacheRepositoryBase<TrackedLink,
      */
     public Optional<Owned> insertIfAbsent(String code, UUID employeeId, UUID postId, Network network, String targetUrl,
             UUID firstShareId, Instant now) {
-        List<?> rows = getEntityManager().createNativeQuery("""
+        return sql.first("""
                 with made as (
                     insert into tracked_link (code, employee_id, post_id, network, target_url, first_share_id, created_at)
-                    values (:code, :employee, :post, :network, :target, :share, :now) on conflict do nothing
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                     returning code)
                 select code, true from made
                 union all
-                select code, false from tracked_link where employee_id = :employee and post_id = :post and network = :network""")
-                .setParameter("code", code).setParameter("employee", employeeId).setParameter("post", postId)
-                .setParameter("network", network.name()).setParameter("target", targetUrl)
-                .setParameter("share", firstShareId).setParameter("now", now).getResultList();
-        return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new Owned((String) r[0], (Boolean) r[1]));
+                select code, false from tracked_link where employee_id = ? and post_id = ? and network = ?""",
+                row -> new Owned(row.getString(1), row.getBoolean(2)),
+                code, employeeId, postId, network, targetUrl, firstShareId, now, employeeId, postId, network);
     }
 }

@@ -2,22 +2,21 @@ package no.fyrtarn.outbox;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import no.fyrtarn.infra.Sql;
 
 /** Which events a consumer has applied: Kafka delivers at least once, so a consumer must tell a redelivery. */
 @ApplicationScoped
 public class ConsumedEvents {
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Inject
     Clock clock;
@@ -32,12 +31,10 @@ public class ConsumedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        List<?> fresh = em.createNativeQuery("""
+        return Set.copyOf(sql.list("""
                 insert into consumed_event (consumer, event_id, consumed_at)
-                select :consumer, id, :now from unnest(:ids) as id
-                on conflict do nothing returning event_id""").setParameter("consumer", consumer)
-                .setParameter("ids", eventIds.toArray(UUID[]::new)).setParameter("now", clock.instant())
-                .getResultList();
-        return fresh.stream().map(UUID.class::cast).collect(Collectors.toSet());
+                select ?, id, ? from unnest(?) as id
+                on conflict do nothing returning event_id""", row -> Sql.uuid(row, 1),
+                consumer, clock.instant(), eventIds.toArray(UUID[]::new)));
     }
 }

@@ -5,24 +5,27 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.hibernate.LockOptions;
 import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.Sql;
 
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 
+    @Inject
+    Sql sql;
+
     /** Writes one event at once, in the caller's transaction: a plain statement, no entity to flush later. */
     public void insert(OutboxEvent e) {
-        getEntityManager().createNativeQuery("""
+        sql.update("""
                 insert into outbox_event (id, topic, event_key, type, payload, created_at, attempts, next_attempt_at)
-                values (:id, :topic, :key, :type, cast(:payload as jsonb), :created, 0, :created)""")
-                .setParameter("id", e.id()).setParameter("topic", e.topic()).setParameter("key", e.key())
-                .setParameter("type", e.type()).setParameter("payload", e.payload())
-                .setParameter("created", e.createdAt()).executeUpdate();
+                values (?, ?, ?, ?, cast(? as jsonb), ?, 0, ?)""",
+                e.id(), e.topic(), e.key(), e.type(), e.payload(), e.createdAt(), e.createdAt());
     }
 
     /**

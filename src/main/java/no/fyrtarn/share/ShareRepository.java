@@ -10,14 +10,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.Sql;
 import no.fyrtarn.post.Network;
 
 @ApplicationScoped
 public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
+
+    @Inject
+    Sql sql;
 
     /**
      * Inserts the share unless the employee already used this idempotency key. A concurrent request with the same key
@@ -27,15 +32,12 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
      */
     public boolean insertUnlessKeyUsed(UUID id, UUID postId, UUID employeeId, Network network, String linkCode,
             String text, String idempotencyKey, String requestHash, Instant now) {
-        return getEntityManager().createNativeQuery("""
+        return sql.update("""
                 insert into share (id, post_id, employee_id, network, link_code, text, idempotency_key, request_hash,
                                    created_at)
-                values (:id, :post, :employee, :network, :code, :text, :key, :hash, :now)
-                on conflict (employee_id, idempotency_key) do nothing""")
-                .setParameter("id", id).setParameter("post", postId).setParameter("employee", employeeId)
-                .setParameter("network", network.name()).setParameter("code", linkCode).setParameter("text", text)
-                .setParameter("key", idempotencyKey).setParameter("hash", requestHash).setParameter("now", now)
-                .executeUpdate() == 1;
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (employee_id, idempotency_key) do nothing""",
+                id, postId, employeeId, network, linkCode, text, idempotencyKey, requestHash, now) == 1;
     }
 
     public Optional<Share> findByKey(UUID employeeId, String idempotencyKey) {
