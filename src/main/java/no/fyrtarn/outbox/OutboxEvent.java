@@ -51,13 +51,19 @@ public class OutboxEvent {
     }
 
     OutboxEvent(UUID id, String topic, String key, String type, String payload, Instant now) {
+        this(id, topic, key, type, payload, now, 0);
+    }
+
+    /** As read back to publish: {@code attempts} so far. */
+    OutboxEvent(UUID id, String topic, String key, String type, String payload, Instant createdAt, int attempts) {
         this.id = id;
         this.topic = topic;
         this.key = key;
         this.type = type;
         this.payload = payload;
-        this.createdAt = now;
-        this.nextAttemptAt = now;
+        this.createdAt = createdAt;
+        this.nextAttemptAt = createdAt;
+        this.attempts = attempts;
     }
 
     public UUID id() { return id; }

@@ -6,10 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-
-import org.hibernate.LockOptions;
-import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.infra.Sql;
@@ -33,18 +29,18 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
      * without publishing an event twice.
      */
     public List<OutboxEvent> claimDue(Instant now, int limit) {
-        return find("sentAt is null and nextAttemptAt <= ?1 order by createdAt, id", now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint(HibernateHints.HINT_READ_ONLY, true) // changed by the bulk updates below, not by dirty checks
-                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
-                .range(0, limit - 1)
-                .list();
+        return sql.list("""
+                select id, topic, event_key, type, payload, created_at, attempts from outbox_event
+                where sent_at is null and next_attempt_at <= ? order by created_at, id limit ? for update skip locked""",
+                row -> new OutboxEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), Sql.instant(row, 6), row.getInt(7)), now, limit);
     }
 
     /** Marks acknowledged events sent: attempts + 1, no error. */
     public void markSent(List<UUID> ids, Instant now) {
         if (!ids.isEmpty()) {
-            update("sentAt = ?1, attempts = attempts + 1, lastError = null where id in ?2", now, ids);
+            sql.update("update outbox_event set sent_at = ?, attempts = attempts + 1, last_error = null where id = any(?)",
+                    now, ids.toArray(UUID[]::new));
         }
     }
 
