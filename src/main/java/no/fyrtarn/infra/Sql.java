@@ -20,7 +20,7 @@ import org.hibernate.Session;
 /**
  * Plain JDBC on the current transaction's connection, for the statements that run on every share, click, event or
  * board: there Hibernate's native-query plumbing (parsing, parameter binding, result mapping) cost several times what
- * the driver and the database did, and kept the JIT busy. Everything else uses Panache. Parameters are positional
+ * the JDBC driver did, and kept the JIT busy. Everything else uses Panache. Parameters are positional
  * ({@code ?}); an {@link Instant} binds as timestamptz, an enum by name, a {@code UUID[]} as uuid[]. These statements
  * bypass the persistence context: use them only where nothing managed by Hibernate is pending in the transaction.
  */
