@@ -16,8 +16,6 @@ import jakarta.persistence.Query;
 
 import org.hibernate.LockOptions;
 
-import org.hibernate.jpa.HibernateHints;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
