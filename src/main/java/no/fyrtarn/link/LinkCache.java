@@ -2,7 +2,7 @@ package no.fyrtarn.link;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +34,8 @@ public class LinkCache {
                 .buildAsync(links::resolve);
     }
 
-    public CompletionStage<Optional<LinkService.Target>> target(String code) {
+    /** Already complete when the code is cached (known or unknown); completes on a worker thread when it is not. */
+    public CompletableFuture<Optional<LinkService.Target>> target(String code) {
         return cache.get(code);
     }
 }

@@ -1,6 +1,8 @@
 package no.fyrtarn.link;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -72,19 +74,30 @@ public class RedirectResource {
         if (!LinkCodes.isWellFormed(code)) {
             return Uni.createFrom().failure(unknown());
         }
-        return Uni.createFrom().completionStage(cache.target(code)).map(found -> {
-            var target = found.orElseThrow(RedirectResource::unknown);
-            var now = clock.instant();
-            String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-            String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-            clicks.record(ClickEvent.of(target, now, clients.hash(address, userAgent, now), userAgent, method));
-            return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
-                    .header(HttpHeaders.LOCATION, target.url())
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .header("Referrer-Policy", "no-referrer")
-                    .header("X-Robots-Tag", "noindex")
-                    .build();
-        });
+        CompletableFuture<Optional<LinkService.Target>> lookup = cache.target(code);
+        if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
+            // nearly every click: the code is cached, so answer now, without the plumbing a pending lookup needs
+            return answer(lookup.join(), method, request);
+        }
+        return Uni.createFrom().completionStage(lookup).flatMap(found -> answer(found, method, request));
+    }
+
+    private Uni<RestResponse<Void>> answer(Optional<LinkService.Target> found, String method,
+            HttpServerRequest request) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().failure(unknown());
+        }
+        var target = found.get();
+        var now = clock.instant();
+        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        clicks.record(ClickEvent.of(target, now, clients.hash(address, userAgent, now), userAgent, method));
+        return Uni.createFrom().item(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
+                .header(HttpHeaders.LOCATION, target.url())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Robots-Tag", "noindex")
+                .build());
     }
 
     private static ProblemException unknown() {
