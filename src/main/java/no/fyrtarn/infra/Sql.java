@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,9 @@ import org.hibernate.Session;
  * Plain JDBC on the current transaction's connection, for the statements that run on every share, click, event or
  * board: there Hibernate's native-query plumbing (parsing, parameter binding, result mapping) cost several times what
  * the JDBC driver did, and kept the JIT busy. Everything else uses Panache. Parameters are positional
- * ({@code ?}); an {@link Instant} binds as timestamptz, an enum by name, a {@code UUID[]} as uuid[]. These statements
+ * ({@code ?}); an {@link Instant} binds as timestamptz, an enum by name; arrays (for {@code unnest}, {@code any}) bind
+ * as uuid[], text[], boolean[] and timestamptz[] from {@code UUID[]}, {@code String[]}, {@code Boolean[]} and
+ * {@code Instant[]}. These statements
  * bypass the persistence context: use them only where nothing managed by Hibernate is pending in the transaction.
  */
 @ApplicationScoped
@@ -84,6 +87,13 @@ public class Sql {
                 statement.setString(i + 1, e.name());
             } else if (p instanceof UUID[] ids) {
                 statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
+            } else if (p instanceof String[] texts) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
+            } else if (p instanceof Boolean[] flags) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("bool", flags));
+            } else if (p instanceof Instant[] times) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("timestamptz",
+                        Arrays.stream(times).map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC)).toArray()));
             } else {
                 statement.setObject(i + 1, p); // String, UUID, numbers, booleans, LocalDate; null as untyped
             }

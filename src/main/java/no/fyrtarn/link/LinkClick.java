@@ -79,5 +79,14 @@ public class LinkClick {
     }
 
     public UUID id() { return id; }
+    public String linkCode() { return linkCode; }
+    public UUID shareId() { return shareId; }
+    public UUID postId() { return postId; }
+    public UUID employeeId() { return employeeId; }
+    public Network network() { return network; }
+    public Instant at() { return at; }
+    public String clientHash() { return clientHash; }
+    public String method() { return method; }
+    public String userAgent() { return userAgent; }
     public Verdict verdict() { return verdict; }
 }

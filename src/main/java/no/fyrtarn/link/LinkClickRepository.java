@@ -12,15 +12,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.StatelessSession;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.Sql;
 
 @ApplicationScoped
 public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUID> {
 
     @Inject
-    StatelessSession stateless;
+    Sql sql;
 
     /** A counted click's code, client and time: what the repeat rule compares against. */
     public record Counted(String code, String clientHash, Instant at) {
@@ -28,21 +27,44 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
 
     /** Which of these click ids are stored already (redeliveries). */
     public Set<UUID> existing(Collection<UUID> ids) {
-        return new HashSet<>(getEntityManager().createQuery("select c.id from LinkClick c where c.id in :ids", UUID.class)
-                .setParameter("ids", ids).getResultList());
+        return new HashSet<>(sql.list("select id from link_click where id = any(?)", row -> Sql.uuid(row, 1),
+                (Object) ids.toArray(UUID[]::new)));
     }
 
     /** Counted clicks on these codes strictly between from and to. */
     public List<Counted> countedBetween(Collection<String> codes, Instant from, Instant to) {
-        return getEntityManager().createQuery("select c.linkCode, c.clientHash, c.at from LinkClick c "
-                + "where c.counted = true and c.linkCode in :codes and c.at > :from and c.at < :to", Object[].class)
-                .setParameter("codes", codes).setParameter("from", from).setParameter("to", to).getResultList().stream()
-                .map(r -> new Counted((String) r[0], (String) r[1], (Instant) r[2])).toList();
+        return sql.list("select link_code, client_hash, at from link_click "
+                + "where counted and link_code = any(?) and at > ? and at < ?",
+                row -> new Counted(row.getString(1), row.getString(2), Sql.instant(row, 3)),
+                codes.toArray(String[]::new), from, to);
     }
 
-    /** Inserts in JDBC batches, without a persistence context. */
+    /** All in one statement: a consumer batch of hundreds of clicks is one insert, not hundreds. */
     public void insertAll(List<LinkClick> clicks) {
-        stateless.insertMultiple(clicks);
+        int n = clicks.size();
+        UUID[] ids = new UUID[n], shares = new UUID[n], posts = new UUID[n], employees = new UUID[n];
+        String[] codes = new String[n], networks = new String[n], hashes = new String[n], methods = new String[n],
+                agents = new String[n], verdicts = new String[n];
+        Instant[] at = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            LinkClick c = clicks.get(i);
+            ids[i] = c.id();
+            codes[i] = c.linkCode();
+            shares[i] = c.shareId();
+            posts[i] = c.postId();
+            employees[i] = c.employeeId();
+            networks[i] = c.network().name();
+            at[i] = c.at();
+            hashes[i] = c.clientHash();
+            methods[i] = c.method();
+            agents[i] = c.userAgent();
+            verdicts[i] = c.verdict().name();
+        }
+        sql.update("insert into link_click (id, link_code, share_id, post_id, employee_id, network, at, client_hash, "
+                + "method, user_agent, verdict, counted) select *, verdict = 'COUNTED' from unnest(?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?) as c(id, link_code, share_id, post_id, employee_id, network, at, client_hash, method, "
+                + "user_agent, verdict)", ids, codes, shares, posts, employees, networks, at, hashes, methods, agents,
+                verdicts);
     }
 
     public Map<UUID, Long> countedByPost(Collection<UUID> postIds) {
