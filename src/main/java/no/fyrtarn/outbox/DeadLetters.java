@@ -1,5 +1,6 @@
 package no.fyrtarn.outbox;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -36,12 +39,28 @@ public class DeadLetters {
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.DLQ).withKey(record.key())
                 .withHeaders(headers).build();
         try {
-            KafkaPublisher.sendAcked(emitter, record.value(), metadata).get(30, TimeUnit.SECONDS);
+            sendAcked(emitter, record.value(), metadata).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while dead-lettering", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not dead-letter a record of " + record.topic(), e);
         }
+    }
+
+    /** Sends through the emitter; the future completes when the broker acknowledged the record (or refused it). */
+    private static CompletableFuture<Void> sendAcked(Emitter<String> emitter, String payload,
+            OutgoingKafkaRecordMetadata<String> metadata) {
+        var acked = new CompletableFuture<Void>();
+        emitter.send(Message.of(payload, Metadata.of(metadata),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
     }
 }

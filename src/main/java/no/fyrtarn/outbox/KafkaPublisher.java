@@ -8,26 +8,31 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 
-/** Sends one outbox event as a Kafka record with CloudEvents binary-mode headers; completes when the broker acks. */
+/**
+ * Sends one outbox event as a Kafka record with CloudEvents binary-mode headers; completes when the broker acks. It
+ * hands the record straight to the Kafka producer of the {@code outbox} channel (its acks, idempotence, batching and
+ * timeouts): the channel's emitter would add a Reactive Streams hop, context propagation and a sending thread to every
+ * click and event, which JFR put at half of the click writer's time.
+ */
 @ApplicationScoped
 public class KafkaPublisher {
 
+    private static final String CHANNEL = "outbox";
+
     @Inject
-    @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-    Emitter<String> emitter;
+    KafkaClientService clients;
 
     @Inject
     OutboxConfig config;
+
+    private volatile Producer<String, String> producer;
 
     public CompletableFuture<Void> publish(OutboxEvent event) {
         return publish(event.id(), event.topic(), event.type(), event.key(), event.payload(), event.createdAt());
@@ -43,28 +48,27 @@ public class KafkaPublisher {
                 .add("ce_source", bytes(config.source().toString()))
                 .add("ce_time", bytes(createdAt.toString()))
                 .add("content-type", bytes("application/json"));
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic)
-                .withKey(key)
-                .withHeaders(headers)
-                .build();
-        return sendAcked(emitter, payload, metadata);
+        var acked = new CompletableFuture<Void>();
+        producer().send(new ProducerRecord<>(topic, null, key, payload, headers), (metadata, failure) -> {
+            if (failure == null) {
+                acked.complete(null);
+            } else {
+                acked.completeExceptionally(failure);
+            }
+        });
+        return acked;
     }
 
-    /** Sends through the emitter; the future completes when the broker acknowledged the record (or refused it). */
-    static CompletableFuture<Void> sendAcked(Emitter<String> emitter, String payload,
-            OutgoingKafkaRecordMetadata<String> metadata) {
-        var acked = new CompletableFuture<Void>();
-        emitter.send(Message.of(payload, Metadata.of(metadata),
-                () -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        return acked;
+    private Producer<String, String> producer() {
+        Producer<String, String> p = producer;
+        if (p == null) {
+            KafkaProducer<String, String> channel = clients.getProducer(CHANNEL);
+            if (channel == null) {
+                throw new IllegalStateException("the " + CHANNEL + " channel has no Kafka producer yet");
+            }
+            producer = p = channel.unwrap();
+        }
+        return p;
     }
 
     static byte[] bytes(String s) {
