@@ -9,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,6 +55,18 @@ class ClickCountingTest {
 
     private static void click(String path, String userAgent) {
         given().redirects().follow(false).header("User-Agent", userAgent).get(path).then().statusCode(302);
+    }
+
+    /**
+     * A client's hash changes at midnight UTC, so a client counts again after it (ADR 0003). Run close to midnight,
+     * this test's 31 minutes would cross it: it then starts just after midnight (tomorrow's key already exists).
+     */
+    private void keepTheNextHalfHourWithinOneUtcDay() {
+        Instant now = clock.instant();
+        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (Duration.between(now, midnight).compareTo(Duration.ofMinutes(40)) < 0) {
+            clock.advance(Duration.between(now, midnight).plusMinutes(5));
+        }
     }
 
     private static String code(String path) {
@@ -111,6 +126,7 @@ class ClickCountingTest {
 
     @Test
     void a_client_counts_once_per_code_within_thirty_minutes() {
+        keepTheNextHalfHourWithinOneUtcDay();
         String path = trackedPath("https://example.com/dedupe", null);
         click(path, PHONE);
         click(path, PHONE);
@@ -193,7 +209,7 @@ class ClickCountingTest {
         click(path, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
         // Kafka did not acknowledge them: they wait in the outbox, not in memory
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> outbox.count("topic = ?1 and sentAt is null", Topics.CLICKS)) >= 2);
+                () -> outbox.count("topic", Topics.CLICKS)) >= 2);
         EmbeddedInfrastructureResource.kafka().restart();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> clicksOf(postId) == 3);
