@@ -101,8 +101,9 @@ public class Points {
         if (!ledger.append(e, calendar.day(e.at()))) {
             return Optional.empty();
         }
-        outbox.add(Topics.POINTS, AWARDED, e.employeeId(), new PointsAwarded(e.id(), e.employeeId(), e.points(),
-                e.reason(), e.sourceEventId(), e.at(), e.action()));
+        // the award's id is the event's ce_id: whoever consumes it can be traced back to the ledger row
+        outbox.add(new Outbox.Event(e.id(), Topics.POINTS, AWARDED, e.employeeId(), new PointsAwarded(e.id(),
+                e.employeeId(), e.points(), e.reason(), e.sourceEventId(), e.at(), e.action())));
         return Optional.of(e);
     }
 }

@@ -48,9 +48,15 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
         UUID id = UUID.randomUUID();
-        events.insert(row(new Event(id, topic, type, key, payload)));
-        wakeRelayAfterCommit();
+        add(new Event(id, topic, type, key, payload));
         return id;
+    }
+
+    /** An event whose id (ce_id) is already the id of what it announces, such as an award's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(Event event) {
+        events.insert(row(event));
+        wakeRelayAfterCommit();
     }
 
     /** Many events in one go (JDBC batches, no persistence context): for high-volume producers such as clicks. */

@@ -28,10 +28,6 @@ public interface OutboxConfig {
     @WithDefault("1m")
     Duration maxBackoff();
 
-    /** How long sent events stay in the table. */
-    @WithDefault("P7D")
-    Duration retention();
-
     /** CloudEvents ce_source of everything this service emits. */
     @WithDefault("urn:fyrtarn")
     URI source();

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An event waiting to be (or already) published; its id is the CloudEvents ce_id consumers deduplicate on. */
+/** An event waiting to be published (deleted once Kafka has it); its id is the CloudEvents ce_id consumers deduplicate on. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
@@ -34,9 +34,6 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-
-    @Column(name = "sent_at")
-    private Instant sentAt;
 
     @Column(nullable = false)
     private int attempts;
@@ -72,6 +69,5 @@ public class OutboxEvent {
     public String type() { return type; }
     public String payload() { return payload; }
     public Instant createdAt() { return createdAt; }
-    public Instant sentAt() { return sentAt; }
     public int attempts() { return attempts; }
 }

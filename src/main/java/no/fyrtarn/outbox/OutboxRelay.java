@@ -23,10 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
- * Publishes due outbox events to Kafka, oldest first, and marks them sent once the broker acknowledged them. While
+ * Publishes due outbox events to Kafka, oldest first, and deletes them once the broker acknowledged them. While
  * the broker is unreachable, events stay in the table and are retried with exponential back-off: none is lost.
  * Delivery is at least once (an ack lost after a write means a resend), so consumers deduplicate by ce_id.
  */
@@ -128,18 +127,12 @@ public class OutboxRelay {
                     break;
                 }
             }
-            events.markSent(acked, clock.instant()); // one statement for the batch, not one update per row
+            events.removeSent(acked); // one statement for the batch, not one per row
             int ok = acked.size();
             published.increment(ok);
             failed.increment(due.size() - ok);
             return ok == due.size() ? ok : 0;
         });
-    }
-
-    /** Sent events are kept a while for inspection and replays, then deleted. */
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgeSent() {
-        QuarkusTransaction.requiringNew().run(() -> events.delete("sentAt < ?1", clock.instant().minus(config.retention())));
     }
 
     private Duration backoff(int attempts) {

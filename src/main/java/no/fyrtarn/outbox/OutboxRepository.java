@@ -31,16 +31,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     public List<OutboxEvent> claimDue(Instant now, int limit) {
         return sql.list("""
                 select id, topic, event_key, type, payload, created_at, attempts from outbox_event
-                where sent_at is null and next_attempt_at <= ? order by created_at, id limit ? for update skip locked""",
+                where next_attempt_at <= ? order by created_at, id limit ? for update skip locked""",
                 row -> new OutboxEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), Sql.instant(row, 6), row.getInt(7)), now, limit);
     }
 
-    /** Marks acknowledged events sent: attempts + 1, no error. */
-    public void markSent(List<UUID> ids, Instant now) {
+    /** Kafka has these events (and keeps them): they leave the outbox. */
+    public void removeSent(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            sql.update("update outbox_event set sent_at = ?, attempts = attempts + 1, last_error = null where id = any(?)",
-                    now, ids.toArray(UUID[]::new));
+            sql.update("delete from outbox_event where id = any(?)", (Object) ids.toArray(UUID[]::new));
         }
     }
 
@@ -51,6 +50,6 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     }
 
     public long pending() {
-        return count("sentAt is null");
+        return count();
     }
 }
