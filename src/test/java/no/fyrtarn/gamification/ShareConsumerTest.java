@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import no.fyrtarn.outbox.OutboxRepository;
 import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.testing.Api.Person;
 import no.fyrtarn.testing.TopicReader;
@@ -38,6 +39,9 @@ class ShareConsumerTest {
 
     @Inject
     PointsLedger ledger;
+
+    @Inject
+    OutboxRepository outbox;
 
     private long ledgerRows(String employeeId) {
         return QuarkusTransaction.requiringNew().call(() -> ledger.count("employeeId", UUID.fromString(employeeId)));
@@ -73,6 +77,25 @@ class ShareConsumerTest {
                 .jsonPath().getList("items");
         assertThat(lines).extracting(l -> l.get("points")).containsExactly(1, 10);
         assertThat((String) lines.get(1).get("reason")).contains("LinkedIn");
+    }
+
+    @Test
+    void an_award_goes_out_on_fyrtarn_points_under_its_own_id_and_then_leaves_the_outbox() {
+        Person sharer = employeeIn(null);
+        ConsumerRecord<String, String> record;
+        try (var points = new TopicReader(Topics.POINTS)) {
+            share(sharer.token(), publish(draft()), "LINKEDIN");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !points.withKey(sharer.employeeId()).isEmpty());
+            record = points.withKey(sharer.employeeId()).get(0);
+        }
+        JsonPath award = new JsonPath(record.value());
+        assertThat(award.getInt("points")).isEqualTo(10);
+        assertThat(TopicReader.headers(record)).containsEntry("ce_type", "points.awarded")
+                .containsEntry("ce_id", award.getString("awardId"));
+        UUID eventId = UUID.fromString(award.getString("awardId"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> outbox.count("id", eventId)) == 0);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("id", eventId))).isEqualTo(1);
     }
 
     @Test
