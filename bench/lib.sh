@@ -14,7 +14,8 @@ QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_
   FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
   java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+# `|| true`: the service exits 143 on SIGTERM, which under `set -e` would end the trap before the data is removed
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { echo "service died:"; tail -50 "$log"; exit 1; }

@@ -59,7 +59,7 @@ public class ClientHasher {
     }
 
     /** Makes today's and tomorrow's keys (if no instance did), loads them, and forgets older days. */
-    @Scheduled(every = "10m", delayed = "10m")
+    @Scheduled(every = "10m", delayed = "10m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void rotate() {
         QuarkusTransaction.requiringNew().run(this::rotateKeys);
     }

@@ -15,7 +15,8 @@ public class PostScheduler {
     PostService posts;
 
     @Scheduled(every = "${fyrtarn.posts.transition-interval:10s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not against a database that is going away
     void tick() {
         while (posts.applyDueTransitions(BATCH) == BATCH) {
             // a full batch: more may be due
