@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import no.fyrtarn.infra.Ids;
+
 /** One row of the append-only points ledger: what a source event earned under one rule. */
 @Entity
 @Table(name = "points_ledger")
@@ -51,7 +53,7 @@ public class LedgerEntry {
 
     LedgerEntry(UUID sourceEventId, String rule, Action action, UUID employeeId, int points, String reason, Instant at,
             Integer ruleVersion, Instant recordedAt) {
-        this.id = UUID.randomUUID();
+        this.id = Ids.timeOrdered(recordedAt); // also the ce_id of its points.awarded
         this.sourceEventId = sourceEventId;
         this.rule = rule;
         this.action = action;

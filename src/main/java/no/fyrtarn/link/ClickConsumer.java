@@ -3,10 +3,9 @@ package no.fyrtarn.link;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -52,29 +51,32 @@ public class ClickConsumer {
         }
     }
 
+    /**
+     * A redelivered click is judged again, but its row is not written twice and its points are not given twice: it
+     * finds its own stored row (a repeat of itself, if it was counted) and the insert skips its id.
+     */
     private void judge(List<EventBatches.Received<ClickEvent>> events) {
-        Map<UUID, ClickEvent> batch = new LinkedHashMap<>();
-        events.forEach(e -> batch.put(e.eventId(), e.payload()));
-        clicks.existing(batch.keySet()).forEach(batch::remove); // redelivered: judged before
-        if (batch.isEmpty()) {
-            return;
-        }
+        List<ClickEvent> batch = events.stream().map(EventBatches.Received::payload).toList();
         Duration window = config.counting().window();
-        Instant from = batch.values().stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
-        Instant to = batch.values().stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
+        Instant from = batch.stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
+        Instant to = batch.stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
         List<LinkClickRepository.Counted> counted = new ArrayList<>(clicks.countedBetween(
-                batch.values().stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
+                batch.stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
         List<LinkClick> judged = new ArrayList<>(batch.size());
-        List<ClickEvent> countedNow = new ArrayList<>();
-        for (ClickEvent click : batch.values()) {
+        for (ClickEvent click : batch) {
             LinkClick.Verdict verdict = verdict(click, counted);
             if (verdict == LinkClick.Verdict.COUNTED) {
                 counted.add(new LinkClickRepository.Counted(click.linkCode(), click.clientHash(), click.at()));
-                countedNow.add(click);
             }
             judged.add(new LinkClick(click, verdict));
         }
-        clicks.insertAll(judged);
+        Set<UUID> stored = clicks.insertNew(judged);
+        List<ClickEvent> countedNow = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (judged.get(i).verdict() == LinkClick.Verdict.COUNTED && stored.contains(judged.get(i).id())) {
+                countedNow.add(batch.get(i));
+            }
+        }
         if (!countedNow.isEmpty()) {
             countedClicks.fire(new ClicksCounted(countedNow));
         }

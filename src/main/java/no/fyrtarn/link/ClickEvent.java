@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
+import no.fyrtarn.infra.Ids;
 import no.fyrtarn.post.Network;
 
 /** Payload of link.clicked on fyrtarn.clicks, keyed by the link owner's employee id. clickId is also its ce_id. */
@@ -18,7 +19,7 @@ public record ClickEvent(@NotNull UUID clickId, @NotNull String linkCode, UUID s
     static ClickEvent of(LinkService.Target target, Instant at, String clientHash, String userAgent, String method) {
         String agent = userAgent == null || userAgent.length() <= MAX_USER_AGENT ? userAgent
                 : userAgent.substring(0, MAX_USER_AGENT);
-        return new ClickEvent(UUID.randomUUID(), target.code(), target.shareId(), target.postId(), target.employeeId(),
+        return new ClickEvent(Ids.timeOrdered(at), target.code(), target.shareId(), target.postId(), target.employeeId(),
                 target.network(), at, clientHash, agent, method);
     }
 }

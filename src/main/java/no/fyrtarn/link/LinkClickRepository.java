@@ -25,12 +25,6 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
     public record Counted(String code, String clientHash, Instant at) {
     }
 
-    /** Which of these click ids are stored already (redeliveries). */
-    public Set<UUID> existing(Collection<UUID> ids) {
-        return new HashSet<>(sql.list("select id from link_click where id = any(?)", row -> Sql.uuid(row, 1),
-                (Object) ids.toArray(UUID[]::new)));
-    }
-
     /** Counted clicks on these codes strictly between from and to. */
     public List<Counted> countedBetween(Collection<String> codes, Instant from, Instant to) {
         return sql.list("select link_code, client_hash, at from link_click "
@@ -39,8 +33,13 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
                 codes.toArray(String[]::new), from, to);
     }
 
-    /** All in one statement: a consumer batch of hundreds of clicks is one insert, not hundreds. */
-    public void insertAll(List<LinkClick> clicks) {
+    /**
+     * All in one statement: a consumer batch of hundreds of clicks is one insert, not hundreds. A click whose id is
+     * stored already (a redelivery) is left as it is.
+     *
+     * @return the ids of the clicks this call stored
+     */
+    public Set<UUID> insertNew(List<LinkClick> clicks) {
         int n = clicks.size();
         UUID[] ids = new UUID[n], shares = new UUID[n], posts = new UUID[n], employees = new UUID[n];
         String[] codes = new String[n], networks = new String[n], hashes = new String[n], methods = new String[n],
@@ -60,11 +59,12 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
             agents[i] = c.userAgent();
             verdicts[i] = c.verdict().name();
         }
-        sql.update("insert into link_click (id, link_code, share_id, post_id, employee_id, network, at, client_hash, "
-                + "method, user_agent, verdict, counted) select *, verdict = 'COUNTED' from unnest(?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?) as c(id, link_code, share_id, post_id, employee_id, network, at, client_hash, method, "
-                + "user_agent, verdict)", ids, codes, shares, posts, employees, networks, at, hashes, methods, agents,
-                verdicts);
+        return new HashSet<>(sql.list("insert into link_click (id, link_code, share_id, post_id, employee_id, network, "
+                + "at, client_hash, method, user_agent, verdict, counted) select *, verdict = 'COUNTED' from unnest(?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as c(id, link_code, share_id, post_id, employee_id, network, at, "
+                + "client_hash, method, user_agent, verdict) on conflict (id) do nothing returning id",
+                row -> Sql.uuid(row, 1), ids, codes, shares, posts, employees, networks, at, hashes, methods, agents,
+                verdicts));
     }
 
     public Map<UUID, Long> countedByPost(Collection<UUID> postIds) {

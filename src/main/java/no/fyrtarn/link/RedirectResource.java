@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import no.fyrtarn.infra.ProblemException;
 
 /**
@@ -45,6 +47,10 @@ public class RedirectResource {
 
     @Inject
     Clock clock;
+
+    /** Behind a proxy the client's address comes from its headers; otherwise it is the connection's. */
+    @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+    boolean proxied;
 
     @GET
     @SecurityRequirementsSet
@@ -90,7 +96,9 @@ public class RedirectResource {
         var target = found.get();
         var now = clock.instant();
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        // the connection keeps its address; the request's own would parse forwarding headers and the URI first
+        SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
+        String address = remote == null ? null : remote.hostAddress();
         clicks.record(ClickEvent.of(target, now, clients.hash(address, userAgent, now), userAgent, method));
         return Uni.createFrom().item(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
                 .header(HttpHeaders.LOCATION, target.url())

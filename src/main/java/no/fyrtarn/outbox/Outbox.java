@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.fyrtarn.infra.AfterCommit;
+import no.fyrtarn.infra.Ids;
 
 /**
  * Where features put their events: in the caller's transaction, so the event exists exactly when the state change
@@ -47,7 +48,7 @@ public class Outbox {
     /** @return the event id (ce_id), new */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
-        UUID id = UUID.randomUUID();
+        UUID id = Ids.timeOrdered(clock.instant());
         add(new Event(id, topic, type, key, payload));
         return id;
     }
