@@ -23,7 +23,7 @@ import org.hibernate.Session;
  * board: there Hibernate's native-query plumbing (parsing, parameter binding, result mapping) cost several times what
  * the JDBC driver did, and kept the JIT busy. Everything else uses Panache. Parameters are positional
  * ({@code ?}); an {@link Instant} binds as timestamptz, an enum by name; arrays (for {@code unnest}, {@code any}) bind
- * as uuid[], text[] and timestamptz[] from {@code UUID[]}, {@code String[]} and {@code Instant[]}. These statements
+ * as uuid[], varchar[] and timestamptz[] from {@code UUID[]}, {@code String[]} and {@code Instant[]}. These statements
  * bypass the persistence context: use them only where nothing managed by Hibernate is pending in the transaction.
  */
 @ApplicationScoped
@@ -87,7 +87,9 @@ public class Sql {
             } else if (p instanceof UUID[] ids) {
                 statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
             } else if (p instanceof String[] texts) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("text", texts));
+                // the driver sends a String[] in binary (varchar[]); createArrayOf would send text that PostgreSQL
+                // parses element by element. uuid[] and timestamptz[] have no binary form in the driver.
+                statement.setObject(i + 1, texts);
             } else if (p instanceof Instant[] times) {
                 statement.setArray(i + 1, statement.getConnection().createArrayOf("timestamptz",
                         Arrays.stream(times).map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC)).toArray()));
