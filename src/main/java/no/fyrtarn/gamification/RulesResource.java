@@ -50,6 +50,7 @@ public class RulesResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @Transactional
     public RulesView replace(@NotNull @Valid PointRules request) {
+        rules.lockForChange();
         PointRuleSet next = new PointRuleSet(rules.latest().version() + 1, request, user.member().employeeId(),
                 calendar.now());
         rules.persist(next);

@@ -12,14 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import no.fyrtarn.testing.Api.Person;
 
 @QuarkusTest
@@ -67,6 +73,28 @@ class RulesResourceTest {
         as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
                 .body("violations.field", hasItem("click"));
         as(adminToken()).get("/api/admin/rules").then().body("version", equalTo(version));
+    }
+
+    @Test
+    void concurrent_changes_make_one_version_each() throws Exception {
+        String admin = adminToken();
+        int before = as(admin).get("/api/admin/rules").then().extract().path("version");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Response>> changes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int points = 10 + i;
+            changes.add(() -> as(admin).body(rules(points, 50, 1, 100, 25, 75)).put("/api/admin/rules"));
+        }
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> response : pool.invokeAll(changes)) {
+            responses.add(response.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200);
+        assertThat(responses).extracting(r -> r.jsonPath().getInt("version"))
+                .containsExactlyInAnyOrder(before + 1, before + 2, before + 3, before + 4, before + 5, before + 6);
+        as(admin).get("/api/admin/rules").then().body("version", equalTo(before + 6));
     }
 
     @Test
