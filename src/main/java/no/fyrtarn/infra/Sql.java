@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.postgresql.util.PGobject;
 
 /**
  * Plain JDBC on the current transaction's connection, for the statements that run on every share, click, event or
@@ -85,17 +85,35 @@ public class Sql {
             } else if (p instanceof Enum<?> e) {
                 statement.setString(i + 1, e.name());
             } else if (p instanceof UUID[] ids) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("uuid", ids));
+                statement.setObject(i + 1, arrayText("uuid[]", ids));
             } else if (p instanceof String[] texts) {
                 // the driver sends a String[] in binary (varchar[]); createArrayOf would send text that PostgreSQL
                 // parses element by element. uuid[] and timestamptz[] have no binary form in the driver.
                 statement.setObject(i + 1, texts);
             } else if (p instanceof Instant[] times) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("timestamptz",
-                        Arrays.stream(times).map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC)).toArray()));
+                statement.setObject(i + 1, arrayText("timestamptz[]", times));
             } else {
                 statement.setObject(i + 1, p); // String, UUID, numbers, booleans, LocalDate; null as untyped
             }
         }
+    }
+
+    /**
+     * An array of UUIDs or instants in PostgreSQL's array syntax. Their text (36 hex digits and dashes; ISO-8601) needs
+     * no quoting, so this skips the character-by-character escaping of the driver's {@code createArrayOf}, which was a
+     * fifth of the click consumer's time.
+     */
+    private static PGobject arrayText(String type, Object[] elements) throws SQLException {
+        StringBuilder text = new StringBuilder(2 + 37 * elements.length).append('{');
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(elements[i] == null ? "NULL" : elements[i].toString());
+        }
+        PGobject array = new PGobject();
+        array.setType(type);
+        array.setValue(text.append('}').toString());
+        return array;
     }
 }
