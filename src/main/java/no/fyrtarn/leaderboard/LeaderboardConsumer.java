@@ -42,7 +42,7 @@ public class LeaderboardConsumer {
     GameCalendar calendar;
 
     @Inject
-    LeaderboardStream stream;
+    BoardChanges changes;
 
     @Incoming("points-leaderboard")
     @Blocking
@@ -62,9 +62,9 @@ public class LeaderboardConsumer {
             }
             if (!deltas.isEmpty()) {
                 board.add(deltas.values());
+                changes.announce();
             }
         });
-        stream.changed();
     }
 
     private void add(Map<String, LeaderboardRepository.Delta> deltas, Points.PointsAwarded award) {

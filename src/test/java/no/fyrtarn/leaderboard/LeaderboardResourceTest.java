@@ -9,6 +9,7 @@ import static no.fyrtarn.testing.Game.share;
 import static no.fyrtarn.testing.Posts.draft;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -22,12 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import no.fyrtarn.testing.Api.Person;
@@ -37,6 +43,9 @@ class LeaderboardResourceTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+
+    @Inject
+    EntityManager em;
 
     private static JsonPath board(String token, String scope, String team) {
         var request = as(token).queryParam("period", "week").queryParam("scope", scope);
@@ -97,30 +106,64 @@ class LeaderboardResourceTest {
 
     @Test
     void the_stream_announces_a_change_after_a_share() throws Exception {
-        Person watcher = employeeIn(null);
         Person sharer = employeeIn(null);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leaderboard/stream"))
-                .header("Authorization", "Bearer " + watcher.token()).header("Accept", "text/event-stream").build();
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
-        try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            CompletableFuture<String> notice = CompletableFuture.supplyAsync(() -> {
-                try {
-                    for (String line; (line = lines.readLine()) != null;) {
-                        if (line.startsWith("data:")) {
-                            return line;
-                        }
-                    }
-                    return null;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+        try (var notices = new Notices(employeeIn(null))) {
             share(sharer.token(), publish(draft()), "LINKEDIN");
-            assertThat(notice.get(30, TimeUnit.SECONDS)).contains("\"at\"");
+            assertThat(notices.next(Duration.ofSeconds(30))).contains("\"at\"");
         }
         awaitTotal(sharer.token(), 10);
+    }
+
+    @Test
+    void a_change_another_instance_applied_reaches_this_instances_stream() throws Exception {
+        try (var notices = new Notices(employeeIn(null))) {
+            // quiet first, so that the notice below answers the NOTIFY and not an award of an earlier test
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices.next(Duration.ofSeconds(1)) == null);
+            // what another instance's leaderboard consumer sends when its transaction commits
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("notify " + BoardChanges.CHANNEL)
+                    .executeUpdate());
+            assertThat(notices.next(Duration.ofSeconds(10))).contains("\"at\"");
+        }
+    }
+
+    /** The data lines of one client's leaderboard stream, as they arrive. */
+    private final class Notices implements AutoCloseable {
+
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final java.io.InputStream body;
+
+        Notices(Person watcher) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/leaderboard/stream")).header("Authorization", "Bearer " + watcher.token())
+                    .header("Accept", "text/event-stream").build();
+            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            body = response.body();
+            var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    for (String line; (line = reader.readLine()) != null;) {
+                        if (line.startsWith("data:")) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+        }
+
+        /** @return the next notice within the wait, or null */
+        String next(Duration wait) throws InterruptedException {
+            return lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Closes the response itself: the reader's lock is held by the thread waiting in readLine. */
+        @Override
+        public void close() throws java.io.IOException {
+            body.close();
+        }
     }
 }
