@@ -2,8 +2,12 @@ package no.fyrtarn.link;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -13,6 +17,9 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import no.fyrtarn.link.TrackedLinkRepository.Offer;
+import no.fyrtarn.link.TrackedLinkRepository.Owned;
+import no.fyrtarn.link.TrackedLinkRepository.Owner;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PublishedPost;
 
@@ -21,6 +28,8 @@ import no.fyrtarn.post.PublishedPost;
 public class LinkService {
 
     private static final int CODE_ATTEMPTS = 5;
+    private static final Comparator<Owner> OWNER_ORDER = Comparator.comparing(Owner::employeeId)
+            .thenComparing(Owner::postId).thenComparing(Owner::network);
 
     @Inject
     TrackedLinkRepository links;
@@ -49,19 +58,37 @@ public class LinkService {
     public record Target(String code, String url, UUID postId, UUID employeeId, Network network, UUID shareId) {
     }
 
-    /** The employee's link for this post and network, made now (attributed to {@code shareId}) if they had none. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TrackedLinkRepository.Owned issue(UUID employeeId, PublishedPost post, Network network, UUID shareId) {
-        String target = Utm.merge(post.url(), network, post.campaign(), post.id());
-        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-            String code = LinkCodes.next(config.codeLength());
-            var link = links.insertIfAbsent(code, employeeId, post.id(), network, target, shareId, clock.instant());
-            if (link.isPresent()) {
-                return link.get();
-            }
-            // someone else's code, or our link committed by a concurrent share meanwhile: look again
+    /** A link a share needs: its employee's for the post on the network, made for {@code shareId} if they have none. */
+    public record Wanted(UUID employeeId, PublishedPost post, Network network, UUID shareId) {
+        public Owner owner() {
+            return new Owner(employeeId, post.id(), network);
         }
-        throw new IllegalStateException("No free link code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Each owner's link, made now (attributed to the first wanted share of that owner) where they had none: one
+     * statement for all of them, another only for the rare owner whose code was taken or whose link a concurrent
+     * caller made meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Owner, Owned> issueAll(Collection<Wanted> wanted) {
+        Map<Owner, Wanted> missing = new TreeMap<>(OWNER_ORDER); // one lock order for all writers
+        wanted.forEach(w -> missing.putIfAbsent(w.owner(), w));
+        Map<Owner, String> targets = new HashMap<>();
+        missing.forEach((owner, w) -> targets.put(owner, Utm.merge(w.post().url(), w.network(), w.post().campaign(),
+                w.post().id())));
+        Map<Owner, Owned> issued = new HashMap<>();
+        for (int attempt = 0; attempt < CODE_ATTEMPTS && !missing.isEmpty(); attempt++) {
+            List<Offer> offers = missing.entrySet().stream().map(e -> new Offer(e.getKey(),
+                    LinkCodes.next(config.codeLength()), targets.get(e.getKey()), e.getValue().shareId())).toList();
+            Map<Owner, Owned> got = links.insertAllIfAbsent(offers, clock.instant());
+            issued.putAll(got);
+            missing.keySet().removeAll(got.keySet());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No free link code after " + CODE_ATTEMPTS + " attempts");
+        }
+        return issued;
     }
 
     public String trackedUrl(String code) {

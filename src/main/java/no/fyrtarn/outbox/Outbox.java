@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.StatelessSession;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,9 +23,6 @@ public class Outbox {
 
     @Inject
     OutboxRepository events;
-
-    @Inject
-    StatelessSession stateless;
 
     @Inject
     ObjectMapper json;
@@ -48,9 +43,14 @@ public class Outbox {
     /** @return the event id (ce_id), new */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String topic, String type, Object key, Object payload) {
-        UUID id = Ids.timeOrdered(clock.instant());
-        add(new Event(id, topic, type, key, payload));
-        return id;
+        Event event = event(topic, type, key, payload);
+        add(event);
+        return event.id();
+    }
+
+    /** A new event with a new (time-ordered) id, for {@link #addAll}. */
+    public Event event(String topic, String type, Object key, Object payload) {
+        return new Event(Ids.timeOrdered(clock.instant()), topic, type, key, payload);
     }
 
     /** An event whose id (ce_id) is already the id of what it announces, such as an award's. */
@@ -60,11 +60,13 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
-    /** Many events in one go (JDBC batches, no persistence context): for high-volume producers such as clicks. */
+    /** Many events in one statement: for producers that write in batches, such as the share writer and clicks. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addAll(List<Event> batch) {
-        stateless.insertMultiple(batch.stream().map(this::row).toList());
-        wakeRelayAfterCommit();
+        if (!batch.isEmpty()) {
+            events.insertAll(batch.stream().map(this::row).toList());
+            wakeRelayAfterCommit();
+        }
     }
 
     private OutboxEvent row(Event e) {

@@ -24,6 +24,28 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 e.id(), e.topic(), e.key(), e.type(), e.payload(), e.createdAt(), e.createdAt());
     }
 
+    /** Writes many events in one statement, in the caller's transaction. */
+    public void insertAll(List<OutboxEvent> batch) {
+        int n = batch.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n], keys = new String[n], types = new String[n], payloads = new String[n];
+        Instant[] created = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            OutboxEvent e = batch.get(i);
+            ids[i] = e.id();
+            topics[i] = e.topic();
+            keys[i] = e.key();
+            types[i] = e.type();
+            payloads[i] = e.payload();
+            created[i] = e.createdAt();
+        }
+        sql.update("""
+                insert into outbox_event (id, topic, event_key, type, payload, created_at, attempts, next_attempt_at)
+                select id, topic, event_key, type, cast(payload as jsonb), created_at, 0, created_at
+                from unnest(?, ?, ?, ?, ?, ?) as e(id, topic, event_key, type, payload, created_at)""",
+                ids, topics, keys, types, payloads, created);
+    }
+
     /**
      * Locks the oldest due events; rows another relay instance holds are skipped, so several instances share the work
      * without publishing an event twice.

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.infra.AfterCommit;
 import no.fyrtarn.infra.Cursor;
@@ -102,10 +103,10 @@ public class PostService {
      * are kept for {@code fyrtarn.posts.live-cache} (every share asks): a change on this instance forgets them once it
      * commits, another instance's archive or edit shows within that time. Expiry is judged at each call.
      */
-    @Transactional
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return live.get(postId, () -> posts.findLive(postId)).filter(p -> p.inFeedOf(teamId, clock.instant()))
-                .map(LivePost::post).orElseThrow(() -> ProblemException.notFound("Post " + postId));
+        return live.get(postId, () -> QuarkusTransaction.joiningExisting().call(() -> posts.findLive(postId)))
+                .filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
+                .orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 
     /** Any post's facts as other features see them (campaign, topics), whatever its status now; empty if unknown. */

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 
 import no.fyrtarn.post.Network;
 
-/** One employee resharing one post on one network. */
+/**
+ * One employee resharing one post on one network: the mapping for queries over shares. Shares are written and read
+ * back by {@link ShareRepository} in plain SQL ({@link ShareRepository.Stored}).
+ */
 @Entity
 public class Share {
 
@@ -46,13 +49,4 @@ public class Share {
 
     protected Share() {
     }
-
-    public UUID id() { return id; }
-    public UUID postId() { return postId; }
-    public UUID employeeId() { return employeeId; }
-    public Network network() { return network; }
-    public String linkCode() { return linkCode; }
-    public String text() { return text; }
-    public String requestHash() { return requestHash; }
-    public Instant createdAt() { return createdAt; }
 }

@@ -1,6 +1,7 @@
 package no.fyrtarn.share;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ public class ShareEvents {
     @Inject
     Outbox outbox;
 
-    void recorded(ShareRecorded share) {
-        outbox.add(Topics.SHARES, RECORDED, share.employeeId(), share);
+    /** All in one statement, in the writer's transaction. */
+    void recorded(List<ShareRecorded> shares) {
+        outbox.addAll(shares.stream().map(s -> outbox.event(Topics.SHARES, RECORDED, s.employeeId(), s)).toList());
     }
 }

@@ -2,17 +2,15 @@ package no.fyrtarn.share;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.infra.Sql;
@@ -24,25 +22,63 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
     @Inject
     Sql sql;
 
-    /**
-     * Inserts the share unless the employee already used this idempotency key. A concurrent request with the same key
-     * waits on the unique index until the first commits, then inserts nothing.
-     *
-     * @return whether this call inserted it
-     */
-    public boolean insertUnlessKeyUsed(UUID id, UUID postId, UUID employeeId, Network network, String linkCode,
-            String text, String idempotencyKey, String requestHash, Instant now) {
-        return sql.update("""
-                insert into share (id, post_id, employee_id, network, link_code, text, idempotency_key, request_hash,
-                                   created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (employee_id, idempotency_key) do nothing""",
-                id, postId, employeeId, network, linkCode, text, idempotencyKey, requestHash, now) == 1;
+    /** A share as it is stored; {@code requestHash} tells a retry of its request from a different one. */
+    public record Stored(UUID id, UUID postId, UUID employeeId, Network network, String linkCode, String text,
+            String idempotencyKey, String requestHash, Instant at) {
     }
 
-    public Optional<Share> findByKey(UUID employeeId, String idempotencyKey) {
-        return find("employeeId = ?1 and idempotencyKey = ?2", employeeId, idempotencyKey)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
+    /** An employee's Idempotency-Key. */
+    public record Key(UUID employeeId, String idempotencyKey) {
+    }
+
+    /**
+     * Inserts the shares, each unless its employee already used its idempotency key: one statement. A concurrent
+     * transaction inserting the same key makes it wait on the unique index until that one commits, then skip the row.
+     *
+     * @return the ids of the shares this call inserted
+     */
+    public Set<UUID> insertNew(List<Stored> shares) {
+        int n = shares.size();
+        UUID[] ids = new UUID[n], posts = new UUID[n], employees = new UUID[n];
+        String[] networks = new String[n], codes = new String[n], texts = new String[n], keys = new String[n],
+                hashes = new String[n];
+        Instant[] at = new Instant[n];
+        for (int i = 0; i < n; i++) {
+            Stored s = shares.get(i);
+            ids[i] = s.id();
+            posts[i] = s.postId();
+            employees[i] = s.employeeId();
+            networks[i] = s.network().name();
+            codes[i] = s.linkCode();
+            texts[i] = s.text();
+            keys[i] = s.idempotencyKey();
+            hashes[i] = s.requestHash();
+            at[i] = s.at();
+        }
+        return new HashSet<>(sql.list("""
+                insert into share (id, post_id, employee_id, network, link_code, text, idempotency_key, request_hash,
+                                   created_at)
+                select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (employee_id, idempotency_key) do nothing returning id""",
+                row -> Sql.uuid(row, 1), ids, posts, employees, networks, codes, texts, keys, hashes, at));
+    }
+
+    /** The shares these keys made, by key; keys not used yet are not in the answer. */
+    public Map<Key, Stored> findByKeys(Collection<Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] employees = keys.stream().map(Key::employeeId).toArray(UUID[]::new);
+        String[] used = keys.stream().map(Key::idempotencyKey).toArray(String[]::new);
+        return sql.list("""
+                select s.id, s.post_id, s.employee_id, s.network, s.link_code, s.text, s.idempotency_key,
+                       s.request_hash, s.created_at
+                from share s join unnest(?, ?) as k(employee_id, idempotency_key)
+                     on s.employee_id = k.employee_id and s.idempotency_key = k.idempotency_key""",
+                row -> new Stored(Sql.uuid(row, 1), Sql.uuid(row, 2), Sql.uuid(row, 3),
+                        Network.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getString(7),
+                        row.getString(8), Sql.instant(row, 9)), employees, used)
+                .stream().collect(Collectors.toMap(s -> new Key(s.employeeId(), s.idempotencyKey()), s -> s));
     }
 
     /** Per post, the networks this employee shared it on. */

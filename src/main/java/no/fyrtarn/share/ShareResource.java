@@ -46,6 +46,7 @@ public class ShareResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @APIResponse(responseCode = "503", ref = "ShareNotWritten")
     public RestResponse<ShareView> share(@PathParam("id") UUID postId,
             @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key answers the same share")
             @HeaderParam("Idempotency-Key") String idempotencyKey,

@@ -4,21 +4,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import no.fyrtarn.directory.DirectoryService.Member;
 import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
-import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
+import no.fyrtarn.share.ShareRepository.Key;
+import no.fyrtarn.share.ShareRepository.Stored;
 
 /** Recording shares: one tap in the feed becomes a share, the employee's tracked link and a share.recorded event. */
 @ApplicationScoped
@@ -36,7 +39,7 @@ public class ShareService {
     LinkService links;
 
     @Inject
-    ShareEvents events;
+    ShareWriter writer;
 
     @Inject
     Clock clock;
@@ -47,52 +50,53 @@ public class ShareService {
 
     /**
      * The same Idempotency-Key again answers the share it made, even while the first request is still running; with a
-     * different body it is refused. Without a key every call records a new share (on the same tracked link).
+     * different body it is refused. Without a key every call records a new share (on the same tracked link). The share
+     * is checked here and written by {@link ShareWriter}, together with whatever other shares arrived meanwhile.
      */
-    @Transactional
     public Recorded record(Member who, UUID postId, ShareRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
         String fingerprint = fingerprint(postId, request);
-        if (idempotencyKey != null) {
-            var earlier = shares.findByKey(who.employeeId(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), fingerprint);
+        PublishedPost post;
+        try {
+            post = posts.inFeed(postId, who.teamId());
+            if (!post.networks().contains(request.network())) {
+                throw ProblemException.badRequest("network", "must be one of the post's networks " + post.networks());
             }
-        }
-        PublishedPost post = posts.inFeed(postId, who.teamId());
-        if (!post.networks().contains(request.network())) {
-            throw ProblemException.badRequest("network", "must be one of the post's networks " + post.networks());
+        } catch (ProblemException refused) {
+            // a retry answers what its key made, even if the post has left the feed since
+            return earlier(who, idempotencyKey).map(share -> replay(share, fingerprint)).orElseThrow(() -> refused);
         }
         String text = ShareIntents.fitted(request.network(), request.ownText() != null ? request.ownText()
                 : CaptionVariants.captionFor(who.employeeId(), post, request.network()));
-        UUID shareId = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-        var link = links.issue(who.employeeId(), post, request.network(), shareId);
-        if (!shares.insertUnlessKeyUsed(shareId, post.id(), who.employeeId(), request.network(), link.code(), text,
-                idempotencyKey, fingerprint, now)) {
-            // a concurrent request with the same key committed first: answer its share
-            return replay(shares.findByKey(who.employeeId(), idempotencyKey).orElseThrow(), fingerprint);
-        }
-        events.recorded(new ShareEvents.ShareRecorded(shareId, post.id(), who.employeeId(), request.network(),
-                link.code(), link.created(), now));
-        return new Recorded(view(shareId, post.id(), request.network(), link.code(), text, now), true);
+        var written = writer.write(new ShareWriter.Pending(who.employeeId(), post, request.network(), text,
+                idempotencyKey, fingerprint, now));
+        return written.created() ? new Recorded(view(written.share()), true) : replay(written.share(), fingerprint);
     }
 
-    private Recorded replay(Share earlier, String fingerprint) {
+    private Optional<Stored> earlier(Member who, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        Key key = new Key(who.employeeId(), idempotencyKey);
+        return Optional.ofNullable(QuarkusTransaction.joiningExisting().call(() -> shares.findByKeys(List.of(key)))
+                .get(key));
+    }
+
+    private Recorded replay(Stored earlier, String fingerprint) {
         if (!earlier.requestHash().equals(fingerprint)) {
             throw new ProblemException(Problem.of(422, "Unprocessable Content",
                     "This Idempotency-Key was used for a different share; use a new key for a new share"));
         }
-        return new Recorded(view(earlier.id(), earlier.postId(), earlier.network(), earlier.linkCode(), earlier.text(),
-                earlier.createdAt()), false);
+        return new Recorded(view(earlier), false);
     }
 
-    private ShareView view(UUID id, UUID postId, Network network, String linkCode, String text, Instant at) {
-        String trackedUrl = links.trackedUrl(linkCode);
-        return new ShareView(id, postId, network, trackedUrl, ShareIntents.intentUrl(network, trackedUrl, text), text,
-                at);
+    private ShareView view(Stored share) {
+        String trackedUrl = links.trackedUrl(share.linkCode());
+        return new ShareView(share.id(), share.postId(), share.network(), trackedUrl,
+                ShareIntents.intentUrl(share.network(), trackedUrl, share.text()), share.text(), share.at());
     }
 
     /** What makes two requests the same: post, network and own text. */

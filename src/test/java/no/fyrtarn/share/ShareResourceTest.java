@@ -198,9 +198,15 @@ class ShareResourceTest {
         // the first share reads the post and keeps it (fyrtarn.posts.live-cache); neither change may wait for that
         Person sharer = employeeIn(null);
         String archived = publish(draft());
-        share(sharer, archived, Map.of("network", "LINKEDIN"), null).then().statusCode(201);
+        String key = "tap-" + unique();
+        String shareId = share(sharer, archived, Map.of("network", "LINKEDIN"), key).then().statusCode(201).extract()
+                .path("shareId");
         as(marketer()).post("/api/posts/" + archived + "/archive").then().statusCode(200);
         share(sharer, archived, Map.of("network", "LINKEDIN"), null).then().statusCode(404);
+        // a retry of the share made before is still answered, and one with a different body still refused
+        share(sharer, archived, Map.of("network", "LINKEDIN"), key).then().statusCode(200)
+                .body("shareId", equalTo(shareId));
+        share(sharer, archived, Map.of("network", "X"), key).then().statusCode(422);
 
         String expiring = publish(draft("expiresAt", Instant.now().plusSeconds(4).toString()));
         share(sharer, expiring, Map.of("network", "LINKEDIN"), null).then().statusCode(201);
