@@ -114,7 +114,9 @@ class ShareWriter {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        writer.join(SHUTDOWN_GRACE.toMillis());
+        if (writer != null) { // null if the application stopped before it started
+            writer.join(SHUTDOWN_GRACE.toMillis());
+        }
         for (Pending left; (left = queue.poll()) != null; ) {
             left.answer().completeExceptionally(unavailable());
         }
