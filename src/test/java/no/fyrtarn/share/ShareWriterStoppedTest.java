@@ -1,0 +1,33 @@
+package no.fyrtarn.share;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.post.Network;
+import no.fyrtarn.post.PublishedPost;
+
+/** A writer that is not running (not started yet, or stopping) refuses at once instead of leaving the request waiting. */
+class ShareWriterStoppedTest {
+
+    @Test
+    void a_share_handed_to_a_writer_that_is_not_running_is_refused_with_503() {
+        var registry = new SimpleMeterRegistry();
+        ShareWriter stopped = new ShareWriter(10, registry);
+        PublishedPost post = new PublishedPost(UUID.randomUUID(), "Post", "", "https://example.com", List.of(),
+                List.of(Network.X), List.of(), null, Instant.now(), null);
+        var share = new ShareWriter.Pending(UUID.randomUUID(), post, Network.X, "Tekst", "tap-1", "hash", Instant.now());
+
+        assertThatThrownBy(() -> stopped.write(share)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.problem().status()).isEqualTo(503));
+        assertThat(registry.get("fyrtarn.shares.write.queued").gauge().value()).isZero(); // not left waiting
+        assertThat(share.answer()).isNotDone();
+    }
+}
