@@ -18,6 +18,7 @@ import org.postgresql.PGNotification;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.infra.BackgroundThread;
 import no.fyrtarn.infra.Sql;
 
 /**
@@ -43,8 +44,7 @@ public class BoardChanges {
     @Inject
     LeaderboardStream stream;
 
-    private volatile boolean running;
-    private Thread listener;
+    private final BackgroundThread listener = new BackgroundThread("leaderboard-listener");
 
     /** In the caller's transaction: every instance hears it once the transaction commits (once, however often said). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -53,28 +53,26 @@ public class BoardChanges {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        listener = Thread.ofPlatform().name("leaderboard-listener").daemon().start(this::listen);
+        listener.start(this::listen);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        listener.join(2 * WAIT.toMillis());
+        listener.stop(WAIT.multipliedBy(2));
     }
 
     private void listen() {
-        while (running) {
+        while (listener.running()) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (listener.running()) {
                     PGNotification[] notices = postgres.getNotifications((int) WAIT.toMillis());
                     if (notices != null && notices.length > 0) {
                         stream.changed();
                     }
                 }
             } catch (SQLException e) {
-                if (running) {
+                if (listener.running()) {
                     LOG.warnf("Not listening for leaderboard changes (%s); trying again in %s", e.getMessage(), RETRY);
                     try {
                         Thread.sleep(RETRY);

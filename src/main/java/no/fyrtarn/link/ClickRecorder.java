@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.infra.BackgroundThread;
 import no.fyrtarn.outbox.KafkaPublisher;
 import no.fyrtarn.outbox.Outbox;
 import no.fyrtarn.outbox.Topics;
@@ -59,8 +60,7 @@ public class ClickRecorder {
     private final Counter spilled;
     private volatile long kafkaFailedAt;
     private volatile boolean kafkaFailed;
-    private volatile boolean running;
-    private Thread writer;
+    private final BackgroundThread writer = new BackgroundThread("click-recorder");
 
     @Inject
     ClickRecorder(LinkConfig config, MeterRegistry registry) {
@@ -73,13 +73,11 @@ public class ClickRecorder {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        writer = Thread.ofPlatform().name("click-recorder").daemon().start(this::loop);
+        writer.start(this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        writer.join(SHUTDOWN_GRACE.toMillis());
+        writer.stop(SHUTDOWN_GRACE);
         if (!queue.isEmpty()) {
             LOG.errorf("%d clicks could not be written before shutdown", queue.size());
         }
@@ -95,7 +93,7 @@ public class ClickRecorder {
 
     private void loop() {
         List<ClickEvent> batch = new ArrayList<>(config.clickBatch());
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+        while (writer.running() || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
                     ClickEvent first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -132,7 +130,7 @@ public class ClickRecorder {
     private void fill(List<ClickEvent> batch) throws InterruptedException {
         long deadline = System.nanoTime() + config.clickLinger().toNanos();
         queue.drainTo(batch, config.clickBatch() - batch.size());
-        while (batch.size() < config.clickBatch() && running) {
+        while (batch.size() < config.clickBatch() && writer.running()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;

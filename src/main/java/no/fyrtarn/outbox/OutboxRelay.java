@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.infra.BackgroundThread;
 
 /**
  * Publishes due outbox events to Kafka, oldest first, and deletes them once the broker acknowledged them. While
@@ -58,18 +59,14 @@ public class OutboxRelay {
     }
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundThread worker = new BackgroundThread("outbox-relay");
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        worker.start(this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        wake();
-        worker.join(config.ackTimeout().toMillis());
+        worker.stop(config.ackTimeout(), this::wake);
     }
 
     /** Called after a transaction that added events commits, so they leave without waiting for the next poll. */
@@ -78,7 +75,7 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        while (running) {
+        while (worker.running()) {
             try {
                 if (relayBatch() < config.batchSize()) {
                     wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

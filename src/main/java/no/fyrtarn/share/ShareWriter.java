@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.infra.BackgroundThread;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
@@ -94,8 +95,7 @@ class ShareWriter {
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batches;
-    private volatile boolean running;
-    private Thread writer;
+    private final BackgroundThread writer = new BackgroundThread("share-writer");
 
     @Inject
     ShareWriter(@ConfigProperty(name = "fyrtarn.shares.write-batch", defaultValue = "200") int maxBatch,
@@ -108,15 +108,11 @@ class ShareWriter {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        writer = Thread.ofPlatform().name("share-writer").daemon().start(this::loop);
+        writer.start(this::loop);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (writer != null) { // null if the application stopped before it started
-            writer.join(SHUTDOWN_GRACE.toMillis());
-        }
+        writer.stop(SHUTDOWN_GRACE);
         for (Pending left; (left = queue.poll()) != null; ) {
             left.answer().completeExceptionally(unavailable());
         }
@@ -124,7 +120,7 @@ class ShareWriter {
 
     /** Hands the share to the writer and waits for its answer. */
     Written write(Pending share) {
-        if (!running || !queue.offer(share)) {
+        if (!writer.running() || !queue.offer(share)) {
             throw unavailable();
         }
         try {
@@ -146,7 +142,7 @@ class ShareWriter {
 
     private void loop() {
         List<Pending> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        while (writer.running() || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
