@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,6 +42,14 @@ public class ClickConsumer {
 
     @Inject
     Event<ClicksCounted> countedClicks;
+
+    /** The configured preview bots in lower case, once, not once per click. */
+    private List<String> previewBots;
+
+    @PostConstruct
+    void lowerCaseBots() {
+        previewBots = config.counting().previewBots().stream().map(bot -> bot.toLowerCase(Locale.ROOT)).toList();
+    }
 
     @Incoming("clicks")
     @Blocking
@@ -103,6 +112,6 @@ public class ClickConsumer {
             return true;
         }
         String agent = userAgent.toLowerCase(Locale.ROOT);
-        return config.counting().previewBots().stream().anyMatch(bot -> agent.contains(bot.toLowerCase(Locale.ROOT)));
+        return previewBots.stream().anyMatch(agent::contains);
     }
 }

@@ -57,7 +57,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(Event event) {
         events.insert(row(event));
-        wakeRelayAfterCommit();
+        handOffAfterCommit(List.of(event.id()));
     }
 
     /** Many events in one statement: for producers that write in batches, such as the share writer and clicks. */
@@ -65,7 +65,7 @@ public class Outbox {
     public void addAll(List<Event> batch) {
         if (!batch.isEmpty()) {
             events.insertAll(batch.stream().map(this::row).toList());
-            wakeRelayAfterCommit();
+            handOffAfterCommit(batch.stream().map(Event::id).toList());
         }
     }
 
@@ -78,8 +78,8 @@ public class Outbox {
         }
     }
 
-    /** One wake-up per transaction, however many events it added. */
-    private void wakeRelayAfterCommit() {
-        afterCommit.once(Outbox.class, relay::wake);
+    /** The relay learns of a transaction's events once, when it has committed, so they leave at once. */
+    private void handOffAfterCommit(List<UUID> ids) {
+        afterCommit.collect(Outbox.class, ids, relay::committed);
     }
 }

@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fyrtarn.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for due events when no commit woke it (retries, other instances' events). */
+    /** How often the relay sweeps the table for due events: retries, and events no relay was handed (another instance). */
     @WithDefault("500ms")
     Duration pollInterval();
 

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +36,10 @@ import no.fyrtarn.infra.BackgroundThread;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** How many batches of committed events may wait for the relay before it leaves the rest to its sweeps. */
+    private static final int HANDED_OVER_BATCHES = 20;
+    /** Handed over at shutdown so a relay waiting for events notices at once; it matches no event. */
+    private static final UUID WAKE_UP = new UUID(0, 0);
 
     @Inject
     OutboxRepository events;
@@ -49,16 +55,17 @@ public class OutboxRelay {
 
     private final Counter published;
     private final Counter failed;
+    private final BlockingQueue<UUID> committed;
 
     @Inject
-    OutboxRelay(MeterRegistry registry, OutboxRepository repository) {
+    OutboxRelay(MeterRegistry registry, OutboxRepository repository, OutboxConfig config) {
+        this.committed = new ArrayBlockingQueue<>(HANDED_OVER_BATCHES * config.batchSize());
         this.published = registry.counter("fyrtarn.outbox.published");
         this.failed = registry.counter("fyrtarn.outbox.failed");
         Gauge.builder("fyrtarn.outbox.pending", repository, r -> QuarkusTransaction.requiringNew().call(r::pending))
                 .description("Events not yet acknowledged by Kafka").strongReference(true).register(registry);
     }
 
-    private final Semaphore wakeUps = new Semaphore(0);
     private final BackgroundThread worker = new BackgroundThread("outbox-relay");
 
     void start(@Observes StartupEvent event) {
@@ -66,26 +73,48 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.stop(config.ackTimeout(), this::wake);
+        worker.stop(config.ackTimeout(), () -> committed.offer(WAKE_UP));
     }
 
-    /** Called after a transaction that added events commits, so they leave without waiting for the next poll. */
-    void wake() {
-        wakeUps.release();
+    /**
+     * Events this instance has just committed: they leave at once, claimed by id. When the queue is full the rest
+     * wait for the next sweep of the table; nothing is lost.
+     */
+    void committed(List<UUID> ids) {
+        for (UUID id : ids) {
+            if (!committed.offer(id)) {
+                return;
+            }
+        }
     }
 
+    /**
+     * Relays what was handed over as it comes, and sweeps the table for due events (retries, events another instance
+     * committed and did not relay, hand-overs the queue had no room for) at start and then every poll interval; a
+     * sweep that found a full batch is repeated at once.
+     */
     private void loop() {
+        long nextSweep = System.nanoTime();
+        List<UUID> ids = new ArrayList<>(config.batchSize());
         while (worker.running()) {
             try {
-                if (relayBatch() < config.batchSize()) {
-                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
+                if (System.nanoTime() - nextSweep >= 0) {
+                    boolean more = relayDue() == config.batchSize();
+                    nextSweep = System.nanoTime() + (more ? 0 : config.pollInterval().toNanos());
+                }
+                UUID first = committed.poll(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    ids.add(first);
+                    committed.drainTo(ids, config.batchSize() - 1);
+                    relay(() -> events.claim(ids));
+                    ids.clear();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay round failed; retrying", e);
+                ids.clear(); // what it held is still in the table: the next sweep finds it
                 sleepQuietly(config.pollInterval());
             }
         }
@@ -99,10 +128,20 @@ public class OutboxRelay {
         }
     }
 
-    /** @return how many events were published, 0 when a publish failed (back off until the next poll). */
-    public int relayBatch() {
+    /** Relays the oldest due events (up to a batch): what a sweep does. @return how many were published */
+    private int relayDue() {
+        return relay(() -> events.claimDue(clock.instant(), config.batchSize()));
+    }
+
+    /**
+     * Publishes the events {@code claim} locks, in one transaction that deletes those Kafka acknowledged and puts the
+     * others off with back-off.
+     *
+     * @return how many events were published, 0 when a publish failed (back off until the next sweep)
+     */
+    private int relay(Supplier<List<OutboxEvent>> claim) {
         return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().toSeconds() + 30).call(() -> {
-            List<OutboxEvent> due = events.claimDue(clock.instant(), config.batchSize());
+            List<OutboxEvent> due = claim.get();
             if (due.isEmpty()) {
                 return 0;
             }

@@ -1,5 +1,7 @@
 package no.fyrtarn.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -54,8 +56,24 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
         return sql.list("""
                 select id, topic, event_key, type, payload, created_at, attempts from outbox_event
                 where next_attempt_at <= ? order by created_at, id limit ? for update skip locked""",
-                row -> new OutboxEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), Sql.instant(row, 6), row.getInt(7)), now, limit);
+                OutboxRepository::event, now, limit);
+    }
+
+    /**
+     * Locks these events, oldest first, if they are still here and nobody else holds them: the events this instance
+     * has just committed, found by key rather than through the due index, which under a steady stream of inserts and
+     * deletes is mostly dead entries until vacuum clears them.
+     */
+    public List<OutboxEvent> claim(List<UUID> ids) {
+        return sql.list("""
+                select id, topic, event_key, type, payload, created_at, attempts from outbox_event
+                where id = any(?) order by created_at, id for update skip locked""",
+                OutboxRepository::event, (Object) ids.toArray(UUID[]::new));
+    }
+
+    private static OutboxEvent event(ResultSet row) throws SQLException {
+        return new OutboxEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), Sql.instant(row, 6), row.getInt(7));
     }
 
     /** Kafka has these events (and keeps them): they leave the outbox. */
