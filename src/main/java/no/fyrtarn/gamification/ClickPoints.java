@@ -17,6 +17,7 @@ public class ClickPoints {
     Scoring scoring;
 
     void onCounted(@Observes ClicksCounted counted) {
-        counted.clicks().forEach(c -> scoring.clicked(c.clickId(), c.employeeId(), c.network(), c.at()));
+        scoring.batched(() -> counted.clicks().forEach(
+                c -> scoring.clicked(c.clickId(), c.employeeId(), c.network(), c.at())));
     }
 }

@@ -36,6 +36,14 @@ public class Scoring {
     @Inject
     ChallengeService challenges;
 
+    /**
+     * Scores a consumer batch's events (the calls {@code work} makes) with each employee's running counts written once
+     * per batch rather than once per event ({@link Progress#batched}).
+     */
+    public void batched(Runnable work) {
+        progress.batched(work);
+    }
+
     /** Any share keeps the streak alive; only the first share of a post on a network earns points and counts. */
     public void shared(UUID eventId, UUID employeeId, UUID postId, Network network, boolean firstOnNetwork, Instant at) {
         LocalDate week = calendar.week(at);

@@ -24,8 +24,9 @@ public class ShareConsumer {
     @Incoming("shares-points")
     @Blocking
     public void onShares(ConsumerRecords<String, String> records) throws InterruptedException {
-        batches.applyOnce(CONSUMER, records, GameEvents.ShareRecorded.class, e -> true, e -> scoring.shared(
-                e.eventId(), e.payload().employeeId(), e.payload().postId(), e.payload().network(),
-                e.payload().firstOnNetwork(), e.payload().at()));
+        batches.applyAllOnce(CONSUMER, records, GameEvents.ShareRecorded.class, e -> true,
+                fresh -> scoring.batched(() -> fresh.forEach(e -> scoring.shared(e.eventId(), e.payload().employeeId(),
+                        e.payload().postId(), e.payload().network(), e.payload().firstOnNetwork(),
+                        e.payload().at()))));
     }
 }

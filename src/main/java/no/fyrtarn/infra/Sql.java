@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -92,14 +93,16 @@ public class Sql {
                 statement.setObject(i + 1, texts);
             } else if (p instanceof Instant[] times) {
                 statement.setObject(i + 1, arrayText("timestamptz[]", times));
+            } else if (p instanceof LocalDate[] days) {
+                statement.setObject(i + 1, arrayText("date[]", days));
             } else {
-                statement.setObject(i + 1, p); // String, UUID, numbers, booleans, LocalDate; null as untyped
+                statement.setObject(i + 1, p); // String, UUID, numbers, int[], booleans, LocalDate; null as untyped
             }
         }
     }
 
     /**
-     * An array of UUIDs or instants in PostgreSQL's array syntax. Their text (36 hex digits and dashes; ISO-8601) needs
+     * An array of UUIDs, instants or dates in PostgreSQL's array syntax. Their text (36 hex digits and dashes; ISO-8601) needs
      * no quoting, so this skips the character-by-character escaping of the driver's {@code createArrayOf}, which was a
      * fifth of the click consumer's time.
      */

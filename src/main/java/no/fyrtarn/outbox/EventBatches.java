@@ -97,11 +97,17 @@ public class EventBatches {
      */
     public <T> void applyOnce(String consumer, ConsumerRecords<String, String> records, Class<T> type,
             Predicate<Received<T>> wanted, Consumer<Received<T>> apply) throws InterruptedException {
+        applyAllOnce(consumer, records, type, wanted, fresh -> fresh.forEach(apply));
+    }
+
+    /** As {@link #applyOnce}, with the events not applied before handed over together, in their order. */
+    public <T> void applyAllOnce(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+            Predicate<Received<T>> wanted, Consumer<List<Received<T>>> applyAll) throws InterruptedException {
         var events = read(consumer, records, type).stream().filter(wanted).toList();
         if (!events.isEmpty()) {
             inTransaction(consumer, events.size(), () -> {
                 Set<UUID> fresh = consumed.firstTimes(consumer, events.stream().map(Received::eventId).toList());
-                events.stream().filter(e -> fresh.contains(e.eventId())).forEach(apply);
+                applyAll.accept(events.stream().filter(e -> fresh.contains(e.eventId())).toList());
             });
         }
     }

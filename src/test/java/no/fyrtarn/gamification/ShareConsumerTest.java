@@ -20,6 +20,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -143,6 +144,41 @@ class ShareConsumerTest {
         assertThat(ledgerRows(employeeId)).isEqualTo(2);
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
                 "fyrtarn_consumer_dead_letters_total{consumer=\"points-shares\""));
+    }
+
+    /**
+     * Events of one employee arriving together are scored in one batch, with the running share count kept in memory
+     * and written once: the count must still reach 10 on the tenth event, and go on from 12 in the next batch.
+     */
+    @Test
+    void share_badges_go_to_the_tenth_and_fiftieth_share_when_the_shares_arrive_in_batches() {
+        Person sharer = employeeIn(null);
+        List<UUID> events = java.util.stream.Stream.generate(UUID::randomUUID).limit(50).toList();
+        try (var writer = new TopicWriter()) {
+            writer.sendTogether(events.subList(0, 12).stream().map(id -> shareRecorded(sharer.employeeId(), id)).toList());
+            await().atMost(Duration.ofSeconds(20)).until(() -> badges(sharer).size() == 2);
+            writer.sendTogether(events.subList(12, 50).stream().map(id -> shareRecorded(sharer.employeeId(), id)).toList());
+            await().atMost(Duration.ofSeconds(20)).until(() -> badges(sharer).size() == 3);
+        }
+
+        assertThat(badges(sharer)).containsExactlyInAnyOrderEntriesOf(Map.of("FIRST_SHARE", events.get(0).toString(),
+                "SHARES_10", events.get(9).toString(), "SHARES_50", events.get(49).toString()));
+        assertThat(total(sharer.token())).isEqualTo(50); // the daily cap of share points
+    }
+
+    private static ProducerRecord<String, String> shareRecorded(String employeeId, UUID eventId) {
+        String event = """
+                {"shareId": "%s", "postId": "%s", "employeeId": "%s", "network": "LINKEDIN", "firstOnNetwork": true,
+                 "at": "%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), employeeId, java.time.Instant.now());
+        return TopicWriter.record(Topics.SHARES, employeeId, event,
+                Map.of("ce_id", eventId.toString(), "ce_type", "share.recorded"));
+    }
+
+    /** badge → the event that earned it */
+    private static Map<String, String> badges(Person person) {
+        List<Map<String, String>> badges = as(person.token()).get("/api/me").then().statusCode(200).extract()
+                .jsonPath().getList("badges");
+        return badges.stream().collect(java.util.stream.Collectors.toMap(b -> b.get("badge"), b -> b.get("sourceEventId")));
     }
 
     @Test
