@@ -3,8 +3,10 @@ package no.fyrtarn.link;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,14 +19,18 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import no.fyrtarn.outbox.EventBatches;
 
 /**
- * Judges each link.clicked event once: HEAD and link-preview bots do not count, and a client counts once per code
- * within the window. The rule looks both ways in time, so a click that arrives late (after a retry) cannot make a pair
- * count twice. A redelivered event has an id already stored and changes nothing. Records arrive in batches, judged in
- * one transaction per batch, which also tells {@link ClicksCounted} observers (points) about the counted ones.
+ * Judges each link.clicked event: HEAD and link-preview bots do not count, and a client counts once per code within
+ * the window. The rule looks both ways in time, so a click that arrives late (after a retry) cannot make a pair count
+ * twice. Only counted clicks are stored ({@code link_click}); the others are counted in the metric
+ * {@code fyrtarn.clicks.judged} by verdict. A redelivered event changes nothing: if it counted, its id is stored
+ * already, and the rule finds that stored click as its repeat. Records arrive in batches, judged in one transaction
+ * per batch, which also tells {@link ClicksCounted} observers (points) about the counted ones.
  */
 @ApplicationScoped
 public class ClickConsumer {
@@ -43,12 +49,20 @@ public class ClickConsumer {
     @Inject
     Event<ClicksCounted> countedClicks;
 
+    @Inject
+    MeterRegistry registry;
+
     /** The configured preview bots in lower case, once, not once per click. */
     private List<String> previewBots;
 
+    private final Map<LinkClick.Verdict, Counter> judgedClicks = new EnumMap<>(LinkClick.Verdict.class);
+
     @PostConstruct
-    void lowerCaseBots() {
+    void init() {
         previewBots = config.counting().previewBots().stream().map(bot -> bot.toLowerCase(Locale.ROOT)).toList();
+        for (LinkClick.Verdict verdict : LinkClick.Verdict.values()) {
+            judgedClicks.put(verdict, registry.counter("fyrtarn.clicks.judged", "verdict", verdict.name()));
+        }
     }
 
     @Incoming("clicks")
@@ -56,38 +70,43 @@ public class ClickConsumer {
     public void onClicks(ConsumerRecords<String, String> records) throws InterruptedException {
         var events = batches.read(CONSUMER, records, ClickEvent.class, ClickEvent::clickId);
         if (!events.isEmpty()) {
-            batches.inTransaction(CONSUMER, events.size(), () -> judge(events));
+            Map<LinkClick.Verdict, Integer> verdicts = new EnumMap<>(LinkClick.Verdict.class);
+            batches.inTransaction(CONSUMER, events.size(), () -> {
+                verdicts.clear(); // a failed attempt's verdicts were rolled back with it
+                judge(events, verdicts);
+            });
+            verdicts.forEach((verdict, clicks) -> judgedClicks.get(verdict).increment(clicks));
         }
     }
 
     /**
      * A redelivered click is judged again, but its row is not written twice and its points are not given twice: it
      * finds its own stored row (a repeat of itself, if it was counted) and the insert skips its id.
+     *
+     * @param verdicts gets the number of clicks per verdict
      */
-    private void judge(List<EventBatches.Received<ClickEvent>> events) {
+    private void judge(List<EventBatches.Received<ClickEvent>> events, Map<LinkClick.Verdict, Integer> verdicts) {
         List<ClickEvent> batch = events.stream().map(EventBatches.Received::payload).toList();
         Duration window = config.counting().window();
         Instant from = batch.stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
         Instant to = batch.stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
         List<LinkClickRepository.Counted> counted = new ArrayList<>(clicks.countedBetween(
                 batch.stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
-        List<LinkClick> judged = new ArrayList<>(batch.size());
+        List<ClickEvent> toCount = new ArrayList<>();
         for (ClickEvent click : batch) {
             LinkClick.Verdict verdict = verdict(click, counted);
+            verdicts.merge(verdict, 1, Integer::sum);
             if (verdict == LinkClick.Verdict.COUNTED) {
                 counted.add(new LinkClickRepository.Counted(click.linkCode(), click.clientHash(), click.at()));
-            }
-            judged.add(new LinkClick(click, verdict));
-        }
-        Set<UUID> stored = clicks.insertNew(judged);
-        List<ClickEvent> countedNow = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (judged.get(i).verdict() == LinkClick.Verdict.COUNTED && stored.contains(judged.get(i).id())) {
-                countedNow.add(batch.get(i));
+                toCount.add(click);
             }
         }
-        if (!countedNow.isEmpty()) {
-            countedClicks.fire(new ClicksCounted(countedNow));
+        if (!toCount.isEmpty()) {
+            Set<UUID> stored = clicks.insertNew(toCount.stream().map(LinkClick::new).toList());
+            List<ClickEvent> countedNow = toCount.stream().filter(click -> stored.contains(click.clickId())).toList();
+            if (!countedNow.isEmpty()) {
+                countedClicks.fire(new ClicksCounted(countedNow));
+            }
         }
     }
 

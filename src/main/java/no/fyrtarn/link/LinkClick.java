@@ -12,12 +12,12 @@ import jakarta.persistence.Table;
 
 import no.fyrtarn.post.Network;
 
-/** One click as the click consumer judged it. The id is the event's ce_id. */
+/** A counted click (the click consumer stores no other kind). The id is the event's ce_id. */
 @Entity
 @Table(name = "link_click")
 public class LinkClick {
 
-    /** Why a click counted or not. */
+    /** Why a click counted or not: the tag of the fyrtarn_clicks_judged_total metric. */
     public enum Verdict {
         COUNTED, REPEAT, PREVIEW_BOT, HEAD
     }
@@ -47,23 +47,13 @@ public class LinkClick {
     @Column(name = "client_hash", nullable = false)
     private String clientHash;
 
-    @Column(nullable = false)
-    private String method;
-
     @Column(name = "user_agent")
     private String userAgent;
-
-    @Column(nullable = false)
-    private boolean counted;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Verdict verdict;
 
     protected LinkClick() {
     }
 
-    LinkClick(ClickEvent e, Verdict verdict) {
+    LinkClick(ClickEvent e) {
         this.id = e.clickId();
         this.linkCode = e.linkCode();
         this.shareId = e.shareId();
@@ -72,10 +62,7 @@ public class LinkClick {
         this.network = e.network();
         this.at = e.at();
         this.clientHash = e.clientHash();
-        this.method = e.method();
         this.userAgent = e.userAgent();
-        this.verdict = verdict;
-        this.counted = verdict == Verdict.COUNTED;
     }
 
     public UUID id() { return id; }
@@ -86,7 +73,5 @@ public class LinkClick {
     public Network network() { return network; }
     public Instant at() { return at; }
     public String clientHash() { return clientHash; }
-    public String method() { return method; }
     public String userAgent() { return userAgent; }
-    public Verdict verdict() { return verdict; }
 }

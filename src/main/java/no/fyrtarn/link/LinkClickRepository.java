@@ -28,7 +28,7 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
     /** Counted clicks on these codes strictly between from and to. */
     public List<Counted> countedBetween(Collection<String> codes, Instant from, Instant to) {
         return sql.list("select link_code, client_hash, at from link_click "
-                + "where counted and link_code = any(?) and at > ? and at < ?",
+                + "where link_code = any(?) and at > ? and at < ?",
                 row -> new Counted(row.getString(1), row.getString(2), Sql.instant(row, 3)),
                 codes.toArray(String[]::new), from, to);
     }
@@ -42,8 +42,7 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
     public Set<UUID> insertNew(List<LinkClick> clicks) {
         int n = clicks.size();
         UUID[] ids = new UUID[n], shares = new UUID[n], posts = new UUID[n], employees = new UUID[n];
-        String[] codes = new String[n], networks = new String[n], hashes = new String[n], methods = new String[n],
-                agents = new String[n], verdicts = new String[n];
+        String[] codes = new String[n], networks = new String[n], hashes = new String[n], agents = new String[n];
         Instant[] at = new Instant[n];
         for (int i = 0; i < n; i++) {
             LinkClick c = clicks.get(i);
@@ -55,16 +54,12 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
             networks[i] = c.network().name();
             at[i] = c.at();
             hashes[i] = c.clientHash();
-            methods[i] = c.method();
             agents[i] = c.userAgent();
-            verdicts[i] = c.verdict().name();
         }
         return new HashSet<>(sql.list("insert into link_click (id, link_code, share_id, post_id, employee_id, network, "
-                + "at, client_hash, method, user_agent, verdict, counted) select *, verdict = 'COUNTED' from unnest(?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) as c(id, link_code, share_id, post_id, employee_id, network, at, "
-                + "client_hash, method, user_agent, verdict) on conflict (id) do nothing returning id",
-                row -> Sql.uuid(row, 1), ids, codes, shares, posts, employees, networks, at, hashes, methods, agents,
-                verdicts));
+                + "at, client_hash, user_agent) select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (id) do nothing returning id",
+                row -> Sql.uuid(row, 1), ids, codes, shares, posts, employees, networks, at, hashes, agents));
     }
 
     public Map<UUID, Long> countedByPost(Collection<UUID> postIds) {
@@ -72,7 +67,7 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
             return Map.of();
         }
         List<Object[]> rows = getEntityManager().createQuery(
-                "select c.postId, count(c) from LinkClick c where c.counted = true and c.postId in :ids group by c.postId",
+                "select c.postId, count(c) from LinkClick c where c.postId in :ids group by c.postId",
                 Object[].class).setParameter("ids", postIds).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
     }
