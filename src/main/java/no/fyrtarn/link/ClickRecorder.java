@@ -16,9 +16,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,9 +46,6 @@ public class ClickRecorder {
 
     @Inject
     KafkaPublisher kafka;
-
-    @Inject
-    ObjectMapper json;
 
     private final LinkConfig config;
     private final BlockingQueue<ClickEvent> queue;
@@ -166,9 +160,9 @@ public class ClickRecorder {
             for (int i = 0; i < events.size(); i++) {
                 ClickEvent click = batch.get(i);
                 acks.add(kafka.publish(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId().toString(),
-                        json.writeValueAsString(click), click.at()));
+                        ClickEventJson.write(click), click.at()));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Could not hand %d clicks to Kafka; writing them to the outbox: %s", events.size(), e.toString());
             return events;
         }

@@ -77,10 +77,25 @@ public class EventBatches {
     /** As {@link #read(String, ConsumerRecords, Class)}, identified by {@code idOf} (null: the ce_id header). */
     public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Class<T> type,
             Function<T, UUID> idOf) {
+        return read(consumer, records, value -> readable(json.readValue(value, type)), idOf);
+    }
+
+    /** Reads a record's value; throws for an unreadable or invalid one, which then goes to the DLQ. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(String value) throws JsonProcessingException;
+    }
+
+    /**
+     * As {@link #read(String, ConsumerRecords, Class, Function)}, with a reader of the consumer's own instead of data
+     * binding and Bean Validation.
+     */
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Reader<T> reader,
+            Function<T, UUID> idOf) {
         Map<UUID, Received<T>> events = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                T payload = readable(json.readValue(record.value(), type));
+                T payload = reader.read(record.value());
                 UUID id = idOf == null ? ceId(record) : idOf.apply(payload);
                 events.putIfAbsent(id, new Received<>(id, header(record, "ce_type"), payload));
             } catch (JsonProcessingException | IllegalArgumentException e) {
