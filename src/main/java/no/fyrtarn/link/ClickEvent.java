@@ -8,7 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import no.fyrtarn.infra.Ids;
 import no.fyrtarn.post.Network;
 
-/** Payload of link.clicked on fyrtarn.clicks, keyed by the link owner's employee id. clickId is also its ce_id. */
+/**
+ * Payload of link.clicked on fyrtarn.clicks, keyed by the link owner's employee id. clickId is also its ce_id. The
+ * recorder and the click consumer write and read it with {@link ClickEventJson}, which enforces these constraints.
+ */
 public record ClickEvent(@NotNull UUID clickId, @NotNull String linkCode, UUID shareId, @NotNull UUID postId,
         @NotNull UUID employeeId, @NotNull Network network, @NotNull Instant at, @NotNull String clientHash,
         String userAgent, @NotNull String method) {
