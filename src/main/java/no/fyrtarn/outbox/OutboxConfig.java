@@ -9,9 +9,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fyrtarn.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay sweeps the table for due events: retries, and events no relay was handed (another instance). */
+    /**
+     * How soon the relay sweeps the table for due events after something suggests some are waiting that it was not
+     * handed: committed events its queue had no room for, a failed relay round. Retries it sweeps for when they are due.
+     */
     @WithDefault("500ms")
     Duration pollInterval();
+
+    /**
+     * How often the relay sweeps the table otherwise, for events another instance committed and did not relay (it
+     * stopped first). Each sweep reads the due index, which a flood of events leaves full of dead entries until
+     * vacuum, so it is kept rare.
+     */
+    @WithDefault("5s")
+    Duration sweepInterval();
 
     /** Events claimed per batch: clicks arrive by the thousand, and each batch costs two statements and one ack wait. */
     @WithDefault("500")

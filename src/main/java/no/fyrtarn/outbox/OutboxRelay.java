@@ -56,10 +56,15 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final BlockingQueue<UUID> committed;
+    /** Set when committed events found the queue full: the next sweep should come soon. */
+    private volatile boolean missedHandOver;
+    /** The relay thread's alone. */
+    private final SweepSchedule sweeps;
 
     @Inject
     OutboxRelay(MeterRegistry registry, OutboxRepository repository, OutboxConfig config) {
         this.committed = new ArrayBlockingQueue<>(HANDED_OVER_BATCHES * config.batchSize());
+        this.sweeps = new SweepSchedule(config.pollInterval(), config.sweepInterval(), System::nanoTime);
         this.published = registry.counter("fyrtarn.outbox.published");
         this.failed = registry.counter("fyrtarn.outbox.failed");
         Gauge.builder("fyrtarn.outbox.pending", repository, r -> QuarkusTransaction.requiringNew().call(r::pending))
@@ -83,26 +88,29 @@ public class OutboxRelay {
     void committed(List<UUID> ids) {
         for (UUID id : ids) {
             if (!committed.offer(id)) {
+                missedHandOver = true;
                 return;
             }
         }
     }
 
     /**
-     * Relays what was handed over as it comes, and sweeps the table for due events (retries, events another instance
-     * committed and did not relay, hand-overs the queue had no room for) at start and then every poll interval; a
-     * sweep that found a full batch is repeated at once.
+     * Relays what was handed over as it comes, and sweeps the table for due events when {@link SweepSchedule} says:
+     * retries when they are due, hand-overs the queue had no room for, events another instance committed and did not
+     * relay.
      */
     private void loop() {
-        long nextSweep = System.nanoTime();
         List<UUID> ids = new ArrayList<>(config.batchSize());
         while (worker.running()) {
             try {
-                if (System.nanoTime() - nextSweep >= 0) {
-                    boolean more = relayDue() == config.batchSize();
-                    nextSweep = System.nanoTime() + (more ? 0 : config.pollInterval().toNanos());
+                if (missedHandOver) {
+                    missedHandOver = false;
+                    sweeps.soon();
                 }
-                UUID first = committed.poll(Math.max(0, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (sweeps.takeDue() && relayDue() == config.batchSize()) {
+                    sweeps.within(Duration.ZERO); // there may be more
+                }
+                UUID first = committed.poll(sweeps.nanosUntilDue(), TimeUnit.NANOSECONDS);
                 if (first != null) {
                     ids.add(first);
                     committed.drainTo(ids, config.batchSize() - 1);
@@ -115,6 +123,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay round failed; retrying", e);
                 ids.clear(); // what it held is still in the table: the next sweep finds it
+                sweeps.soon();
                 sleepQuietly(config.pollInterval());
             }
         }
@@ -155,7 +164,9 @@ public class OutboxRelay {
                     acked.add(event.id());
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    events.markFailed(event.id(), clock.instant().plus(backoff(event.attempts())), String.valueOf(cause));
+                    Duration backoff = backoff(event.attempts());
+                    events.markFailed(event.id(), clock.instant().plus(backoff), String.valueOf(cause));
+                    sweeps.within(backoff);
                     LOG.warnf("Could not publish event %s (%s) to %s, attempt %d: %s", event.id(), event.type(),
                             event.topic(), event.attempts(), cause);
                 } catch (InterruptedException e) {

@@ -30,6 +30,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import no.fyrtarn.infra.BackgroundThread;
+import no.fyrtarn.infra.Ids;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
@@ -55,13 +56,16 @@ class ShareWriter {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
-    /** A checked share, waiting to be written; {@code answer} completes when it is (or its key's earlier share). */
+    /**
+     * A checked share, waiting to be written; {@code answer} completes when it is (or its key's earlier share). Its id
+     * is time-ordered: shares arrive in floods, and nothing is found by a share's id alone.
+     */
     record Pending(UUID shareId, UUID employeeId, PublishedPost post, Network network, String text,
             String idempotencyKey, String requestHash, Instant at, CompletableFuture<Written> answer) {
 
         Pending(UUID employeeId, PublishedPost post, Network network, String text, String idempotencyKey,
                 String requestHash, Instant at) {
-            this(UUID.randomUUID(), employeeId, post, network, text, idempotencyKey, requestHash, at,
+            this(Ids.timeOrdered(at), employeeId, post, network, text, idempotencyKey, requestHash, at,
                     new CompletableFuture<>());
         }
 
