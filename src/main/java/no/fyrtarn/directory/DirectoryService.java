@@ -215,6 +215,11 @@ public class DirectoryService {
         return members.get(normalized, () -> QuarkusTransaction.joiningExisting().call(() -> readMember(normalized)));
     }
 
+    /** {@link #member} from what is kept in memory only, for a caller that must not block: empty when not kept. */
+    public Optional<Member> memberIfKept(String email) {
+        return members.ifKept(email(email));
+    }
+
     /** The groups a token for this employee carries: their roles, plus "leader" when someone reports to them. */
     private Optional<Member> readMember(String email) {
         return employees.memberRow(email).map(r -> {

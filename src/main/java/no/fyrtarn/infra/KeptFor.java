@@ -37,9 +37,9 @@ public final class KeptFor<K, V> {
 
     /** The kept value while it is fresh; else {@code read}'s, kept when present. */
     public Optional<V> get(K key, Supplier<Optional<V>> read) {
-        Kept<V> known = kept.get(key);
-        if (known != null && System.nanoTime() - known.readAt() < keepNanos) {
-            return Optional.of(known.value());
+        Optional<V> fresh = ifKept(key);
+        if (fresh.isPresent()) {
+            return fresh;
         }
         long readAt = System.nanoTime();
         long generation = forgotten.get();
@@ -50,6 +50,13 @@ public final class KeptFor<K, V> {
             kept.remove(key);
         }
         return value;
+    }
+
+    /** The kept value while it is fresh, without reading: for a caller that must not block (the event loop). */
+    public Optional<V> ifKept(K key) {
+        Kept<V> known = kept.get(key);
+        return known != null && System.nanoTime() - known.readAt() < keepNanos ? Optional.of(known.value())
+                : Optional.empty();
     }
 
     /**

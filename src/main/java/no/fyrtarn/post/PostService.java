@@ -104,8 +104,20 @@ public class PostService {
      * commits, another instance's archive or edit shows within that time. Expiry is judged at each call.
      */
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return live.get(postId, () -> QuarkusTransaction.joiningExisting().call(() -> posts.findLive(postId)))
-                .filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
+        return inFeed(postId, teamId,
+                live.get(postId, () -> QuarkusTransaction.joiningExisting().call(() -> posts.findLive(postId))));
+    }
+
+    /**
+     * {@link #inFeed} from what is kept in memory only, for a caller that must not block: empty when the post is not
+     * kept (ask {@link #inFeed} on a worker thread then).
+     */
+    public Optional<PublishedPost> inFeedIfKept(UUID postId, UUID teamId) {
+        return live.ifKept(postId).map(kept -> inFeed(postId, teamId, Optional.of(kept)));
+    }
+
+    private PublishedPost inFeed(UUID postId, UUID teamId, Optional<LivePost> live) {
+        return live.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
                 .orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 

@@ -1,5 +1,7 @@
 package no.fyrtarn.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -25,6 +27,14 @@ public class CurrentUser {
                     .orElseThrow(() -> ProblemException.unauthorized("Unknown employee"));
         }
         return member;
+    }
+
+    /** {@link #member} if it is known without reading the database (the event loop must not); else empty. */
+    public Optional<DirectoryService.Member> memberIfKept() {
+        if (member == null) {
+            member = directory.memberIfKept(identity.getPrincipal().getName()).orElse(null);
+        }
+        return Optional.ofNullable(member);
     }
 
     public boolean hasRole(String role) {

@@ -1,6 +1,7 @@
 package no.fyrtarn.share;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,11 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.smallrye.common.annotation.NonBlocking;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
@@ -37,22 +41,23 @@ public class ShareResource {
     CurrentUser user;
 
     @POST
+    @NonBlocking // the request checks the share from memory (or hands that to a worker) and waits for no one
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "sharePost", summary = "Share a post from the feed on one network",
             description = "Records the share and answers the caller's tracked link and the network's share dialog. "
                     + "Retrying with the same Idempotency-Key answers the same share (200).")
-    @APIResponse(responseCode = "201", description = "The new share")
+    @APIResponse(responseCode = "201", description = "The new share", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShareView.class)))
     @APIResponse(responseCode = "200", description = "The share this Idempotency-Key made before")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "503", ref = "ShareNotWritten")
-    public RestResponse<ShareView> share(@PathParam("id") UUID postId,
+    public CompletionStage<RestResponse<ShareView>> share(@PathParam("id") UUID postId,
             @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key answers the same share")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid ShareRequest request) {
-        var recorded = shares.record(user.member(), postId, request, idempotencyKey);
-        return RestResponse.status(recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
-                recorded.share());
+        return shares.record(user, postId, request, idempotencyKey).thenApply(recorded -> RestResponse.status(
+                recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, recorded.share()));
     }
 }

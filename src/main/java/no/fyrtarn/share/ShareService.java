@@ -7,12 +7,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.BlockingOperationControl;
 import no.fyrtarn.directory.DirectoryService.Member;
 import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.infra.Problem;
@@ -20,6 +27,7 @@ import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
+import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.share.ShareRepository.Key;
 import no.fyrtarn.share.ShareRepository.Stored;
 
@@ -44,6 +52,9 @@ public class ShareService {
     @Inject
     Clock clock;
 
+    @Inject
+    ManagedExecutor workers;
+
     /** A share, and whether this request made it (false: a retry with the same Idempotency-Key). */
     public record Recorded(ShareView share, boolean created) {
     }
@@ -51,35 +62,73 @@ public class ShareService {
     /**
      * The same Idempotency-Key again answers the share it made, even while the first request is still running; with a
      * different body it is refused. Without a key every call records a new share (on the same tracked link). The share
-     * is checked here and written by {@link ShareWriter}, together with whatever other shares arrived meanwhile.
+     * is checked here and written by {@link ShareWriter}, together with whatever other shares arrived meanwhile; the
+     * answer completes when that commits, and no thread waits for it meanwhile. The checks run on the caller's thread
+     * (the event loop, for the API) when the caller and the post are kept in memory; else on a worker thread, since
+     * reading them may block.
      */
-    public Recorded record(Member who, UUID postId, ShareRequest request, String idempotencyKey) {
+    public CompletionStage<Recorded> record(CurrentUser user, UUID postId, ShareRequest request,
+            String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
         String fingerprint = fingerprint(postId, request);
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            Member who = user.member();
+            return checked(who, () -> Optional.of(posts.inFeed(postId, who.teamId())), request, idempotencyKey,
+                    fingerprint).orElseThrow();
+        }
+        return user.memberIfKept().flatMap(who -> checked(who, () -> posts.inFeedIfKept(postId, who.teamId()), request,
+                idempotencyKey, fingerprint)).orElseGet(() -> onWorker(() -> record(user, postId, request, idempotencyKey)));
+    }
+
+    /** The same, waiting for the answer: for callers on a worker thread (the feed page's form). */
+    public Recorded recordNow(CurrentUser user, UUID postId, ShareRequest request, String idempotencyKey) {
+        try {
+            return record(user, postId, request, idempotencyKey).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Checks the share against the caller's feed and hands it to the writer; empty when {@code inFeed} does not know
+     * the post without reading it.
+     */
+    private Optional<CompletionStage<Recorded>> checked(Member who, Supplier<Optional<PublishedPost>> inFeed,
+            ShareRequest request, String idempotencyKey, String fingerprint) {
         PublishedPost post;
         try {
-            post = posts.inFeed(postId, who.teamId());
+            Optional<PublishedPost> known = inFeed.get();
+            if (known.isEmpty()) {
+                return Optional.empty();
+            }
+            post = known.get();
             if (!post.networks().contains(request.network())) {
                 throw ProblemException.badRequest("network", "must be one of the post's networks " + post.networks());
             }
         } catch (ProblemException refused) {
+            if (idempotencyKey == null) {
+                throw refused;
+            }
             // a retry answers what its key made, even if the post has left the feed since
-            return earlier(who, idempotencyKey).map(share -> replay(share, fingerprint)).orElseThrow(() -> refused);
+            return Optional.of(onWorker(() -> CompletableFuture.completedFuture(earlier(who, idempotencyKey)
+                    .map(share -> replay(share, fingerprint)).orElseThrow(() -> refused))));
         }
         String text = ShareIntents.fitted(request.network(), request.ownText() != null ? request.ownText()
                 : CaptionVariants.captionFor(who.employeeId(), post, request.network()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-        var written = writer.write(new ShareWriter.Pending(who.employeeId(), post, request.network(), text,
-                idempotencyKey, fingerprint, now));
-        return written.created() ? new Recorded(view(written.share()), true) : replay(written.share(), fingerprint);
+        return Optional.of(writer.write(new ShareWriter.Pending(who.employeeId(), post, request.network(), text,
+                idempotencyKey, fingerprint, now)).thenApply(written -> written.created()
+                        ? new Recorded(view(written.share()), true) : replay(written.share(), fingerprint)));
+    }
+
+    /** Runs {@code work} on a worker thread with the request's context (who is calling). */
+    private <T> CompletionStage<T> onWorker(Supplier<? extends CompletionStage<T>> work) {
+        return workers.supplyAsync(work).thenCompose(stage -> stage);
     }
 
     private Optional<Stored> earlier(Member who, String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return Optional.empty();
-        }
         Key key = new Key(who.employeeId(), idempotencyKey);
         return Optional.ofNullable(QuarkusTransaction.joiningExisting().call(() -> shares.findByKeys(List.of(key)))
                 .get(key));

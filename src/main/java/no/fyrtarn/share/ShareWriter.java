@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -122,21 +121,24 @@ class ShareWriter {
         }
     }
 
-    /** Hands the share to the writer and waits for its answer. */
-    Written write(Pending share) {
+    /**
+     * Hands the share to the writer. The answer completes on the writer's thread once the share's transaction
+     * committed (or failed); nobody waits for it on a thread of their own. It fails with 503 when the writer is not
+     * running, its queue is full, or it has not answered within 30 s.
+     */
+    CompletableFuture<Written> write(Pending share) {
         if (!writer.running() || !queue.offer(share)) {
-            throw unavailable();
+            return CompletableFuture.failedFuture(unavailable());
         }
-        try {
-            return share.answer().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        }
+        CompletableFuture<Written> answer = new CompletableFuture<>();
+        share.answer().orTimeout(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS).whenComplete((written, failed) -> {
+            if (failed == null) {
+                answer.complete(written);
+            } else {
+                answer.completeExceptionally(failed instanceof TimeoutException ? unavailable() : failed);
+            }
+        });
+        return answer;
     }
 
     private static ProblemException unavailable() {

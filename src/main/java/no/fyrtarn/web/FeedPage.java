@@ -98,7 +98,7 @@ public class FeedPage {
         if (network == null) {
             return Response.seeOther(URI.create("/")).build();
         }
-        var recorded = shares.record(user.member(), postId,
+        var recorded = shares.recordNow(user, postId,
                 new ShareRequest(network, network.pick(linkedin, x, facebook)),
                 blankToNull(network.pick(linkedinKey, xKey, facebookKey)));
         return Response.seeOther(URI.create(recorded.share().shareIntentUrl())).build();

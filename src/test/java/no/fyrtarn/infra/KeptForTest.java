@@ -35,6 +35,20 @@ class KeptForTest {
     }
 
     @Test
+    void if_kept_answers_only_a_fresh_kept_value_and_never_reads() throws InterruptedException {
+        KeptFor<String, String> kept = new KeptFor<>(Duration.ofMillis(200), 10);
+        assertThat(kept.ifKept("a")).isEmpty();
+        kept.get("a", () -> read("first"));
+        assertThat(kept.ifKept("a")).contains("first");
+        Thread.sleep(300);
+        assertThat(kept.ifKept("a")).as("no longer fresh").isEmpty();
+        kept.get("a", () -> read("second"));
+        kept.forgetAll();
+        assertThat(kept.ifKept("a")).isEmpty();
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
     void a_value_older_than_the_time_to_keep_it_is_read_again() throws InterruptedException {
         KeptFor<String, String> kept = new KeptFor<>(Duration.ofMillis(20), 10);
         kept.get("a", () -> read("first"));

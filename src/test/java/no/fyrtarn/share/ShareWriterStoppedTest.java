@@ -1,11 +1,12 @@
 package no.fyrtarn.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,9 @@ class ShareWriterStoppedTest {
                 List.of(Network.X), List.of(), null, Instant.now(), null);
         var share = new ShareWriter.Pending(UUID.randomUUID(), post, Network.X, "Tekst", "tap-1", "hash", Instant.now());
 
-        assertThatThrownBy(() -> stopped.write(share)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(503));
+        assertThat(stopped.write(share)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(503));
         assertThat(registry.get("fyrtarn.shares.write.queued").gauge().value()).isZero(); // not left waiting
         assertThat(share.answer()).isNotDone();
     }
