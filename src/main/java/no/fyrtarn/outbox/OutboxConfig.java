@@ -11,7 +11,7 @@ public interface OutboxConfig {
 
     /**
      * How soon the relay sweeps the table for due events after something suggests some are waiting that it was not
-     * handed: committed events its queue had no room for, a failed relay round. Retries it sweeps for when they are due.
+     * handed: committed events its queue had no room for, a failed relay round. Retries it sweeps for when due.
      */
     @WithDefault("500ms")
     Duration pollInterval();

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -52,6 +51,7 @@ public class ShareService {
     @Inject
     Clock clock;
 
+    /** Worker threads with the request's context (who is calling), for what may block. */
     @Inject
     ManagedExecutor workers;
 
@@ -78,8 +78,11 @@ public class ShareService {
             return checked(who, () -> Optional.of(posts.inFeed(postId, who.teamId())), request, idempotencyKey,
                     fingerprint).orElseThrow();
         }
-        return user.memberIfKept().flatMap(who -> checked(who, () -> posts.inFeedIfKept(postId, who.teamId()), request,
-                idempotencyKey, fingerprint)).orElseGet(() -> onWorker(() -> record(user, postId, request, idempotencyKey)));
+        return user.memberIfKept()
+                .flatMap(who -> checked(who, () -> posts.inFeedIfKept(postId, who.teamId()), request, idempotencyKey,
+                        fingerprint))
+                .orElseGet(() -> workers.supplyAsync(() -> record(user, postId, request, idempotencyKey))
+                        .thenCompose(stage -> stage));
     }
 
     /** The same, waiting for the answer: for callers on a worker thread (the feed page's form). */
@@ -112,8 +115,8 @@ public class ShareService {
                 throw refused;
             }
             // a retry answers what its key made, even if the post has left the feed since
-            return Optional.of(onWorker(() -> CompletableFuture.completedFuture(earlier(who, idempotencyKey)
-                    .map(share -> replay(share, fingerprint)).orElseThrow(() -> refused))));
+            return Optional.of(workers.supplyAsync(() -> earlier(who, idempotencyKey)
+                    .map(share -> replay(share, fingerprint)).orElseThrow(() -> refused)));
         }
         String text = ShareIntents.fitted(request.network(), request.ownText() != null ? request.ownText()
                 : CaptionVariants.captionFor(who.employeeId(), post, request.network()));
@@ -121,11 +124,6 @@ public class ShareService {
         return Optional.of(writer.write(new ShareWriter.Pending(who.employeeId(), post, request.network(), text,
                 idempotencyKey, fingerprint, now)).thenApply(written -> written.created()
                         ? new Recorded(view(written.share()), true) : replay(written.share(), fingerprint)));
-    }
-
-    /** Runs {@code work} on a worker thread with the request's context (who is calling). */
-    private <T> CompletionStage<T> onWorker(Supplier<? extends CompletionStage<T>> work) {
-        return workers.supplyAsync(work).thenCompose(stage -> stage);
     }
 
     private Optional<Stored> earlier(Member who, String idempotencyKey) {
