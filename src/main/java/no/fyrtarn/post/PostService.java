@@ -116,8 +116,8 @@ public class PostService {
         return live.ifKept(postId).map(kept -> inFeed(postId, teamId, Optional.of(kept)));
     }
 
-    private PublishedPost inFeed(UUID postId, UUID teamId, Optional<LivePost> live) {
-        return live.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
+    private PublishedPost inFeed(UUID postId, UUID teamId, Optional<LivePost> found) {
+        return found.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
                 .orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 
