@@ -248,4 +248,12 @@ class ShareResourceTest {
         as(token("nogroups-" + unique() + "@test.fyrtarn.no")).body(Map.of("network", "X"))
                 .post("/api/posts/" + id + "/shares").then().statusCode(201);
     }
+
+    @Test
+    void the_bench_builds_baselines_are_not_in_the_service() {
+        String id = publish(draft());
+        as(employeeIn(null).token()).body(Map.of("network", "X")).post("/bench/posts/" + id + "/shares").then()
+                .statusCode(404);
+        given().redirects().follow(false).get("/bench/302").then().statusCode(404);
+    }
 }
