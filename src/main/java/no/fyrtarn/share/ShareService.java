@@ -72,7 +72,12 @@ public class ShareService {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
-        String fingerprint = fingerprint(postId, request);
+        return record(user, postId, request, idempotencyKey, fingerprint(postId, request));
+    }
+
+    /** With the key checked and the request's fingerprint taken once, also when the checks move to a worker. */
+    private CompletionStage<Recorded> record(CurrentUser user, UUID postId, ShareRequest request,
+            String idempotencyKey, String fingerprint) {
         if (BlockingOperationControl.isBlockingAllowed()) {
             Member who = user.member();
             return checked(who, () -> Optional.of(posts.inFeed(postId, who.teamId())), request, idempotencyKey,
@@ -81,7 +86,8 @@ public class ShareService {
         return user.memberIfKept()
                 .flatMap(who -> checked(who, () -> posts.inFeedIfKept(postId, who.teamId()), request, idempotencyKey,
                         fingerprint))
-                .orElseGet(() -> workers.supplyAsync(() -> record(user, postId, request, idempotencyKey))
+                .orElseGet(() -> workers
+                        .supplyAsync(() -> record(user, postId, request, idempotencyKey, fingerprint))
                         .thenCompose(stage -> stage));
     }
 
