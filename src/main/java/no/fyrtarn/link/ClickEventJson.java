@@ -1,18 +1,19 @@
 package no.fyrtarn.link;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
+import no.fyrtarn.infra.IsoInstants;
 import no.fyrtarn.post.Network;
 
 /**
@@ -29,9 +30,14 @@ final class ClickEventJson {
     private ClickEventJson() {
     }
 
-    static String write(ClickEvent click) {
-        StringWriter out = new StringWriter(384);
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+    /**
+     * UTF-8, straight into the bytes the Kafka record carries.
+     *
+     * @param buffer emptied and used for the writing, so that a writer of many clicks reuses one
+     */
+    static byte[] write(ClickEvent click, ByteArrayOutputStream buffer) {
+        buffer.reset();
+        try (JsonGenerator json = FACTORY.createGenerator(buffer, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("clickId", click.clickId().toString());
             json.writeStringField("linkCode", click.linkCode());
@@ -45,9 +51,9 @@ final class ClickEventJson {
             json.writeStringField("method", click.method());
             json.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        return out.toString();
+        return buffer.toByteArray();
     }
 
     /**
@@ -96,7 +102,7 @@ final class ClickEventJson {
             return new ClickEvent(UUID.fromString(required("clickId", clickId)), required("linkCode", linkCode),
                     shareId == null ? null : UUID.fromString(shareId), UUID.fromString(required("postId", postId)),
                     UUID.fromString(required("employeeId", employeeId)), Network.valueOf(required("network", network)),
-                    Instant.parse(required("at", at)), required("clientHash", clientHash), userAgent,
+                    IsoInstants.parse(required("at", at)), required("clientHash", clientHash), userAgent,
                     required("method", method));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("at: " + e.getMessage(), e);

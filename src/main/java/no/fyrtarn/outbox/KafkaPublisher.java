@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,7 +20,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaProducer;
  * Sends one outbox event as a Kafka record with CloudEvents binary-mode headers; completes when the broker acks. It
  * hands the record straight to the Kafka producer of the {@code outbox} channel (its acks, idempotence, batching and
  * timeouts): the channel's emitter would add a Reactive Streams hop, context propagation and a sending thread to every
- * click and event, which JFR put at half of the click writer's time.
+ * click and event, which JFR put at half of the click writer's time. Values go as bytes, so a click's JSON is written
+ * once, as UTF-8, and the headers every record shares are encoded once.
  */
 @ApplicationScoped
 public class KafkaPublisher {
@@ -32,22 +34,37 @@ public class KafkaPublisher {
     @Inject
     OutboxConfig config;
 
-    private volatile Producer<String, String> producer;
+    private static final byte[] SPEC_VERSION = bytes("1.0");
+    private static final byte[] JSON = bytes("application/json");
 
-    public CompletableFuture<Void> publish(OutboxEvent event) {
-        return publish(event.id(), event.topic(), event.type(), event.key(), event.payload(), event.createdAt());
+    private volatile Producer<String, byte[]> producer;
+    private byte[] source;
+
+    @PostConstruct
+    void init() {
+        source = bytes(config.source().toString());
     }
 
-    /** The same record an outbox row would become, without the row: for producers with a fallback of their own. */
-    public CompletableFuture<Void> publish(UUID id, String topic, String type, String key, String payload,
+    public CompletableFuture<Void> publish(OutboxEvent event) {
+        return publish(event.id(), event.topic(), event.type(), event.key(), bytes(event.payload()),
+                event.createdAt());
+    }
+
+    /**
+     * The same record an outbox row would become, without the row: for producers with a fallback of their own.
+     *
+     * @param payload the event's JSON in UTF-8
+     */
+    public CompletableFuture<Void> publish(UUID id, String topic, String type, String key, byte[] payload,
             Instant createdAt) {
+        // the shared arrays are never written to: Kafka's producer only reads header values
         var headers = new RecordHeaders()
-                .add("ce_specversion", bytes("1.0"))
+                .add("ce_specversion", SPEC_VERSION)
                 .add("ce_id", bytes(id.toString()))
                 .add("ce_type", bytes(type))
-                .add("ce_source", bytes(config.source().toString()))
+                .add("ce_source", source)
                 .add("ce_time", bytes(createdAt.toString()))
-                .add("content-type", bytes("application/json"));
+                .add("content-type", JSON);
         var acked = new CompletableFuture<Void>();
         producer().send(new ProducerRecord<>(topic, null, key, payload, headers), (metadata, failure) -> {
             if (failure == null) {
@@ -59,10 +76,10 @@ public class KafkaPublisher {
         return acked;
     }
 
-    private Producer<String, String> producer() {
-        Producer<String, String> p = producer;
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> p = producer;
         if (p == null) {
-            KafkaProducer<String, String> channel = clients.getProducer(CHANNEL);
+            KafkaProducer<String, byte[]> channel = clients.getProducer(CHANNEL);
             if (channel == null) {
                 throw new IllegalStateException("the " + CHANNEL + " channel has no Kafka producer yet");
             }
