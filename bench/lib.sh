@@ -1,21 +1,43 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
 # target/bench-app, starts it on embedded PostgreSQL and Kafka with demo data, and defines helpers:
 # sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors").
+# BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
+# runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
 port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
 base="http://127.0.0.1:$port"
+kafka_mode=${BENCH_KAFKA:-embedded}
+case "$kafka_mode" in embedded | process) ;; *) echo "BENCH_KAFKA is embedded or process, not $kafka_mode" >&2; exit 1 ;; esac
 data=$(mktemp -d /tmp/fyrtarn-bench.XXXXXX)
 log="$data/service.log"
 
 echo "== building (bench profile) into target/bench-app"
 ./mvnw -B -q package -DskipTests -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
 
+# `|| true`: a JVM exits 143 on SIGTERM, which under `set -e` would end the trap before the data is removed
+stop() { [ -z "$1" ] || { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null || true; }; }
+# the broker (if of its own) after the service, whose consumers commit their offsets as they close
+pid=; kafka_pid=
+trap 'stop "$pid"; stop "$kafka_pid"; rm -rf "$data"' EXIT
+if [ "$kafka_mode" = process ]; then
+  echo "== starting Kafka in a JVM of its own on 127.0.0.1:$kafka_port"
+  java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "target/bench-app/app/*:target/bench-app/lib/main/*:target/bench-app/lib/boot/*" \
+    bench/Broker.java "$data/kafka" "$kafka_port" >"$data/kafka.log" 2>&1 &
+  kafka_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q '^ready$' "$data/kafka.log" && break
+    kill -0 $kafka_pid 2>/dev/null || { echo "broker died:"; tail -50 "$data/kafka.log"; exit 1; }
+    sleep 0.5
+  done
+  grep -q '^ready$' "$data/kafka.log" || { echo "broker not ready"; tail -50 "$data/kafka.log"; exit 1; }
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port
+fi
+
 echo "== starting on $base (data and log in $data)"
 QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_PORT=$pg_port \
   FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
   java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
-# `|| true`: the service exits 143 on SIGTERM, which under `set -e` would end the trap before the data is removed
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
   kill -0 $pid 2>/dev/null || { echo "service died:"; tail -50 "$log"; exit 1; }
