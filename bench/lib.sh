@@ -18,18 +18,24 @@ stop() { [ -z "$1" ] || { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null || true; 
 # the broker (if of its own) after the service, whose consumers commit their offsets as they close
 pid=; kafka_pid=
 trap 'stop "$pid"; stop "$kafka_pid"; rm -rf "$data"' EXIT
+# await WHAT PID LOG COMMAND...: waits up to a minute until COMMAND succeeds; ends the bench, showing LOG, if the
+# process PID dies first or the minute passes
+await() {
+  local what=$1 process=$2 logfile=$3; shift 3
+  for _ in $(seq 1 120); do
+    "$@" && return 0
+    kill -0 "$process" 2>/dev/null || { echo "$what died:"; tail -50 "$logfile"; exit 1; }
+    sleep 0.5
+  done
+  echo "$what not ready"; tail -50 "$logfile"; exit 1
+}
 if [ "$kafka_mode" = process ]; then
   echo "== starting Kafka in a JVM of its own on 127.0.0.1:$kafka_port"
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "target/bench-app/app/*:target/bench-app/lib/main/*:target/bench-app/lib/boot/*" \
     bench/Broker.java "$data/kafka" "$kafka_port" >"$data/kafka.log" 2>&1 &
   kafka_pid=$!
-  for _ in $(seq 1 120); do
-    grep -q '^ready$' "$data/kafka.log" && break
-    kill -0 $kafka_pid 2>/dev/null || { echo "broker died:"; tail -50 "$data/kafka.log"; exit 1; }
-    sleep 0.5
-  done
-  grep -q '^ready$' "$data/kafka.log" || { echo "broker not ready"; tail -50 "$data/kafka.log"; exit 1; }
+  await broker "$kafka_pid" "$data/kafka.log" grep -q '^ready$' "$data/kafka.log"
   export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port
 fi
 
@@ -38,12 +44,7 @@ QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_
   FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
   java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "$base/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 $pid 2>/dev/null || { echo "service died:"; tail -50 "$log"; exit 1; }
-  sleep 0.5
-done
-curl -fs "$base/q/health/ready" >/dev/null || { echo "service not ready"; tail -50 "$log"; exit 1; }
+await service "$pid" "$log" curl -fs -o /dev/null "$base/q/health/ready"
 
 export PGPASSWORD=postgres
 sql() { psql -qtA -h 127.0.0.1 -p "$pg_port" -U postgres -d fyrtarn -c "$1"; }
