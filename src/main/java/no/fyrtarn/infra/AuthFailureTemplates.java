@@ -1,7 +1,5 @@
 package no.fyrtarn.infra;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -21,10 +19,10 @@ import io.vertx.ext.web.RoutingContext;
  * and no HTTP permission is configured; and where a request fails with an authentication error, Quarkus's own failure
  * filter (ObservabilityIntegrationRecorder's pre-auth-failure handler) still works out the template. So this class
  * makes the same swap first, and Quarkus's filter, finding its handler already in place, skips the work. Its handler
- * is taken from the first request, where Quarkus's filter put it (read when that request ends, so no filter of ours
- * runs after Quarkus's): a stateless object of a class Quarkus does not expose. Until then, or if a later Quarkus no
- * longer puts one (it looks at the first {@value #TRIES} requests), requests go the way they went without this
- * class.
+ * is taken, by a second filter right after Quarkus's, from the first request where Quarkus's filter put it: a
+ * stateless object of a class Quarkus does not expose. (Read when a request ends instead, it was no longer in place
+ * for REST requests.) Until then, or if a later Quarkus no longer puts one, requests go the way they went without
+ * this class.
  * <p>
  * Our filter registers at Quarkus's authentication priority; filters of the same priority run in the order they were
  * registered, and the application's come after Quarkus's own, so it runs after authentication and before 199.
@@ -36,13 +34,13 @@ public class AuthFailureTemplates {
     private static final String REST_HANDLER = "io.quarkus.resteasy.reactive.server.runtime."
             + "ResteasyReactiveRecorder$FailingDefaultAuthFailureHandler";
     private static final int AUTHENTICATION = 200;
-    private static final int TRIES = 100;
+    private static final int AFTER_REST_SWAP = 198;
 
     private volatile Object restHandler;
-    private final AtomicInteger tries = new AtomicInteger();
 
     void install(@Observes Filters filters) {
         filters.register(this::swapEarly, AUTHENTICATION);
+        filters.register(this::learn, AFTER_REST_SWAP);
     }
 
     /** Quarkus REST's handler once a request has shown it, else null. */
@@ -52,20 +50,19 @@ public class AuthFailureTemplates {
 
     private void swapEarly(RoutingContext ctx) {
         Object handler = restHandler;
-        if (handler == null) {
-            if (tries.get() < TRIES && tries.incrementAndGet() <= TRIES) {
-                ctx.addEndHandler(ended -> learn(ctx));
-            }
-        } else if (ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER) instanceof DefaultAuthFailureHandler) {
+        if (handler != null && ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER) instanceof DefaultAuthFailureHandler) {
             ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, handler);
         }
         ctx.next();
     }
 
     private void learn(RoutingContext ctx) {
-        Object put = ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
-        if (restHandler == null && put != null && put.getClass().getName().equals(REST_HANDLER)) {
-            restHandler = put;
+        if (restHandler == null) {
+            Object put = ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+            if (put != null && put.getClass().getName().equals(REST_HANDLER)) {
+                restHandler = put;
+            }
         }
+        ctx.next();
     }
 }

@@ -28,7 +28,7 @@ class AuthFailureTemplatesTest {
     @Test
     void requests_reach_quarkus_rest_without_it_mapping_their_path_a_second_time() {
         given().get("/q/health/live").then().statusCode(200); // Quarkus REST's filter shows its handler once
-        await().atMost(Duration.ofSeconds(5)).until(() -> templates.restHandler() != null); // taken as it ends
+        await().atMost(Duration.ofSeconds(5)).until(() -> templates.restHandler() != null);
         long before = probe.spared();
 
         given().get("/s/" + "Zz9" + unique()).then().statusCode(404);
