@@ -34,7 +34,8 @@ public class AuthFailureTemplates {
     private static final String REST_HANDLER = "io.quarkus.resteasy.reactive.server.runtime."
             + "ResteasyReactiveRecorder$FailingDefaultAuthFailureHandler";
     private static final int AUTHENTICATION = 200;
-    private static final int AFTER_REST_SWAP = 198;
+    /** Right after Quarkus REST's filter (199). */
+    static final int AFTER_REST_SWAP = 198;
 
     private volatile Object restHandler;
 

@@ -17,15 +17,13 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class AuthFailureProbe {
 
-    private static final int AFTER_REST_SWAP = 198;
-
     private final LongAdder spared = new LongAdder();
 
     @Inject
     AuthFailureTemplates templates;
 
     void install(@Observes Filters filters) {
-        filters.register(this::count, AFTER_REST_SWAP);
+        filters.register(this::count, AuthFailureTemplates.AFTER_REST_SWAP);
     }
 
     long spared() {
