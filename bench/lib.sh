@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
 # target/bench-app, starts it on embedded PostgreSQL and Kafka with demo data, and defines helpers:
-# sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors").
+# sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors"),
+# publish (a post, approved), pgbench_inserts (PostgreSQL's own insert rate) and start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
 port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
@@ -29,13 +30,18 @@ await() {
   done
   echo "$what not ready"; tail -50 "$logfile"; exit 1
 }
-if [ "$kafka_mode" = process ]; then
+# the broker in a JVM of its own (BENCH_KAFKA=process), on its data in $data/kafka: at start, and again after a
+# bench stopped it (bench/shares-held)
+start_broker() {
   echo "== starting Kafka in a JVM of its own on 127.0.0.1:$kafka_port"
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "target/bench-app/app/*:target/bench-app/lib/main/*:target/bench-app/lib/boot/*" \
-    bench/Broker.java "$data/kafka" "$kafka_port" >"$data/kafka.log" 2>&1 &
+    bench/Broker.java "$data/kafka" "$kafka_port" >>"$data/kafka.log" 2>&1 &
   kafka_pid=$!
   await broker "$kafka_pid" "$data/kafka.log" grep -q '^ready$' "$data/kafka.log"
+}
+if [ "$kafka_mode" = process ]; then
+  start_broker
   export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port
 fi
 
@@ -63,4 +69,22 @@ def ms(label):
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 print("%.0f %.2f %.2f %s" % (rps, ms("50"), ms("99"), errors.group(1) if errors else 0))'
+}
+# publish JSON: creates a post as $marketing, submits it, approves it as $editor, and prints its id
+publish() {
+  local id
+  id=$(curl -fs -H "Authorization: Bearer $marketing" -H 'Content-Type: application/json' -d "$1" "$base/api/posts" \
+    | json '["id"]')
+  curl -fs -o /dev/null -X POST -H "Authorization: Bearer $marketing" "$base/api/posts/$id/submit"
+  curl -fs -o /dev/null -X POST -H "Authorization: Bearer $editor" "$base/api/posts/$id/approve"
+  echo "$id"
+}
+# pgbench_inserts SECONDS: PostgreSQL's own single-row insert rate (16 clients) on the service's database, in tps
+pgbench_inserts() {
+  [ -f "$data/insert.sql" ] || {
+    sql 'create table bench_insert (id bigserial primary key, at timestamptz not null, note text)'
+    echo 'insert into bench_insert (at, note) values (now(), '"'"'bench'"'"');' > "$data/insert.sql"
+  }
+  pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 16 -j "${threads:-1}" -T "$1" -f "$data/insert.sql" fyrtarn \
+    | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
 }
