@@ -1,7 +1,8 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
 # target/bench-app, starts it on embedded PostgreSQL and Kafka with demo data, and defines helpers:
 # sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors"),
-# publish (a post, approved), pgbench_inserts (PostgreSQL's own insert rate) and start_broker.
+# publish (a post, approved), share_load (wrk on a share endpoint), pgbench_inserts (PostgreSQL's own insert rate),
+# ratio and start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
 port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
@@ -79,6 +80,14 @@ publish() {
   curl -fs -o /dev/null -X POST -H "Authorization: Bearer $editor" "$base/api/posts/$id/approve"
   echo "$id"
 }
+# share_load SECONDS [PATH]: 16 connections of shares by $employee, each recording one (no Idempotency-Key), on PATH
+# (the share endpoint of $post unless given); prints summary's "req/s p50_ms p99_ms errors"
+share_load() {
+  BENCH_TOKEN=$employee wrk -t"${threads:-1}" -c16 -d"${1}s" --latency -s bench/share.lua \
+    "$base${2:-/api/posts/$post/shares}" | summary
+}
+# ratio A B: A / B to two decimals
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 # pgbench_inserts SECONDS: PostgreSQL's own single-row insert rate (16 clients) on the service's database, in tps
 pgbench_inserts() {
   [ -f "$data/insert.sql" ] || {
