@@ -155,29 +155,34 @@ public class ClickRecorder {
         }
     }
 
-    /** @return the events Kafka did not acknowledge within the ack wait (a late ack makes a duplicate: same ce_id). */
+    /**
+     * @return the events Kafka did not acknowledge within the ack wait (a late ack makes a duplicate: same ce_id), and
+     *         those not sent because an earlier one found the broker unreachable
+     */
     private List<Outbox.Event> sendToKafka(List<ClickEvent> batch, List<Outbox.Event> events)
             throws InterruptedException {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(events.size());
+        List<CompletableFuture<Void>> acks;
         try {
-            for (int i = 0; i < events.size(); i++) {
+            // when the broker cannot be reached, the clicks after the first that found so are not sent: undelivered
+            acks = kafka.publishWhileReachable(batch.size(), i -> {
                 ClickEvent click = batch.get(i);
-                acks.add(kafka.publish(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId().toString(),
-                        ClickEventJson.write(click, json), click.at()));
-            }
+                return kafka.publish(click.clickId(), Topics.CLICKS, ClickEvent.TYPE, click.employeeId().toString(),
+                        ClickEventJson.write(click, json), click.at());
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Could not hand %d clicks to Kafka; writing them to the outbox: %s", events.size(), e.toString());
             return events;
         }
         long deadline = System.nanoTime() + config.clickAckWait().toNanos();
         List<Outbox.Event> undelivered = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException | TimeoutException e) {
                 undelivered.add(events.get(i));
             }
         }
+        undelivered.addAll(events.subList(acks.size(), events.size()));
         if (!undelivered.isEmpty()) {
             LOG.warnf("Kafka did not take %d of %d clicks; they go through the outbox", undelivered.size(), events.size());
         }

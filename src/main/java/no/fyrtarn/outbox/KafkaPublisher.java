@@ -2,8 +2,12 @@ package no.fyrtarn.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -74,6 +79,34 @@ public class KafkaPublisher {
             }
         });
         return acked;
+    }
+
+    /**
+     * Sends {@code count} records in order ({@code send} sends record i) until one fails before it left because the
+     * broker could not be reached: while Kafka is down the producer soon forgets the topics' partitions, and then every
+     * send waits {@code max.block.ms} (5 s) for them before it fails. A batch of 500 would hold its sender for 40
+     * minutes; this way it holds it for one such wait, and the caller keeps the records not sent for later.
+     *
+     * @return the acks of the records sent, in order: all, or those up to and including the first that failed at once
+     */
+    public List<CompletableFuture<Void>> publishWhileReachable(int count, IntFunction<CompletableFuture<Void>> send) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<Void> ack = send.apply(i);
+            acks.add(ack);
+            if (ack.isCompletedExceptionally() && brokerUnreachable(ack.exceptionNow())) {
+                break;
+            }
+        }
+        return acks;
+    }
+
+    /**
+     * Whether a failed publish is one the broker's return cures (Kafka's retriable errors: timeouts, lost connections,
+     * a missing leader; a sender's own ack wait running out) rather than one the record itself causes.
+     */
+    public static boolean brokerUnreachable(Throwable failure) {
+        return failure instanceof RetriableException || failure instanceof TimeoutException;
     }
 
     private Producer<String, byte[]> producer() {

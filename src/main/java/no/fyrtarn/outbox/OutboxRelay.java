@@ -60,11 +60,14 @@ public class OutboxRelay {
     private volatile boolean missedHandOver;
     /** The relay thread's alone. */
     private final SweepSchedule sweeps;
+    /** The relay thread's alone. */
+    private final BrokerRecovery recovery;
 
     @Inject
     OutboxRelay(MeterRegistry registry, OutboxRepository repository, OutboxConfig config) {
         this.committed = new ArrayBlockingQueue<>(HANDED_OVER_BATCHES * config.batchSize());
         this.sweeps = new SweepSchedule(config.pollInterval(), config.sweepInterval(), System::nanoTime);
+        this.recovery = new BrokerRecovery(config.maxBackoff(), System::nanoTime);
         this.published = registry.counter("fyrtarn.outbox.published");
         this.failed = registry.counter("fyrtarn.outbox.failed");
         Gauge.builder("fyrtarn.outbox.pending", repository, r -> QuarkusTransaction.requiringNew().call(r::pending))
@@ -144,9 +147,10 @@ public class OutboxRelay {
 
     /**
      * Publishes the events {@code claim} locks, in one transaction that deletes those Kafka acknowledged and puts the
-     * others off with back-off.
+     * others off with back-off. The first round after an outage in which Kafka acknowledged everything makes the
+     * events still waiting out a back-off due at once ({@link BrokerRecovery}).
      *
-     * @return how many events were published, 0 when a publish failed (back off until the next sweep)
+     * @return how many events were published, 0 when a publish failed or the broker could not be reached
      */
     private int relay(Supplier<List<OutboxEvent>> claim) {
         return QuarkusTransaction.requiringNew().timeout((int) config.ackTimeout().toSeconds() + 30).call(() -> {
@@ -154,16 +158,22 @@ public class OutboxRelay {
             if (due.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<Void>> acks = due.stream().map(publisher::publish).toList();
+            // when the broker cannot be reached, the events after the first that found so are not sent: still due
+            List<CompletableFuture<Void>> acks = publisher.publishWhileReachable(due.size(),
+                    i -> publisher.publish(due.get(i)));
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
             List<UUID> acked = new ArrayList<>(due.size());
-            for (int i = 0; i < due.size(); i++) {
+            int unreachable = 0; // failures the broker's return cures
+            for (int i = 0; i < acks.size(); i++) {
                 OutboxEvent event = due.get(i);
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acked.add(event.id());
                 } catch (ExecutionException | TimeoutException e) {
                     Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    if (KafkaPublisher.brokerUnreachable(cause)) {
+                        unreachable++;
+                    }
                     Duration backoff = backoff(event.attempts());
                     events.markFailed(event.id(), clock.instant().plus(backoff), String.valueOf(cause));
                     sweeps.within(backoff);
@@ -177,7 +187,14 @@ public class OutboxRelay {
             events.removeSent(acked); // one statement for the batch, not one per row
             int ok = acked.size();
             published.increment(ok);
-            failed.increment(due.size() - ok);
+            failed.increment(acks.size() - ok);
+            if (unreachable == acks.size()) {
+                recovery.down();
+            } else if (ok == due.size() && recovery.allAcknowledged()) {
+                int waiting = events.dueNow(clock.instant());
+                sweeps.within(Duration.ZERO);
+                LOG.infof("Kafka acknowledges events again; %d events waiting out a back-off are due now", waiting);
+            }
             return ok == due.size() ? ok : 0;
         });
     }

@@ -89,6 +89,19 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
                 error == null ? null : error.substring(0, Math.min(error.length(), 1000)), id);
     }
 
+    /**
+     * Events waiting out a back-off are due at {@code now}: the broker is back. Rows another relay instance holds are
+     * left to it.
+     *
+     * @return how many
+     */
+    public int dueNow(Instant now) {
+        return sql.update("""
+                update outbox_event set next_attempt_at = ?
+                where id in (select id from outbox_event where attempts > 0 and next_attempt_at > ? for update skip locked)""",
+                now, now);
+    }
+
     public long pending() {
         return count();
     }

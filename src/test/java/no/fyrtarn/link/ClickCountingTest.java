@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import no.fyrtarn.outbox.OutboxRepository;
 import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.testing.EmbeddedInfrastructureResource;
@@ -46,6 +48,9 @@ class ClickCountingTest {
 
     @Inject
     OutboxRepository outbox;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     @Inject
     MeterRegistry registry;
@@ -212,6 +217,22 @@ class ClickCountingTest {
         assertThat(clicksOf(postId)).isEqualTo(1);
     }
 
+    /**
+     * Soon after the broker went away, the service's producer forgets where the clicks topic's partitions are; from then
+     * on every send waits {@code max.block.ms} (5 s) for them before it fails.
+     */
+    private void awaitProducerForgotTheClicksTopic() {
+        var producer = kafkaClients.<String, byte[]>getProducer("outbox").unwrap();
+        await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(60)).until(() -> {
+            try {
+                producer.partitionsFor(Topics.CLICKS);
+                return false;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                return true;
+            }
+        });
+    }
+
     @Test
     void no_click_is_lost_while_kafka_is_down() {
         String path = trackedPath("https://example.com/outage", null);
@@ -220,13 +241,19 @@ class ClickCountingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> clicksOf(postId) == 1);
 
         EmbeddedInfrastructureResource.kafka().stop();
-        click(path, LAPTOP);
-        click(path, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
-        // Kafka did not acknowledge them: they wait in the outbox, not in memory
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> outbox.count("topic", Topics.CLICKS)) >= 2);
+        awaitProducerForgotTheClicksTopic();
+        try (var clients = Executors.newVirtualThreadPerTaskExecutor()) { // at once: one batch for the recorder
+            for (int i = 0; i < 20; i++) {
+                String userAgent = LAPTOP + " client/" + i;
+                clients.submit(() -> click(path, userAgent));
+            }
+        }
+        // Kafka did not acknowledge them: they wait in the outbox, not in memory. A recorder that sent click after click
+        // to a producer waiting 5 s for each would hold them in memory for minutes (and drop them once its queue is full)
+        await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> outbox.count("topic", Topics.CLICKS)) >= 20);
         EmbeddedInfrastructureResource.kafka().restart();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> clicksOf(postId) == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> clicksOf(postId) == 21);
     }
 }
