@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
  * their back-off (up to {@code fyrtarn.outbox.max-backoff}): they are due again at once. The broker counts as down
  * after a relay round in which nothing was acknowledged and every failure was one a broker's return cures (a timeout,
  * a lost connection), and as back after a round in which everything was. Events brought forward fail again if the
- * broker is only partly back (one partition's leader missing), so it does so at most once per {@code interval}: at
- * worst such events are tried once more per interval than their back-off alone would. Used by the relay's thread only.
+ * broker is only partly back (one partition's leader missing), so they are brought forward at most once per
+ * {@code interval}: at worst such events are tried once more per interval than their back-off alone would. Used by the
+ * relay's thread only.
  */
 final class BrokerRecovery {
 

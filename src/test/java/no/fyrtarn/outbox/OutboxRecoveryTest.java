@@ -24,8 +24,9 @@ import no.fyrtarn.testing.EmbeddedInfrastructureResource;
 import no.fyrtarn.testing.TopicReader;
 
 /**
- * Events that failed while the broker was down wait out a back-off. Once the broker is back they should not wait it
- * out in full: here the back-off is ten minutes, so only the relay noticing the broker's return can send them in time.
+ * While the broker is down, a relay round must not spend 5 s per event on sends that cannot succeed, and events that
+ * failed wait out a back-off. Once the broker is back they should not wait it out in full: here the back-off is ten
+ * minutes, so only the relay noticing the broker's return can send them in time.
  */
 @QuarkusTest
 @TestProfile(OutboxRecoveryTest.LongBackOff.class)
