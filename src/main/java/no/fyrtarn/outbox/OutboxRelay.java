@@ -28,7 +28,7 @@ import io.quarkus.runtime.StartupEvent;
 import no.fyrtarn.infra.BackgroundThread;
 
 /**
- * Publishes due outbox events to Kafka, oldest first, and deletes them once the broker acknowledged them. While
+ * Publishes due outbox events to Kafka, those due longest first, and deletes them once the broker acknowledged them. While
  * the broker is unreachable, events stay in the table and are retried with exponential back-off: none is lost.
  * Delivery is at least once (an ack lost after a write means a resend), so consumers deduplicate by ce_id.
  */
@@ -140,7 +140,7 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays the oldest due events (up to a batch): what a sweep does. @return how many were published */
+    /** Relays the events due longest (up to a batch): what a sweep does. @return how many were published */
     private int relayDue() {
         return relay(() -> events.claimDue(clock.instant(), config.batchSize()));
     }

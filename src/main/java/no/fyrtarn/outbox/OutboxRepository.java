@@ -49,13 +49,15 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     }
 
     /**
-     * Locks the oldest due events; rows another relay instance holds are skipped, so several instances share the work
-     * without publishing an event twice.
+     * Locks the events due longest, which for events never tried are the oldest; rows another relay instance holds are
+     * skipped, so several instances share the work without publishing an event twice. The order is the due index's
+     * own, so a sweep reads only the rows it takes: ordered by creation, a backlog of 190 000 due events after an
+     * outage was sorted in full on every sweep (66 ms each, 20 MB on disk).
      */
     public List<OutboxEvent> claimDue(Instant now, int limit) {
         return sql.list("""
                 select id, topic, event_key, type, payload, created_at, attempts from outbox_event
-                where next_attempt_at <= ? order by created_at, id limit ? for update skip locked""",
+                where next_attempt_at <= ? order by next_attempt_at, created_at, id limit ? for update skip locked""",
                 OutboxRepository::event, now, limit);
     }
 
@@ -90,16 +92,16 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     }
 
     /**
-     * Events waiting out a back-off are due at {@code now}: the broker is back. Rows another relay instance holds are
-     * left to it.
+     * Events waiting out a back-off are due again, as from their creation, so that they leave in creation order with
+     * the events never tried: the broker is back. Rows another relay instance holds are left to it.
      *
      * @return how many
      */
     public int dueNow(Instant now) {
         return sql.update("""
-                update outbox_event set next_attempt_at = ?
+                update outbox_event set next_attempt_at = created_at
                 where id in (select id from outbox_event where attempts > 0 and next_attempt_at > ? for update skip locked)""",
-                now, now);
+                now);
     }
 
     public long pending() {
