@@ -25,7 +25,9 @@ final class BrokerRecovery {
         this.nanoTime = nanoTime;
     }
 
-    /** A relay round in which nothing was acknowledged and every failure was {@link KafkaPublisher#brokerUnreachable}. */
+    /**
+     * A relay round in which nothing was acknowledged and every failure was {@link KafkaPublisher#brokerUnreachable}.
+     */
     void down() {
         down = true;
     }

@@ -28,8 +28,8 @@ import io.quarkus.runtime.StartupEvent;
 import no.fyrtarn.infra.BackgroundThread;
 
 /**
- * Publishes due outbox events to Kafka, those due longest first, and deletes them once the broker acknowledged them. While
- * the broker is unreachable, events stay in the table and are retried with exponential back-off: none is lost.
+ * Publishes due outbox events to Kafka, those due longest first, and deletes them once the broker acknowledged them.
+ * While the broker is unreachable, events stay in the table and are retried with exponential back-off: none is lost.
  * Delivery is at least once (an ack lost after a write means a resend), so consumers deduplicate by ce_id.
  */
 @ApplicationScoped

@@ -100,7 +100,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID
     public int dueNow(Instant now) {
         return sql.update("""
                 update outbox_event set next_attempt_at = created_at
-                where id in (select id from outbox_event where attempts > 0 and next_attempt_at > ? for update skip locked)""",
+                where id in (select id from outbox_event
+                             where attempts > 0 and next_attempt_at > ? for update skip locked)""",
                 now);
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -234,7 +235,7 @@ class ClickCountingTest {
     }
 
     @Test
-    void no_click_is_lost_while_kafka_is_down() {
+    void no_click_is_lost_while_kafka_is_down() throws Exception {
         String path = trackedPath("https://example.com/outage", null);
         String postId = postOf(path);
         click(path, PHONE);
@@ -243,13 +244,15 @@ class ClickCountingTest {
         EmbeddedInfrastructureResource.kafka().stop();
         awaitProducerForgotTheClicksTopic();
         try (var clients = Executors.newVirtualThreadPerTaskExecutor()) { // at once: one batch for the recorder
-            for (int i = 0; i < 20; i++) {
-                String userAgent = LAPTOP + " client/" + i;
-                clients.submit(() -> click(path, userAgent));
+            var redirects = IntStream.range(0, 20)
+                    .mapToObj(i -> clients.submit(() -> click(path, LAPTOP + " client/" + i))).toList();
+            for (var redirect : redirects) {
+                redirect.get(); // each was answered with its 302 while the broker was away
             }
         }
-        // Kafka did not acknowledge them: they wait in the outbox, not in memory. A recorder that sent click after click
-        // to a producer waiting 5 s for each would hold them in memory for minutes (and drop them once its queue is full)
+        // Kafka did not acknowledge them: they wait in the outbox, not in memory. A recorder that sent click after
+        // click to a producer waiting 5 s for each would hold them in memory for minutes (and drop them once its
+        // queue is full)
         await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> outbox.count("topic", Topics.CLICKS)) >= 20);
         EmbeddedInfrastructureResource.kafka().restart();

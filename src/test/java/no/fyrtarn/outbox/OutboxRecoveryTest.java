@@ -85,7 +85,8 @@ class OutboxRecoveryTest {
     }
 
     private Outbox.Event event(String postId) {
-        return outbox.event(Topics.POSTS, "post.expired", postId, Map.of("postId", postId, "at", Instant.now().toString()));
+        return outbox.event(Topics.POSTS, "post.expired", postId,
+                Map.of("postId", postId, "at", Instant.now().toString()));
     }
 
     private void add(String postId) {
