@@ -17,12 +17,12 @@ final class BrokerRecovery {
     private final long intervalNanos;
     private final LongSupplier nanoTime;
     private boolean down;
-    private boolean broughtForward;
     private long lastBroughtForward;
 
     BrokerRecovery(Duration interval, LongSupplier nanoTime) {
         this.intervalNanos = interval.toNanos();
         this.nanoTime = nanoTime;
+        this.lastBroughtForward = nanoTime.getAsLong() - intervalNanos; // the first return may bring them forward
     }
 
     /**
@@ -42,11 +42,10 @@ final class BrokerRecovery {
             return false;
         }
         long now = nanoTime.getAsLong();
-        if (broughtForward && now - lastBroughtForward < intervalNanos) {
+        if (now - lastBroughtForward < intervalNanos) {
             return false; // stays down: asked again after the next good round
         }
         down = false;
-        broughtForward = true;
         lastBroughtForward = now;
         return true;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,17 +82,18 @@ public class KafkaPublisher {
     }
 
     /**
-     * Sends {@code count} records in order ({@code send} sends record i) until one fails before it left because the
+     * Sends the records of {@code items} in order ({@code send} sends one) until one fails before it left because the
      * broker could not be reached: while Kafka is down the producer soon forgets the topics' partitions, and then every
      * send waits {@code max.block.ms} (5 s) for them before it fails. A batch of 500 would hold its sender for 40
      * minutes; this way it holds it for one such wait, and the caller keeps the records not sent for later.
      *
      * @return the acks of the records sent, in order: all, or those up to and including the first that failed at once
      */
-    public List<CompletableFuture<Void>> publishWhileReachable(int count, IntFunction<CompletableFuture<Void>> send) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            CompletableFuture<Void> ack = send.apply(i);
+    public <T> List<CompletableFuture<Void>> publishWhileReachable(List<T> items,
+            Function<T, CompletableFuture<Void>> send) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(items.size());
+        for (T item : items) {
+            CompletableFuture<Void> ack = send.apply(item);
             acks.add(ack);
             if (ack.isCompletedExceptionally() && brokerUnreachable(ack.exceptionNow())) {
                 break;

@@ -159,8 +159,7 @@ public class OutboxRelay {
                 return 0;
             }
             // when the broker cannot be reached, the events after the first that found so are not sent: still due
-            List<CompletableFuture<Void>> acks = publisher.publishWhileReachable(due.size(),
-                    i -> publisher.publish(due.get(i)));
+            List<CompletableFuture<Void>> acks = publisher.publishWhileReachable(due, publisher::publish);
             long deadline = System.nanoTime() + config.ackTimeout().toNanos();
             List<UUID> acked = new ArrayList<>(due.size());
             int unreachable = 0; // failures the broker's return cures

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -20,7 +21,7 @@ class KafkaPublisherTest {
 
     /** Record {@code failing} fails the moment it is sent, with {@code failure}; the others are in flight. */
     private List<CompletableFuture<Void>> send(int count, int failing, Throwable failure) {
-        return publisher.publishWhileReachable(count, i -> {
+        return publisher.publishWhileReachable(IntStream.range(0, count).boxed().toList(), i -> {
             sent.add(i);
             return i == failing ? CompletableFuture.failedFuture(failure) : new CompletableFuture<>();
         });
