@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -170,12 +168,10 @@ public class ClickRecorder {
             LOG.warnf("Could not hand %d clicks to Kafka; writing them to the outbox: %s", events.size(), e.toString());
             return events;
         }
-        long deadline = System.nanoTime() + config.clickAckWait().toNanos();
+        List<Throwable> failures = KafkaPublisher.awaitAcks(acks, config.clickAckWait());
         List<Outbox.Event> undelivered = new ArrayList<>();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
+        for (int i = 0; i < failures.size(); i++) {
+            if (failures.get(i) != null) {
                 undelivered.add(events.get(i));
             }
         }

@@ -1,11 +1,14 @@
 package no.fyrtarn.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -100,6 +103,32 @@ public class KafkaPublisher {
             }
         }
         return acks;
+    }
+
+    /**
+     * Waits for a batch's acks until one deadline, {@code wait} from now: the first ack waited for may take all of it,
+     * the later ones what is left.
+     *
+     * @return per ack, in order: {@code null} when the broker acknowledged the record, otherwise why not (the send's
+     *         failure, or a {@link TimeoutException} once the wait ran out)
+     * @throws InterruptedException nothing is known then about the acks not yet waited for
+     */
+    public static List<Throwable> awaitAcks(List<CompletableFuture<Void>> acks, Duration wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<Throwable> failures = new ArrayList<>(acks.size());
+        for (CompletableFuture<Void> ack : acks) {
+            Throwable failure = null;
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (TimeoutException e) {
+                failure = e;
+            }
+            failures.add(failure);
+        }
+        return failures;
     }
 
     /**

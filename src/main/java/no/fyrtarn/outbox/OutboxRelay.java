@@ -8,9 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -160,28 +158,30 @@ public class OutboxRelay {
             }
             // when the broker cannot be reached, the events after the first that found so are not sent: still due
             List<CompletableFuture<Void>> acks = publisher.publishWhileReachable(due, publisher::publish);
-            long deadline = System.nanoTime() + config.ackTimeout().toNanos();
+            List<Throwable> failures;
+            try {
+                failures = KafkaPublisher.awaitAcks(acks, config.ackTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0; // the events stay due; those already acknowledged are sent again, and consumers dedupe
+            }
             List<UUID> acked = new ArrayList<>(due.size());
             int unreachable = 0; // failures the broker's return cures
-            for (int i = 0; i < acks.size(); i++) {
+            for (int i = 0; i < failures.size(); i++) {
                 OutboxEvent event = due.get(i);
-                try {
-                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Throwable cause = failures.get(i);
+                if (cause == null) {
                     acked.add(event.id());
-                } catch (ExecutionException | TimeoutException e) {
-                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                    if (KafkaPublisher.brokerUnreachable(cause)) {
-                        unreachable++;
-                    }
-                    Duration backoff = backoff(event.attempts());
-                    events.markFailed(event.id(), clock.instant().plus(backoff), String.valueOf(cause));
-                    sweeps.within(backoff);
-                    LOG.warnf("Could not publish event %s (%s) to %s, attempt %d: %s", event.id(), event.type(),
-                            event.topic(), event.attempts(), cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+                    continue;
                 }
+                if (KafkaPublisher.brokerUnreachable(cause)) {
+                    unreachable++;
+                }
+                Duration backoff = backoff(event.attempts());
+                events.markFailed(event.id(), clock.instant().plus(backoff), String.valueOf(cause));
+                sweeps.within(backoff);
+                LOG.warnf("Could not publish event %s (%s) to %s, attempt %d: %s", event.id(), event.type(),
+                        event.topic(), event.attempts(), cause);
             }
             events.removeSent(acked); // one statement for the batch, not one per row
             int ok = acked.size();

@@ -2,10 +2,12 @@ package no.fyrtarn.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
@@ -13,7 +15,7 @@ import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 
-/** Sending a batch while the broker is away: one wait for it, not one per record. */
+/** Sending a batch while the broker is away, and waiting for its acks: one wait for it, not one per record. */
 class KafkaPublisherTest {
 
     private final KafkaPublisher publisher = new KafkaPublisher();
@@ -58,5 +60,40 @@ class KafkaPublisherTest {
 
         assertThat(KafkaPublisher.brokerUnreachable(new RecordTooLargeException("too large"))).isFalse();
         assertThat(KafkaPublisher.brokerUnreachable(new ExecutionException(new IllegalStateException()))).isFalse();
+    }
+
+    @Test
+    void an_ack_wait_reports_each_record_acknowledged_refused_or_unanswered() throws InterruptedException {
+        var refusal = new RecordTooLargeException("too large");
+        List<CompletableFuture<Void>> acks = List.of(CompletableFuture.completedFuture(null),
+                CompletableFuture.failedFuture(refusal), new CompletableFuture<>());
+
+        List<Throwable> failures = KafkaPublisher.awaitAcks(acks, Duration.ofMillis(50));
+
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(0)).as("acknowledged").isNull();
+        assertThat(failures.get(1)).as("refused").isSameAs(refusal);
+        assertThat(failures.get(2)).as("no answer within the wait").isInstanceOf(TimeoutException.class);
+    }
+
+    @Test
+    void a_batch_waits_once_for_its_acks_not_once_per_record() throws InterruptedException {
+        List<Long> offered = new ArrayList<>();
+        // each ack waits as long as it is allowed to, as an unanswered one does, and records how long that was
+        List<CompletableFuture<Void>> acks = IntStream.range(0, 3).<CompletableFuture<Void>>mapToObj(
+                i -> new CompletableFuture<>() {
+                    @Override
+                    public Void get(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+                        offered.add(unit.toNanos(timeout));
+                        unit.sleep(timeout);
+                        throw new TimeoutException();
+                    }
+                }).toList();
+
+        List<Throwable> failures = KafkaPublisher.awaitAcks(acks, Duration.ofMillis(50));
+
+        assertThat(failures).allMatch(TimeoutException.class::isInstance);
+        assertThat(offered.get(0)).isPositive().isLessThanOrEqualTo(Duration.ofMillis(50).toNanos());
+        assertThat(offered.subList(1, 3)).as("what the first left of the wait").containsOnly(0L);
     }
 }
