@@ -10,7 +10,7 @@ final class ShareIntents {
 
     /** X counts every link as 23 characters, and puts a space between text and link. */
     static final int X_LIMIT = 280;
-    static final int X_LINK_LENGTH = 23;
+    static final int X_LINK_LENGTH = XText.LINK_WEIGHT;
     static final int X_TEXT_LIMIT = X_LIMIT - X_LINK_LENGTH - 1;
 
     private ShareIntents() {
@@ -24,17 +24,12 @@ final class ShareIntents {
         };
     }
 
-    /** The text as it will be posted: on X cut (at a word where possible, with "…") so text and link fit 280. */
+    /**
+     * The text as it will be posted: on X cut (at a word where possible, with "…") so that text and link fit 280 as X
+     * counts them ({@link XText}).
+     */
     static String fitted(Network network, String text) {
-        if (network != Network.X || text.codePointCount(0, text.length()) <= X_TEXT_LIMIT) {
-            return text;
-        }
-        String cut = text.substring(0, text.offsetByCodePoints(0, X_TEXT_LIMIT - 1));
-        int space = cut.lastIndexOf(' ');
-        if (space > X_TEXT_LIMIT / 2) {
-            cut = cut.substring(0, space);
-        }
-        return cut.stripTrailing() + "…";
+        return network == Network.X ? XText.fit(text, X_TEXT_LIMIT) : text;
     }
 
     private static String encode(String value) {

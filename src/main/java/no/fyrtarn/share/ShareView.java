@@ -15,6 +15,6 @@ public record ShareView(
         @Schema(description = "The employee's own tracked link", example = "https://fyrtarn.example.com/s/k3Xr9QaZ") String trackedUrl,
         @Schema(description = "Opens the network's share dialog with the tracked link",
                 example = "https://x.com/intent/tweet?text=Bli%20med%20oss&url=https%3A%2F%2Ffyrtarn.example.com%2Fs%2Fk3Xr9QaZ") String shareIntentUrl,
-        @Schema(description = "The text to post (on X cut to fit 280 characters with the link)", example = "Bli med oss") String text,
+        @Schema(description = "The text to post (on X cut so that it fits 280 characters with the link, as X counts them)", example = "Bli med oss") String text,
         @Schema(example = "2026-11-23T10:00:00Z") Instant createdAt) {
 }
