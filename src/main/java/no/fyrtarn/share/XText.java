@@ -141,11 +141,16 @@ final class XText {
         }
     }
 
-    /** A grapheme cluster's weight. */
+    /**
+     * A grapheme cluster's weight. An emoji of one code point weighs what its code point does: 2, but for "©" and "®",
+     * which X takes for emoji only when a variation selector follows.
+     */
     private static int weight(String cluster) {
         int first = cluster.codePointAt(0);
-        if (Character.isExtendedPictographic(first) || isRegionalIndicator(first) || cluster.indexOf('\u20E3') > 0) {
-            return 2; // an emoji, whatever it is made of
+        boolean sequence = cluster.length() > Character.charCount(first);
+        if (sequence && (Character.isExtendedPictographic(first) || isRegionalIndicator(first)
+                || cluster.indexOf('\u20E3') > 0)) {
+            return 2; // an emoji sequence, whatever it is made of
         }
         return cluster.codePoints().map(XText::codePointWeight).sum();
     }

@@ -55,6 +55,16 @@ class XTextTest {
         assertThat(XText.weightedLength(text)).isEqualTo(xCounts);
     }
 
+    /** X's emoji pattern (twitter-text's {@code TwitterTextEmojiRegex}) takes "©" and "®" for emoji only with U+FE0F. */
+    @Test
+    void copyright_and_registered_signs_count_double_only_as_emoji() {
+        assertThat(XText.weightedLength("Fyrtårn® ©2026")).isEqualTo(14);
+        assertThat(XText.weightedLength("©好")).isEqualTo(1 + 2);
+        assertThat(XText.weightedLength("\u00A9\uFE0F")).isEqualTo(2);
+        assertThat(XText.weightedLength("\u2122")).as("™, outside the ranges that count 1").isEqualTo(2);
+        assertThat(XText.weightedLength("1\uFE0F\u20E3#\u20E3")).as("keycaps").isEqualTo(4);
+    }
+
     @Test
     void a_word_that_may_be_a_link_to_x_counts_at_least_as_much_as_a_link() {
         assertThat(XText.weightedLength("fyrtarn.no")).isEqualTo(23);
