@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,10 +24,10 @@ class XTextTest {
     private static final String FAMILY = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"; // 👨‍👩‍👧‍👦
     private static final String ROCKET = "\uD83D\uDE80";
 
-    static java.util.stream.Stream<Arguments> xs_own_counts() {
+    static Stream<Arguments> xs_own_counts() {
         String punctuation = "This is a tweet with general punctuation characters: " + range(0x2000, 0x200C, "") + " "
                 + range(0x2010, 0x2017, " ") + "  " + range(0x2017, 0x2020, " ") + " " + range(0x2032, 0x2038, " ");
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 Arguments.of("Hi http://test.co", 26),
                 Arguments.of("http://test.co", 23),
                 Arguments.of("285 chars-" + "xxxxxxxxxx-".repeat(25), 285),
