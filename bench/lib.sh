@@ -5,10 +5,15 @@
 # ratio and start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
+# BENCH_PG_DURABLE: "false" (the default) runs the embedded PostgreSQL as the local run does, without fsync and with
+# synchronous_commit=off; "true" makes every commit wait for its WAL on disk, as a production server does
+# (fyrtarn.pg-durable). pgbench runs on the same server either way.
 port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
 base="http://127.0.0.1:$port"
 kafka_mode=${BENCH_KAFKA:-embedded}
 case "$kafka_mode" in embedded | process) ;; *) echo "BENCH_KAFKA is embedded or process, not $kafka_mode" >&2; exit 1 ;; esac
+pg_durable=${BENCH_PG_DURABLE:-false}
+case "$pg_durable" in true | false) ;; *) echo "BENCH_PG_DURABLE is true or false, not $pg_durable" >&2; exit 1 ;; esac
 data=$(mktemp -d /tmp/fyrtarn-bench.XXXXXX)
 log="$data/service.log"
 
@@ -48,7 +53,7 @@ fi
 
 echo "== starting on $base (data and log in $data)"
 QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_PORT=$pg_port \
-  FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
+  FYRTARN_PG_DURABLE=$pg_durable FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
   java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 await service "$pid" "$log" curl -fs -o /dev/null "$base/q/health/ready"

@@ -12,7 +12,9 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server (binaries from Maven Central) for the local run and the tests. Listens on loopback only;
- * its data directory survives restarts.
+ * its data directory survives restarts. Like every embedded server of its library it runs without {@code fsync} and
+ * with {@code synchronous_commit=off} unless asked to be durable: a commit then waits for its WAL on disk, as on a
+ * production server.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -21,16 +23,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final int port;
+    private final boolean durable;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, int port) {
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, int port, boolean durable) {
         this.server = server;
         this.port = port;
+        this.durable = durable;
     }
 
-    public static EmbeddedPostgres start(Path dataDir, int port) {
+    public static EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
         try {
             Files.createDirectories(dataDir);
-            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+            if (durable) {
+                // after the library's own -F on the command line, so these win
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            var server = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     // stopped by FyrtarnMain after Quarkus, not by a JVM hook racing Quarkus' own shutdown (queued clicks)
@@ -39,7 +48,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .start();
-            var pg = new EmbeddedPostgres(server, port);
+            var pg = new EmbeddedPostgres(server, port, durable);
             pg.createDatabaseIfMissing();
             return pg;
         } catch (IOException e) {
@@ -69,6 +78,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public boolean durable() {
+        return durable;
     }
 
     @Override

@@ -32,16 +32,36 @@ class EmbeddedInfrastructureRestartTest {
     void postgres_keeps_rows_across_a_restart() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "pg-restart-");
         int port = freePort();
-        try (var pg = EmbeddedPostgres.start(dir, port);
+        try (var pg = EmbeddedPostgres.start(dir, port, false);
                 var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "")) {
             c.createStatement().execute("create table lighthouse (name text)");
             c.createStatement().execute("insert into lighthouse values ('Lindesnes')");
         }
-        try (var pg = EmbeddedPostgres.start(dir, port);
+        try (var pg = EmbeddedPostgres.start(dir, port, false);
                 var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
                 var rs = c.createStatement().executeQuery("select name from lighthouse")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Lindesnes");
+        }
+    }
+
+    /** {@code fyrtarn.pg-durable}: what the bench sets to measure shares against a server that waits for its disk. */
+    @Test
+    void postgres_waits_for_its_disk_at_commit_only_when_asked_to_be_durable() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "pg-durable-");
+        int port = freePort();
+
+        assertThat(fsyncAndSynchronousCommit(EmbeddedPostgres.start(dir, port, false))).containsExactly("off", "off");
+        assertThat(fsyncAndSynchronousCommit(EmbeddedPostgres.start(dir, port, true))).containsExactly("on", "on");
+    }
+
+    private static List<String> fsyncAndSynchronousCommit(EmbeddedPostgres started) throws Exception {
+        try (var pg = started;
+                var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
+                var rs = c.createStatement().executeQuery(
+                        "select current_setting('fsync'), current_setting('synchronous_commit')")) {
+            assertThat(rs.next()).isTrue();
+            return List.of(rs.getString(1), rs.getString(2));
         }
     }
 

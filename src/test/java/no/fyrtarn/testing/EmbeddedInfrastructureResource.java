@@ -31,7 +31,7 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         if (config == null) {
             try {
                 Path dir = Files.createTempDirectory(Path.of("target"), "test-infra-");
-                postgres = EmbeddedPostgres.start(dir.resolve("postgres"), freePort());
+                postgres = EmbeddedPostgres.start(dir.resolve("postgres"), freePort(), false);
                 int kafkaPort = freePort();
                 kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, freePort());
                 Map<String, String> c = new HashMap<>();
