@@ -45,13 +45,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         try {
             if (setting("quarkus.datasource.jdbc.url") == null) {
                 warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
-                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), port("fyrtarn.pg-port", 54320),
-                        Boolean.parseBoolean(setting("fyrtarn.pg-durable")));
+                boolean durable = Boolean.parseBoolean(setting("fyrtarn.pg-durable"));
+                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), port("fyrtarn.pg-port", 54320), durable);
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
                 config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
                 config.put("quarkus.datasource.password", "");
                 LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d (data in %s)%s", postgres.port(),
-                        dataDir.resolve("postgres").toAbsolutePath(), postgres.durable() ? ", durable" : "");
+                        dataDir.resolve("postgres").toAbsolutePath(), durable ? ", durable" : "");
             }
             if (setting("kafka.bootstrap.servers") == null) {
                 warnInProd(profile, "Kafka", "KAFKA_BOOTSTRAP_SERVERS");

@@ -23,12 +23,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final int port;
-    private final boolean durable;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, int port, boolean durable) {
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, int port) {
         this.server = server;
         this.port = port;
-        this.durable = durable;
     }
 
     public static EmbeddedPostgres start(Path dataDir, int port, boolean durable) {
@@ -48,7 +46,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
                     .start();
-            var pg = new EmbeddedPostgres(server, port, durable);
+            var pg = new EmbeddedPostgres(server, port);
             pg.createDatabaseIfMissing();
             return pg;
         } catch (IOException e) {
@@ -78,10 +76,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public boolean durable() {
-        return durable;
     }
 
     @Override
