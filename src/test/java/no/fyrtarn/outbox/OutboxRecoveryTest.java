@@ -1,6 +1,5 @@
 package no.fyrtarn.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,9 +52,7 @@ class OutboxRecoveryTest {
     @Test
     void events_held_back_while_the_broker_was_down_leave_once_it_publishes_again_not_after_their_back_off() {
         try (var reader = new TopicReader(Topics.POSTS)) {
-            EmbeddedInfrastructureResource.kafka().stop();
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
+            EmbeddedInfrastructureResource.stopKafkaUntilServiceNotReady();
 
             List<String> heldKeys = Stream.generate(() -> UUID.randomUUID().toString()).limit(20).toList();
             List<UUID> held = QuarkusTransaction.requiringNew().call(() -> {

@@ -97,9 +97,7 @@ class PostEventsTest {
     @Test
     void no_event_is_lost_while_kafka_is_down() {
         try (var reader = new TopicReader(Topics.POSTS)) {
-            EmbeddedInfrastructureResource.kafka().stop();
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
+            EmbeddedInfrastructureResource.stopKafkaUntilServiceNotReady();
 
             String id = publish(draft());
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))

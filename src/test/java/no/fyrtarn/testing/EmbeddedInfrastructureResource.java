@@ -1,10 +1,14 @@
 package no.fyrtarn.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,6 +59,12 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     /** The broker, for tests that take Kafka away and bring it back. */
     public static EmbeddedKafka kafka() {
         return kafka;
+    }
+
+    /** Stops the broker and waits until the service's readiness check reports it (503): the service knows Kafka is away. */
+    public static void stopKafkaUntilServiceNotReady() {
+        kafka().stop();
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
     }
 
     /** For tests that stop the broker: brings it back if a failed test left it stopped. */
