@@ -79,12 +79,54 @@
     if (done) done.hidden = false;
   });
 
+  // --- Feed: the text for X counted as X counts it, as the server does (share/XText: a link 23, an emoji, CJK and
+  // "…" 2), against what a share leaves it beside its link; past that, the share shortens it and the counter says so.
+  const LINK_WEIGHT = 23;
+  const WORD = /([^ \t\n\v\f\r]+)/u; // Java's \S, not JavaScript's, which also ends a word at a no-break space
+  const WEB_LINK = /^https?:\/\/(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][\s\S]*)?$/iu;
+  const LINK_LIKE = /^(?:https?:\/\/)?[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}{2,}(?:[:/?#][\s\S]*)?$/iu;
+  const OPENING = /^[^\p{L}\p{N}]+/u;
+  const CLOSING = /[^\p{L}\p{N}=_#/+-]+$/u;
+  const EMOJI_START = /^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
+  const graphemes = window.Intl && Intl.Segmenter ? new Intl.Segmenter() : null;
+  const pointWeight = c => c <= 0x10FF || (c >= 0x2000 && c <= 0x200D) || (c >= 0x2010 && c <= 0x201F)
+    || (c >= 0x2032 && c <= 0x2037) ? 1 : 2;
+  const pointsWeight = s => [...s].reduce((w, ch) => w + pointWeight(ch.codePointAt(0)), 0);
+  const clusterWeight = g => g.length > String.fromCodePoint(g.codePointAt(0)).length
+    && (EMOJI_START.test(g) || g.indexOf('\u20E3') > 0) ? 2 : pointsWeight(g);
+  const clustersWeight = s => graphemes
+    ? [...graphemes.segment(s)].reduce((w, g) => w + clusterWeight(g.segment), 0) : pointsWeight(s);
+  const wordWeight = word => {
+    const start = word.includes('.') ? (word.match(OPENING) || [''])[0].length : word.length;
+    const rest = word.slice(start);
+    const link = rest.slice(0, rest.length - (rest.match(CLOSING) || [''])[0].length);
+    if (!link || !LINK_LIKE.test(link)) return clustersWeight(word);
+    return clustersWeight(word.slice(0, start)) + clustersWeight(rest.slice(link.length))
+      + (WEB_LINK.test(link) ? LINK_WEIGHT : Math.max(pointsWeight(link), LINK_WEIGHT));
+  };
+  const xLength = text => text.normalize('NFC').split(WORD)
+    .reduce((w, part, i) => w + (i % 2 ? wordWeight(part) : clustersWeight(part)), 0);
+  const count = field => {
+    const counter = document.getElementById(field.getAttribute('aria-describedby') || '');
+    if (!counter || !counter.dataset.limit) return;
+    const used = xLength(field.value);
+    const over = used > Number(counter.dataset.limit);
+    counter.querySelector('.n').textContent = used + ' / ' + counter.dataset.limit;
+    const note = counter.querySelector('.over');
+    note.textContent = over ? note.dataset.text : '';
+    counter.classList.toggle('too-long', over);
+    counter.hidden = false;
+  };
+  const countAll = () => document.querySelectorAll('form.share textarea[aria-describedby]').forEach(count);
+  countAll();
+
   // The first network's caption is shown under the card; keep it in step with its editor.
   document.addEventListener('input', event => {
     const field = event.target;
     if (!field.matches('form.share textarea')) return;
     const form = field.closest('form');
     if (form.querySelector('textarea') === field) form.querySelector('.caption-preview').textContent = field.value;
+    count(field);
   });
 
   // --- Feed: infinite scroll. The "More posts" link is the fallback; near the bottom its cards come in by themselves.
@@ -99,6 +141,7 @@
       const template = document.createElement('template');
       template.innerHTML = await response.text();
       more.replaceWith(template.content);
+      countAll();
       watchMore();
     }), { rootMargin: '600px 0px' });
     const watchMore = () => document.querySelectorAll('a.more[data-cards]').forEach(a => observer.observe(a));

@@ -8,11 +8,6 @@ import no.fyrtarn.post.Network;
 /** Links that open each network's own share dialog with the tracked link filled in. */
 final class ShareIntents {
 
-    /** X counts every link as 23 characters, and puts a space between text and link. */
-    static final int X_LIMIT = 280;
-    static final int X_LINK_LENGTH = XText.LINK_WEIGHT;
-    static final int X_TEXT_LIMIT = X_LIMIT - X_LINK_LENGTH - 1;
-
     private ShareIntents() {
     }
 
@@ -29,7 +24,7 @@ final class ShareIntents {
      * counts them ({@link XText}).
      */
     static String fitted(Network network, String text) {
-        return network == Network.X ? XText.fit(text, X_TEXT_LIMIT) : text;
+        return network == Network.X ? XText.fit(text, XText.SHARE_TEXT_LIMIT) : text;
     }
 
     private static String encode(String value) {

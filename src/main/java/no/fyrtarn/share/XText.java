@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  * list of top-level domains; here every word that looks like a domain (a dot followed by two letters or more: also
  * "f.eks") counts at least 23, and a link with {@code http(s)://} and a host with such a domain exactly 23. Anything X
  * does not take for a link it counts by its characters, which is what is counted here if that is more.
+ * <p>
+ * The feed page counts the same way as an employee edits a text for X ({@code app.js}, {@code xLength}).
  */
-final class XText {
+public final class XText {
 
     static final int LINK_WEIGHT = 23;
+    /** What a shared text may count: X's 280, less the link and the space X puts before it. */
+    public static final int SHARE_TEXT_LIMIT = 280 - LINK_WEIGHT - 1;
     static final String ELLIPSIS = "…";
 
     private static final Pattern WORD = Pattern.compile("\\S+");
@@ -36,7 +40,7 @@ final class XText {
     private XText() {
     }
 
-    static int weightedLength(String text) {
+    public static int weightedLength(String text) {
         return total(units(normalized(text)));
     }
 

@@ -114,6 +114,9 @@ public interface Msg {
     @Message("Text for {network}")
     String caption_for(String network);
 
+    @Message("Too long for X with the link: sharing shortens it to fit.")
+    String x_shortened();
+
     @Message("Share")
     String share_on_label();
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import no.fyrtarn.share.XText;
 import no.fyrtarn.testing.Api;
 import no.fyrtarn.testing.Browser;
 import no.fyrtarn.testing.Game;
@@ -122,6 +123,44 @@ class PagesBrowserTest {
                 .jsonPath().getList("items.find { it.postId == '" + post + "' }.sharedOn");
         assertThat(sharedOn).containsExactly("X");
         phone.screenshot("feed-shared");
+    }
+
+    @Test
+    void the_text_for_x_is_counted_as_x_counts_it_and_the_counter_says_when_sharing_shortens_it() {
+        Team team = Team.of(0);
+        String title = "Tell som X " + unique();
+        postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        card.findElement(By.cssSelector("details.captions summary")).click();
+        WebElement counter = card.findElement(By.cssSelector(".x-count"));
+        assertThat(counter.getText()).isEqualTo("12 / 256"); // the post's X caption, "Jobb hos oss"
+        assertThat(card.findElements(By.cssSelector(".x-count"))).as("only X has one").hasSize(1);
+
+        WebElement text = card.findElement(By.cssSelector("textarea[name=text_X]"));
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";
+        for (String sample : List.of("Stolt av teamet " + family + " \uD83C\uDDF3\uD83C\uDDF4 1\uFE0F\u20E3 #\u20E3",
+                "故人西辞黄鹤楼，烟花三月下扬州。…", "Les mer på https://fyrtarn.no/jobb?ref=x (og del!)",
+                "(www.fyrtarn.no/om-oss), f.eks. «nrk.no». post@fyrtarn.no",
+                "Fyrtårn® ©2026 \u00A9\uFE0F ™ — “sitat” ‘x’ ‹›", "Ærlig talt\u00A0https://fyrtarn.no og A\u0301B",
+                "randomurlrandomurlrandomurlrandomurlrandomurlrandomurlrandomurls.com", "Hi http://test.co")) {
+            type(text, sample);
+            assertThat(counter.getText()).as(sample).isEqualTo(XText.weightedLength(sample) + " / 256");
+            assertThat(counter.getAttribute("class")).doesNotContain("too-long");
+        }
+
+        type(text, "Vi ansetter \uD83D\uDE80 ".repeat(20)); // 15 each: 300
+        assertThat(counter.getText()).isEqualTo("300 / 256 Too long for X with the link: sharing shortens it to fit.");
+        assertThat(counter.getAttribute("class")).contains("too-long");
+        assertThat(text.getAttribute("aria-describedby")).isEqualTo(counter.getAttribute("id"));
+        phone.screenshot("feed-x-count");
+    }
+
+    /** As typing does; ChromeDriver's sendKeys cannot type characters beyond the BMP, such as emoji. */
+    private static void type(WebElement field, String text) {
+        phone.script("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", field, text);
     }
 
     @Test
