@@ -81,10 +81,11 @@
 
   // --- Feed: the text for X counted as X counts it, as the server does (share/XText: a link 23, an emoji, CJK and
   // "…" 2), against what a share leaves it beside its link; past that, the share shortens it and the counter says so.
+  // A link is known by its top-level domain (/x-tlds.txt); the counters wait for that list.
   const LINK_WEIGHT = 23;
   const WORD = /([^ \t\n\v\f\r]+)/u; // Java's \S, not JavaScript's, which also ends a word at a no-break space
   const WEB_LINK = /^https?:\/\/(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][\s\S]*)?$/iu;
-  const LINK_LIKE = /^(?:https?:\/\/)?[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.\p{L}{2,}(?:[:/?#][\s\S]*)?$/iu;
+  const LINK_LIKE = /^(?:https?:\/\/)?[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(\p{L}{2,})(?:[:/?#][\s\S]*)?$/iu;
   const OPENING = /^[^\p{L}\p{N}]+/u;
   const CLOSING = /[^\p{L}\p{N}=_#/+-]+$/u;
   const EMOJI_START = /^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u;
@@ -96,11 +97,14 @@
     && (EMOJI_START.test(g) || g.indexOf('\u20E3') > 0) ? 2 : pointsWeight(g);
   const clustersWeight = s => graphemes
     ? [...graphemes.segment(s)].reduce((w, g) => w + clusterWeight(g.segment), 0) : pointsWeight(s);
+  let topLevelDomains = null; // until /x-tlds.txt has come
+  let domainsAsked = false;
   const wordWeight = word => {
     const start = word.includes('.') ? (word.match(OPENING) || [''])[0].length : word.length;
     const rest = word.slice(start);
     const link = rest.slice(0, rest.length - (rest.match(CLOSING) || [''])[0].length);
-    if (!link || !LINK_LIKE.test(link)) return clustersWeight(word);
+    const shape = link && link.match(LINK_LIKE);
+    if (!shape || !topLevelDomains.has(shape[1].toLowerCase())) return clustersWeight(word);
     return clustersWeight(word.slice(0, start)) + clustersWeight(rest.slice(link.length))
       + (WEB_LINK.test(link) ? LINK_WEIGHT : Math.max(pointsWeight(link), LINK_WEIGHT));
   };
@@ -108,7 +112,7 @@
     .reduce((w, part, i) => w + (i % 2 ? wordWeight(part) : clustersWeight(part)), 0);
   const count = field => {
     const counter = document.getElementById(field.getAttribute('aria-describedby') || '');
-    if (!counter || !counter.dataset.limit) return;
+    if (!counter || !counter.dataset.limit || !topLevelDomains) return;
     const used = xLength(field.value);
     const over = used > Number(counter.dataset.limit);
     counter.querySelector('.n').textContent = used + ' / ' + counter.dataset.limit;
@@ -117,7 +121,17 @@
     counter.classList.toggle('too-long', over);
     counter.hidden = false;
   };
-  const countAll = () => document.querySelectorAll('form.share textarea[aria-describedby]').forEach(count);
+  const countAll = () => {
+    if (topLevelDomains) {
+      document.querySelectorAll('form.share textarea[aria-describedby]').forEach(count);
+    } else if (!domainsAsked && document.querySelector('.x-count')) {
+      domainsAsked = true;
+      fetch('/x-tlds.txt').then(response => response.ok ? response.text() : Promise.reject(response.status))
+        .then(list => new Set(list.split('\n').filter(line => line && !line.startsWith('#'))))
+        .catch(() => ({ has: () => true })) // without the list, every word shaped like a domain counts as a link
+        .then(known => { topLevelDomains = known; countAll(); });
+    }
+  };
   countAll();
 
   // The first network's caption is shown under the card; keep it in step with its editor.

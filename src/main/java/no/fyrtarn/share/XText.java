@@ -1,10 +1,17 @@
 package no.fyrtarn.share;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A post's text as X counts it, after X's published counting rules (twitter-text, configuration v3), so that a shared
@@ -12,10 +19,10 @@ import java.util.regex.Pattern;
  * quotes count 1 per code point, everything else 2 (CJK, "…"); an emoji counts 2 however many code points it is made of
  * (skin tones, flags, keycaps, families); a link counts 23.
  * <p>
- * Links are where this stays on the safe side of X rather than matching it: X recognizes links without a scheme by a
- * list of top-level domains; here every word that looks like a domain (a dot followed by two letters or more: also
- * "f.eks") counts at least 23, and a link with {@code http(s)://} and a host with such a domain exactly 23. Anything X
- * does not take for a link it counts by its characters, which is what is counted here if that is more.
+ * X recognizes a link, with or without {@code http(s)://}, by its top-level domain: one of a list (twitter-text's, in
+ * {@code META-INF/resources/x-tlds.txt}), so "fyrtarn.no" is a link and "f.eks." or "t.ex." are not. A link with
+ * {@code http(s)://} counts exactly 23. One without is where this stays on the safe side of X rather than matching it
+ * (X also asks for a host in Latin letters): it counts 23, or its own characters if that is more.
  * <p>
  * The feed page counts the same way as an employee edits a text for X ({@code app.js}, {@code xLength}).
  */
@@ -32,12 +39,27 @@ public final class XText {
     private static final Pattern WEB_LINK = Pattern.compile(
             "(?i)https?://(?:" + LABEL + "\\.)+\\p{L}{2,}(?::\\d{1,5})?(?:[/?#]\\S*)?");
     private static final Pattern LINK_LIKE = Pattern.compile(
-            "(?i)(?:https?://)?[\\p{L}\\p{N}_-]+(?:\\.[\\p{L}\\p{N}_-]+)*\\.\\p{L}{2,}(?:[:/?#]\\S*)?");
+            "(?i)(?:https?://)?[\\p{L}\\p{N}_-]+(?:\\.[\\p{L}\\p{N}_-]+)*\\.(\\p{L}{2,})(?:[:/?#]\\S*)?");
+    private static final String TOP_LEVEL_DOMAINS_FILE = "/META-INF/resources/x-tlds.txt";
+    private static final Set<String> TOP_LEVEL_DOMAINS = topLevelDomains();
     /** Around a link in running text (brackets, quotes, punctuation, "…"): X leaves them out of it. */
     private static final Pattern OPENING = Pattern.compile("^[^\\p{L}\\p{N}]+");
     private static final Pattern CLOSING = Pattern.compile("[^\\p{L}\\p{N}=_#/+-]+$");
 
     private XText() {
+    }
+
+    private static Set<String> topLevelDomains() {
+        InputStream list = XText.class.getResourceAsStream(TOP_LEVEL_DOMAINS_FILE);
+        if (list == null) {
+            throw new IllegalStateException(TOP_LEVEL_DOMAINS_FILE + " is missing");
+        }
+        try (list) {
+            return new String(list.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int weightedLength(String text) {
@@ -104,13 +126,17 @@ public final class XText {
         return units;
     }
 
-    /** Adds the word's units if it is or holds something X may take for a link. */
+    /** Adds the word's units if it is or holds something X takes for a link. */
     private static boolean link(String text, int start, int end, List<Unit> units) {
         Matcher opening = OPENING.matcher(text).region(start, end);
         int linkStart = opening.find() ? opening.end() : start;
         Matcher closing = CLOSING.matcher(text).region(linkStart, end);
         int linkEnd = closing.find() ? closing.start() : end;
-        if (linkStart >= linkEnd || !LINK_LIKE.matcher(text).region(linkStart, linkEnd).matches()) {
+        if (linkStart >= linkEnd) {
+            return false;
+        }
+        Matcher link = LINK_LIKE.matcher(text).region(linkStart, linkEnd);
+        if (!link.matches() || !TOP_LEVEL_DOMAINS.contains(link.group(1).toLowerCase(Locale.ROOT))) {
             return false;
         }
         clusters(text, start, linkStart, units);

@@ -76,6 +76,15 @@ class XTextTest {
     }
 
     @Test
+    void a_word_whose_ending_is_no_top_level_domain_is_no_link_to_x() {
+        assertThat(XText.weightedLength("Se f.eks. fyrtarn.no")).isEqualTo("Se f.eks. ".length() + 23);
+        assertThat(XText.weightedLength("Läs t.ex. Fyrtarn.Design/jobb")).isEqualTo("Läs t.ex. ".length() + 23);
+        assertThat(XText.weightedLength("FYRTARN.NO")).isEqualTo(23);
+        String intranet = "https://intranet.fyrtarn/sider/om-oss";
+        assertThat(XText.weightedLength(intranet)).as("X counts it by its characters").isEqualTo(intranet.length());
+    }
+
+    @Test
     void a_text_that_fits_is_posted_as_written() {
         String text = "Vi ansetter! " + ROCKET + " Søk innen fredag.";
         assertThat(XText.fit(text, 256)).isSameAs(text);

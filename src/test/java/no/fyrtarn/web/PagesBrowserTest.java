@@ -144,7 +144,8 @@ class PagesBrowserTest {
                 "故人西辞黄鹤楼，烟花三月下扬州。…", "Les mer på https://fyrtarn.no/jobb?ref=x (og del!)",
                 "(www.fyrtarn.no/om-oss), f.eks. «nrk.no». post@fyrtarn.no",
                 "Fyrtårn® ©2026 \u00A9\uFE0F ™ — “sitat” ‘x’ ‹›", "Ærlig talt\u00A0https://fyrtarn.no og A\u0301B",
-                "randomurlrandomurlrandomurlrandomurlrandomurlrandomurlrandomurls.com", "Hi http://test.co")) {
+                "randomurlrandomurlrandomurlrandomurlrandomurlrandomurlrandomurls.com", "Hi http://test.co",
+                "Se f.eks. t.ex. https://intranet.fyrtarn/om-oss og Fyrtarn.Design/jobb")) {
             type(text, sample);
             assertThat(counter.getText()).as(sample).isEqualTo(XText.weightedLength(sample) + " / 256");
             assertThat(counter.getAttribute("class")).doesNotContain("too-long");
