@@ -79,9 +79,9 @@
     if (done) done.hidden = false;
   });
 
-  // --- Feed: the text for X counted as X counts it, as the server does (share/XText: a link 23, an emoji, CJK and
-  // "…" 2), against what a share leaves it beside its link; past that, the share shortens it and the counter says so.
-  // A link is known by its top-level domain (/x-tlds.txt); the counters wait for that list.
+  // --- Feed and studio: a text for X counted as X counts it, as the server does (share/XText: a link 23, an emoji,
+  // CJK and "…" 2), against what a share leaves it beside its link; past that, the share shortens it and the counter
+  // says so. A link is known by its top-level domain (/x-tlds.txt); the counters wait for that list.
   const LINK_WEIGHT = 23;
   const WORD = /([^ \t\n\v\f\r]+)/u; // Java's \S, not JavaScript's, which also ends a word at a no-break space
   const WEB_LINK = /^https?:\/\/(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][\s\S]*)?$/iu;
@@ -123,7 +123,7 @@
   };
   const countAll = () => {
     if (topLevelDomains) {
-      document.querySelectorAll('form.share textarea[aria-describedby]').forEach(count);
+      document.querySelectorAll('textarea[aria-describedby]').forEach(count);
     } else if (!domainsAsked && document.querySelector('.x-count')) {
       domainsAsked = true;
       fetch('/x-tlds.txt').then(response => response.ok ? response.text() : Promise.reject(response.status))
@@ -140,7 +140,9 @@
     if (!field.matches('form.share textarea')) return;
     const form = field.closest('form');
     if (form.querySelector('textarea') === field) form.querySelector('.caption-preview').textContent = field.value;
-    count(field);
+  });
+  document.addEventListener('input', event => {
+    if (event.target.matches('textarea[aria-describedby]')) count(event.target);
   });
 
   // --- Feed: infinite scroll. The "More posts" link is the fallback; near the bottom its cards come in by themselves.

@@ -32,7 +32,6 @@ import no.fyrtarn.share.FeedItem;
 import no.fyrtarn.share.FeedService;
 import no.fyrtarn.share.ShareRequest;
 import no.fyrtarn.share.ShareService;
-import no.fyrtarn.share.XText;
 
 /**
  * The employee's feed, phone first: cards with the caption they will share and one button per network. With
@@ -109,12 +108,6 @@ public class FeedPage {
     @TemplateExtension(namespace = "feed")
     static String key() {
         return UUID.randomUUID().toString();
-    }
-
-    /** How much a text for X may count before its share shortens it ({@link XText}). */
-    @TemplateExtension(namespace = "feed")
-    static int xLimit() {
-        return XText.SHARE_TEXT_LIMIT;
     }
 
     private static String blankToNull(String s) {

@@ -263,6 +263,9 @@ class PagesBrowserTest {
         phone.find("#caption-LINKEDIN-0").sendKeys("Nå er vi i Tromsø!");
         phone.find("#caption-LINKEDIN-1").sendKeys("Nordover!");
         phone.find("#caption-X-0").sendKeys("Hei Tromsø");
+        assertThat(phone.find("#count-caption-X-0").getText()).isEqualTo("10 / 256");
+        assertThat(phone.all(".x-count")).as("one under each variant for X, none for the others")
+                .hasSameSizeAs(phone.all("textarea[name=caption_X]")).hasSizeGreaterThan(1);
         phone.find("input[name=teams][value='" + readers.name() + "']").click();
         assertThat(phone.find("[data-preview=title]").getText()).isEqualTo(title);
         assertThat(phone.find("[data-preview=caption]").getText()).isEqualTo("Nå er vi i Tromsø!");
