@@ -84,7 +84,8 @@
   // says so. A link is known by its top-level domain (/x-tlds.txt); the counters wait for that list.
   const LINK_WEIGHT = 23;
   const WORD = /([^ \t\n\v\f\r]+)/u; // Java's \S, not JavaScript's, which also ends a word at a no-break space
-  const WEB_LINK = /^https?:\/\/(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][\s\S]*)?$/iu;
+  const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?';
+  const WEB_LINK = new RegExp('^https?://(?:' + LABEL + '\\.)+\\p{L}{2,}(?::\\d{1,5})?(?:[/?#][\\s\\S]*)?$', 'iu');
   const LINK_LIKE = /^(?:https?:\/\/)?[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.(\p{L}{2,})(?:[:/?#][\s\S]*)?$/iu;
   const OPENING = /^[^\p{L}\p{N}]+/u;
   const CLOSING = /[^\p{L}\p{N}=_#/+-]+$/u;

@@ -67,8 +67,8 @@ public final class XText {
     }
 
     /**
-     * The text if it counts at most {@code limit}; otherwise as much of it as fits with "…" after it, cut at a word where
-     * that keeps more than half, and never inside an emoji or a link.
+     * The text if it counts at most {@code limit}; otherwise as much of it as fits with "…" after it, cut at a word
+     * where that keeps more than half, and never inside an emoji or a link.
      */
     static String fit(String text, int limit) {
         String normalized = normalized(text);

@@ -135,6 +135,7 @@ class PagesBrowserTest {
         WebElement card = card(title);
         card.findElement(By.cssSelector("details.captions summary")).click();
         WebElement counter = card.findElement(By.cssSelector(".x-count"));
+        await().until(counter::isDisplayed); // once the page has X's top-level domains
         assertThat(counter.getText()).isEqualTo("12 / 256"); // the post's X caption, "Jobb hos oss"
         assertThat(card.findElements(By.cssSelector(".x-count"))).as("only X has one").hasSize(1);
 
@@ -263,6 +264,7 @@ class PagesBrowserTest {
         phone.find("#caption-LINKEDIN-0").sendKeys("Nå er vi i Tromsø!");
         phone.find("#caption-LINKEDIN-1").sendKeys("Nordover!");
         phone.find("#caption-X-0").sendKeys("Hei Tromsø");
+        await().until(() -> phone.find("#count-caption-X-0").isDisplayed());
         assertThat(phone.find("#count-caption-X-0").getText()).isEqualTo("10 / 256");
         assertThat(phone.all(".x-count")).as("one under each variant for X, none for the others")
                 .hasSameSizeAs(phone.all("textarea[name=caption_X]")).hasSizeGreaterThan(1);
