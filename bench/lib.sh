@@ -1,19 +1,45 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
-# target/bench-app, starts it on embedded PostgreSQL and Kafka with demo data, and defines helpers:
-# sql (psql on its database), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors"),
+# target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with demo
+# data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors"),
 # publish (a post, approved), share_load (wrk on a share endpoint), pgbench_inserts (PostgreSQL's own insert rate),
 # ratio and start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
+# BENCH_KAFKA=external: a broker you run, wherever you like, named by KAFKA_BOOTSTRAP_SERVERS (its topics are created
+# at start if missing).
 # BENCH_PG_DURABLE: "false" (the default) runs the embedded PostgreSQL as the local run does, without fsync and with
 # synchronous_commit=off; "true" makes every commit wait for its WAL on disk, as a production server does
-# (fyrtarn.pg-durable). pgbench runs on the same server either way.
+# (fyrtarn.pg-durable).
+# BENCH_PG=external: a PostgreSQL server you run, wherever you like, instead of the embedded one, named the way psql
+# and pgbench read it: PGHOST, PGPORT (5432), PGUSER, PGPASSWORD, PGDATABASE (fyrtarn). The database must exist; the
+# bench migrates it and adds the demo organisation and its own posts and shares, so give it one of its own (a fresh one
+# for each bench/leaderboard, whose generated employees would clash with an earlier run's). Its own
+# settings decide durability (BENCH_PG_DURABLE does not apply); the reports show its fsync and synchronous_commit.
+# pgbench and the bench's queries run on the service's database either way.
 port=${BENCH_PORT:-18080}; pg_port=$((port + 36250)); kafka_port=$((port + 1112))
 base="http://127.0.0.1:$port"
 kafka_mode=${BENCH_KAFKA:-embedded}
-case "$kafka_mode" in embedded | process) ;; *) echo "BENCH_KAFKA is embedded or process, not $kafka_mode" >&2; exit 1 ;; esac
+case "$kafka_mode" in
+  embedded | process) unset KAFKA_BOOTSTRAP_SERVERS ;;
+  external) [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || { echo "BENCH_KAFKA=external needs KAFKA_BOOTSTRAP_SERVERS" >&2; exit 1; } ;;
+  *) echo "BENCH_KAFKA is embedded, process or external, not $kafka_mode" >&2; exit 1 ;;
+esac
 pg_durable=${BENCH_PG_DURABLE:-false}
 case "$pg_durable" in true | false) ;; *) echo "BENCH_PG_DURABLE is true or false, not $pg_durable" >&2; exit 1 ;; esac
+pg_mode=${BENCH_PG:-embedded}
+case "$pg_mode" in
+  embedded)
+    unset QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME QUARKUS_DATASOURCE_PASSWORD
+    export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGPASSWORD=postgres PGDATABASE=fyrtarn ;;
+  external)
+    [ -n "${PGHOST:-}" ] || { echo "BENCH_PG=external needs PGHOST (and PGUSER, PGPASSWORD, PGPORT, PGDATABASE)" >&2; exit 1; }
+    export PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-fyrtarn}
+    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE"
+    export QUARKUS_DATASOURCE_USERNAME=${PGUSER:-$(id -un)}
+    [ -z "${PGPASSWORD:-}" ] || export QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD
+    psql -qtA -c 'select 1' >/dev/null || { echo "cannot reach PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE" >&2; exit 1; } ;;
+  *) echo "BENCH_PG is embedded or external, not $pg_mode" >&2; exit 1 ;;
+esac
 data=$(mktemp -d /tmp/fyrtarn-bench.XXXXXX)
 log="$data/service.log"
 
@@ -58,8 +84,12 @@ QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_
 pid=$!
 await service "$pid" "$log" curl -fs -o /dev/null "$base/q/health/ready"
 
-export PGPASSWORD=postgres
-sql() { psql -qtA -h 127.0.0.1 -p "$pg_port" -U postgres -d fyrtarn -c "$1"; }
+sql() { psql -qtA -c "$1"; }
+# the server's durability, for the reports: "embedded|external PostgreSQL, fsync on|off, synchronous_commit …"
+pg_described() {
+  echo "$pg_mode PostgreSQL, $(sql "select 'fsync ' || current_setting('fsync') || ', synchronous_commit ' ||
+    current_setting('synchronous_commit')")"
+}
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 login() { curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\"}" "$base/api/dev/login" | json '["token"]'; }
 # wrk output → "requests/s p50_ms p99_ms"
@@ -91,14 +121,34 @@ share_load() {
   BENCH_TOKEN=$employee wrk -t"${threads:-1}" -c16 -d"${1}s" --latency -s bench/share.lua \
     "$base${2:-/api/posts/$post/shares}" | summary
 }
+# cpu_ticks: CPU time used so far, in clock ticks: "SERVICE BROKER MACHINE", the service's JVM, the broker's (0 unless
+# a JVM of its own here) and all of this machine's cores busy
+cpu_ticks() {
+  local broker=0
+  [ -z "$kafka_pid" ] || broker=$(awk '{ print $14 + $15 }' "/proc/$kafka_pid/stat")
+  echo "$(awk '{ print $14 + $15 }' "/proc/$pid/stat") $broker $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
+# cpu_per BEFORE AFTER N: the CPU two cpu_ticks took between them per N operations, in µs: "SERVICE BROKER REST"
+# (REST: the machine's busy time neither JVM used)
+cpu_per() {
+  python3 -c '
+import sys
+before, after = ([int(t) for t in a.split()] for a in sys.argv[1:3])
+service, broker, machine = (y - x for x, y in zip(before, after))
+n, tick_us = int(sys.argv[3]), 1e6 / int(sys.argv[4])
+per = lambda ticks: ticks * tick_us / n if n else float("nan")
+print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' "$1" "$2" "$3" "$(getconf CLK_TCK)"
+}
 # ratio A B: A / B to two decimals
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 # pgbench_inserts SECONDS: PostgreSQL's own single-row insert rate (16 clients) on the service's database, in tps
 pgbench_inserts() {
   [ -f "$data/insert.sql" ] || {
-    sql 'create table bench_insert (id bigserial primary key, at timestamptz not null, note text)'
+    # an external database may still hold the table of a bench that was interrupted
+    sql 'set client_min_messages = warning; drop table if exists bench_insert;
+         create table bench_insert (id bigserial primary key, at timestamptz not null, note text)'
     echo 'insert into bench_insert (at, note) values (now(), '"'"'bench'"'"');' > "$data/insert.sql"
   }
-  pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c 16 -j "${threads:-1}" -T "$1" -f "$data/insert.sql" fyrtarn \
+  pgbench -n -c 16 -j "${threads:-1}" -T "$1" -f "$data/insert.sql" \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
 }
