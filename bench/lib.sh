@@ -1,8 +1,9 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
 # target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with demo
-# data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms errors"),
-# publish (a post, approved), share_load (wrk on a share endpoint), pgbench_inserts (PostgreSQL's own insert rate),
-# ratio and start_broker.
+# data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login →
+# token), summary (wrk output → "req/s p50_ms p99_ms errors"), publish (a post, approved), share_load (wrk on a share
+# endpoint), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
+# start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
 # BENCH_KAFKA=external: a broker you run, wherever you like, named by KAFKA_BOOTSTRAP_SERVERS (its topics are created
@@ -21,7 +22,8 @@ base="http://127.0.0.1:$port"
 kafka_mode=${BENCH_KAFKA:-embedded}
 case "$kafka_mode" in
   embedded | process) unset KAFKA_BOOTSTRAP_SERVERS ;;
-  external) [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || { echo "BENCH_KAFKA=external needs KAFKA_BOOTSTRAP_SERVERS" >&2; exit 1; } ;;
+  external)
+    [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || { echo "BENCH_KAFKA=external: set KAFKA_BOOTSTRAP_SERVERS" >&2; exit 1; } ;;
   *) echo "BENCH_KAFKA is embedded, process or external, not $kafka_mode" >&2; exit 1 ;;
 esac
 pg_durable=${BENCH_PG_DURABLE:-false}
@@ -32,12 +34,12 @@ case "$pg_mode" in
     unset QUARKUS_DATASOURCE_JDBC_URL QUARKUS_DATASOURCE_USERNAME QUARKUS_DATASOURCE_PASSWORD
     export PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres PGPASSWORD=postgres PGDATABASE=fyrtarn ;;
   external)
-    [ -n "${PGHOST:-}" ] || { echo "BENCH_PG=external needs PGHOST (and PGUSER, PGPASSWORD, PGPORT, PGDATABASE)" >&2; exit 1; }
+    [ -n "${PGHOST:-}" ] || { echo "BENCH_PG=external needs PGHOST (and PGUSER, PGPASSWORD, …)" >&2; exit 1; }
     export PGPORT=${PGPORT:-5432} PGDATABASE=${PGDATABASE:-fyrtarn}
     export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE"
     export QUARKUS_DATASOURCE_USERNAME=${PGUSER:-$(id -un)}
     [ -z "${PGPASSWORD:-}" ] || export QUARKUS_DATASOURCE_PASSWORD=$PGPASSWORD
-    psql -qtA -c 'select 1' >/dev/null || { echo "cannot reach PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE" >&2; exit 1; } ;;
+    psql -qtA -c 'select 1' >/dev/null || { echo "no PostgreSQL at $PGHOST:$PGPORT/$PGDATABASE" >&2; exit 1; } ;;
   *) echo "BENCH_PG is embedded or external, not $pg_mode" >&2; exit 1 ;;
 esac
 data=$(mktemp -d /tmp/fyrtarn-bench.XXXXXX)
@@ -126,7 +128,8 @@ share_load() {
 cpu_ticks() {
   local broker=0
   [ -z "$kafka_pid" ] || broker=$(awk '{ print $14 + $15 }' "/proc/$kafka_pid/stat")
-  echo "$(awk '{ print $14 + $15 }' "/proc/$pid/stat") $broker $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+  echo "$(awk '{ print $14 + $15 }' "/proc/$pid/stat") $broker" \
+    "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
 }
 # cpu_per BEFORE AFTER N: the CPU two cpu_ticks took between them per N operations, in µs: "SERVICE BROKER REST"
 # (REST: the machine's busy time neither JVM used)
@@ -137,7 +140,8 @@ before, after = ([int(t) for t in a.split()] for a in sys.argv[1:3])
 service, broker, machine = (y - x for x, y in zip(before, after))
 n, tick_us = int(sys.argv[3]), 1e6 / int(sys.argv[4])
 per = lambda ticks: ticks * tick_us / n if n else float("nan")
-print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' "$1" "$2" "$3" "$(getconf CLK_TCK)"
+print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' \
+    "$1" "$2" "$3" "$(getconf CLK_TCK)"
 }
 # ratio A B: A / B to two decimals
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
