@@ -14,7 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import no.fyrtarn.infra.BackgroundThread;
 import no.fyrtarn.infra.Ids;
 import no.fyrtarn.infra.Problem;
@@ -57,15 +58,16 @@ class ShareWriter {
 
     /**
      * A checked share, waiting to be written; {@code answer} completes when it is (or its key's earlier share). Its id
-     * is time-ordered: shares arrive in floods, and nothing is found by a share's id alone.
+     * is time-ordered: shares arrive in floods, and nothing is found by a share's id alone. {@code madeNanos}: when it
+     * was made ({@link System#nanoTime()}), which {@link #refuseLate} counts its 30 s from.
      */
     record Pending(UUID shareId, UUID employeeId, PublishedPost post, Network network, String text,
-            String idempotencyKey, String requestHash, Instant at, CompletableFuture<Written> answer) {
+            String idempotencyKey, String requestHash, Instant at, CompletableFuture<Written> answer, long madeNanos) {
 
         Pending(UUID employeeId, PublishedPost post, Network network, String text, String idempotencyKey,
                 String requestHash, Instant at) {
             this(Ids.timeOrdered(at), employeeId, post, network, text, idempotencyKey, requestHash, at,
-                    new CompletableFuture<>());
+                    new CompletableFuture<>(), System.nanoTime());
         }
 
         /** Null without an Idempotency-Key. */
@@ -99,6 +101,8 @@ class ShareWriter {
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batches;
     private final BackgroundThread writer = new BackgroundThread("share-writer");
+    /** The batch the writer is writing now, if any: besides the queue, what {@link #refuseLate} looks at. */
+    private volatile List<Pending> writing = List.of();
 
     @Inject
     ShareWriter(@ConfigProperty(name = "fyrtarn.shares.write-batch", defaultValue = "200") int maxBatch,
@@ -124,21 +128,35 @@ class ShareWriter {
     /**
      * Hands the share to the writer. The answer completes on the writer's thread once the share's transaction
      * committed (or failed); nobody waits for it on a thread of their own. It fails with 503 when the writer is not
-     * running, its queue is full, or it has not answered within 30 s.
+     * running, its queue is full, or it has not answered within 30 s ({@link #refuseLate}).
      */
     CompletableFuture<Written> write(Pending share) {
         if (!writer.running() || !queue.offer(share)) {
             return CompletableFuture.failedFuture(unavailable());
         }
-        CompletableFuture<Written> answer = new CompletableFuture<>();
-        share.answer().orTimeout(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS).whenComplete((written, failed) -> {
-            if (failed == null) {
-                answer.complete(written);
-            } else {
-                answer.completeExceptionally(failed instanceof TimeoutException ? unavailable() : failed);
-            }
-        });
-        return answer;
+        return share.answer();
+    }
+
+    /**
+     * Refuses with 503 the shares made more than 30 s ago that are still waiting (a writer stuck on the database,
+     * say). If the writer gets to one later, it is stored all the same, and a retry with its Idempotency-Key answers
+     * it. One look a second at the queue and the batch being written, rather than a timer per share: a timer for each
+     * of thousands of shares a second, set and cancelled, kept a thread of the JDK's busy (session 25 in
+     * docs/performance.md).
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refuseLate() {
+        refuseLate(System.nanoTime());
+    }
+
+    /** As if it were {@code nowNanos} ({@link System#nanoTime()}). */
+    void refuseLate(long nowNanos) {
+        // the queue copied first: refusing runs the requests' continuations, which must not hold the queue's lock
+        Stream.concat(List.copyOf(queue).stream(), writing.stream())
+                .filter(p -> nowNanos - p.madeNanos() > ANSWER_WITHIN.toNanos())
+                .toList()
+                .forEach(p -> p.answer().completeExceptionally(unavailable()));
     }
 
     private static ProblemException unavailable() {
@@ -147,25 +165,30 @@ class ShareWriter {
     }
 
     private void loop() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
         while (writer.running() || !queue.isEmpty()) {
+            Pending first;
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                batches.record(batch.size());
-                writeEach(batch);
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>(maxBatch); // a new one each time: refuseLate may still read the last
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            batches.record(batch.size());
+            writing = batch;
+            try {
+                writeEach(batch);
             } catch (Throwable e) { // the writer must survive whatever one batch does
                 LOG.errorf(e, "Could not write %d shares", batch.size());
                 batch.forEach(p -> p.answer().completeExceptionally(e));
+            } finally {
+                writing = List.of();
             }
-            batch.clear();
         }
     }
 

@@ -8,20 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
@@ -42,6 +49,9 @@ class ShareWriterTest {
 
     @Inject
     PostService posts;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private PublishedPost post() {
         return posts.describe(UUID.fromString(publish(draft()))).orElseThrow();
@@ -123,5 +133,54 @@ class ShareWriterTest {
         assertThatThrownBy(() -> broken.answer().get()).isInstanceOf(ExecutionException.class);
         assertThat(sharesOf(post.id())).isEqualTo(2);
         assertThat(sharesOf(gone.id())).isZero();
+    }
+
+    @Test
+    void shares_not_written_within_30_s_are_refused_with_503_and_a_retry_with_the_key_answers_the_share_once_written()
+            throws Exception {
+        UUID sharer = UUID.fromString(employeeIn(null).employeeId());
+        PublishedPost post = post();
+        String key = "tap-" + unique();
+        Pending stuck = pending(sharer, post, key, "a");
+        Pending queued = pending(sharer, post, null, "b");
+        CompletableFuture<Written> stuckAnswer;
+        CompletableFuture<Written> queuedAnswer;
+        try (var lock = dataSource.getConnection(); var statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            statement.execute("lock table share in share mode"); // a database the writer waits for
+            try {
+                stuckAnswer = writer.write(stuck);
+                await().atMost(Duration.ofSeconds(20)).until(() -> shareInsertsWaitingForALock() == 1);
+                queuedAnswer = writer.write(queued); // behind the stuck batch
+
+                writer.refuseLate(System.nanoTime());
+                assertThat(stuckAnswer).isNotDone();
+                assertThat(queuedAnswer).isNotDone();
+
+                writer.refuseLate(System.nanoTime() + Duration.ofSeconds(31).toNanos());
+                for (var answer : List.of(stuckAnswer, queuedAnswer)) {
+                    assertThat(answer).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                            .havingCause().isInstanceOfSatisfying(ProblemException.class,
+                                    e -> assertThat(e.problem().status()).isEqualTo(503));
+                }
+            } finally {
+                lock.rollback();
+            }
+        }
+
+        // the writer gets to them once the database answers; the client's retry with the same key finds its share
+        await().atMost(Duration.ofSeconds(20)).until(() -> sharesOf(post.id()) == 2);
+        Written retried = writer.write(pending(sharer, post, key, "a")).get();
+        assertThat(retried.created()).isFalse();
+        assertThat(retried.share().id()).isEqualTo(stuck.shareId());
+    }
+
+    private long shareInsertsWaitingForALock() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity"
+                        + " where wait_event_type = 'Lock' and query like '%insert into share (%'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }
