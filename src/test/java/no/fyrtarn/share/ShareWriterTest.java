@@ -143,15 +143,13 @@ class ShareWriterTest {
         String key = "tap-" + unique();
         Pending stuck = pending(sharer, post, key, "a");
         Pending queued = pending(sharer, post, null, "b");
-        CompletableFuture<Written> stuckAnswer;
-        CompletableFuture<Written> queuedAnswer;
         try (var lock = dataSource.getConnection(); var statement = lock.createStatement()) {
             lock.setAutoCommit(false);
             statement.execute("lock table share in share mode"); // a database the writer waits for
             try {
-                stuckAnswer = writer.write(stuck);
+                CompletableFuture<Written> stuckAnswer = writer.write(stuck);
                 await().atMost(Duration.ofSeconds(20)).until(() -> shareInsertsWaitingForALock() == 1);
-                queuedAnswer = writer.write(queued); // behind the stuck batch
+                CompletableFuture<Written> queuedAnswer = writer.write(queued); // behind the stuck batch
 
                 writer.refuseLate(System.nanoTime());
                 assertThat(stuckAnswer).isNotDone();
