@@ -162,7 +162,7 @@ public class ClickRecorder {
         List<CompletableFuture<Void>> acks;
         try {
             // when the broker cannot be reached, the clicks after the first that found so are not sent: undelivered
-            acks = kafka.publishWhileReachable(batch, click -> kafka.publish(click.clickId(), Topics.CLICKS,
+            acks = KafkaPublisher.publishWhileReachable(batch, click -> kafka.publish(click.clickId(), Topics.CLICKS,
                     ClickEvent.TYPE, click.employeeId().toString(), ClickEventJson.write(click, json), click.at()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not hand %d clicks to Kafka; writing them to the outbox: %s", events.size(), e.toString());

@@ -92,7 +92,7 @@ public class KafkaPublisher {
      *
      * @return the acks of the records sent, in order: all, or those up to and including the first that failed at once
      */
-    public <T> List<CompletableFuture<Void>> publishWhileReachable(List<T> items,
+    public static <T> List<CompletableFuture<Void>> publishWhileReachable(List<T> items,
             Function<T, CompletableFuture<Void>> send) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(items.size());
         for (T item : items) {

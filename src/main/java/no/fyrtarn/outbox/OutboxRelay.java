@@ -157,7 +157,7 @@ public class OutboxRelay {
                 return 0;
             }
             // when the broker cannot be reached, the events after the first that found so are not sent: still due
-            List<CompletableFuture<Void>> acks = publisher.publishWhileReachable(due, publisher::publish);
+            List<CompletableFuture<Void>> acks = KafkaPublisher.publishWhileReachable(due, publisher::publish);
             List<Throwable> failures;
             try {
                 failures = KafkaPublisher.awaitAcks(acks, config.ackTimeout());

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.Test;
 /** Sending a batch while the broker is away, and waiting for its acks: one wait for it, not one per record. */
 class KafkaPublisherTest {
 
-    private final KafkaPublisher publisher = new KafkaPublisher();
     private final List<Integer> sent = new ArrayList<>();
 
     /** Record {@code failing} fails the moment it is sent, with {@code failure}; the others are in flight. */
     private List<CompletableFuture<Void>> send(int count, int failing, Throwable failure) {
-        return publisher.publishWhileReachable(IntStream.range(0, count).boxed().toList(), i -> {
+        return KafkaPublisher.publishWhileReachable(IntStream.range(0, count).boxed().toList(), i -> {
             sent.add(i);
             return i == failing ? CompletableFuture.failedFuture(failure) : new CompletableFuture<>();
         });
