@@ -27,7 +27,7 @@ public class PostConsumer {
 
     @Incoming("posts-points")
     @Blocking
-    public void onPosts(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void onPosts(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         batches.applyOnce(CONSUMER, records, GameEvents.PostEvent.class,
                 e -> PUBLISHED.equals(e.type()) && e.payload().suggestedBy() != null,
                 e -> scoring.suggestionPublished(e.eventId(), e.payload().suggestedBy(), e.payload().title(),

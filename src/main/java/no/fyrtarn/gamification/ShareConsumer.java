@@ -23,7 +23,7 @@ public class ShareConsumer {
 
     @Incoming("shares-points")
     @Blocking
-    public void onShares(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void onShares(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         batches.applyAllOnce(CONSUMER, records, GameEvents.ShareRecorded.class, e -> true,
                 fresh -> scoring.batched(() -> fresh.forEach(e -> scoring.shared(e.eventId(), e.payload().employeeId(),
                         e.payload().postId(), e.payload().network(), e.payload().firstOnNetwork(),

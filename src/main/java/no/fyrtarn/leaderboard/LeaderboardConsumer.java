@@ -46,7 +46,7 @@ public class LeaderboardConsumer {
 
     @Incoming("points-leaderboard")
     @Blocking
-    public void onAwards(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void onAwards(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         var events = batches.read(CONSUMER, records, Points.PointsAwarded.class);
         if (events.isEmpty()) {
             return;

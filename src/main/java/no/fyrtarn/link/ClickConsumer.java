@@ -67,7 +67,7 @@ public class ClickConsumer {
 
     @Incoming("clicks")
     @Blocking
-    public void onClicks(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void onClicks(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         var events = batches.read(CONSUMER, records, ClickEventJson::read, ClickEvent::clickId);
         if (!events.isEmpty()) {
             Map<LinkClick.Verdict, Integer> verdicts = new EnumMap<>(LinkClick.Verdict.class);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import no.fyrtarn.infra.IsoInstants;
@@ -59,24 +58,25 @@ final class ClickEventJson {
     /**
      * Unknown fields are skipped (producers may add fields).
      *
-     * @throws JsonProcessingException not JSON, or not an object
+     * @param json the record's value, JSON in UTF-8
+     * @throws IOException not JSON (nor UTF-8), or not an object
      * @throws IllegalArgumentException a required field missing, or a value of the wrong form
      */
-    static ClickEvent read(String text) throws JsonProcessingException {
+    static ClickEvent read(byte[] json) throws IOException {
         String clickId = null, linkCode = null, shareId = null, postId = null, employeeId = null, network = null,
                 at = null, clientHash = null, userAgent = null, method = null;
-        try (JsonParser json = FACTORY.createParser(text)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("link.clicked must be a JSON object");
             }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    json.skipChildren();
+                    parser.skipChildren();
                     continue;
                 }
-                String string = value == JsonToken.VALUE_NULL ? null : json.getValueAsString();
+                String string = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
                 switch (field) {
                     case "clickId" -> clickId = string;
                     case "linkCode" -> linkCode = string;
@@ -93,10 +93,6 @@ final class ClickEventJson {
                     }
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a String does not fail
         }
         try {
             return new ClickEvent(UUID.fromString(required("clickId", clickId)), required("linkCode", linkCode),

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Puts a record a batch consumer cannot process on fyrtarn.dlq: original key, value and headers, plus
+ * Puts a record a batch consumer cannot process on fyrtarn.dlq: original key, value and headers (the same bytes), plus
  * dead-letter-reason/-topic/-partition/-offset (the names SmallRye's own DLQ strategy uses), so the rest of the batch
  * can go on.
  */
@@ -27,16 +27,16 @@ public class DeadLetters {
 
     @Inject
     @Channel("dead-letters")
-    Emitter<String> emitter;
+    Emitter<byte[]> emitter;
 
     /** Returns once the broker has the record, so the caller may commit its offset. */
-    public void send(ConsumerRecord<String, String> record, Throwable reason) {
+    public void send(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
         var headers = new RecordHeaders(record.headers().toArray())
                 .add("dead-letter-reason", KafkaPublisher.bytes(String.valueOf(reason)))
                 .add("dead-letter-topic", KafkaPublisher.bytes(record.topic()))
                 .add("dead-letter-partition", KafkaPublisher.bytes(Integer.toString(record.partition())))
                 .add("dead-letter-offset", KafkaPublisher.bytes(Long.toString(record.offset())));
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withTopic(Topics.DLQ).withKey(record.key())
+        var metadata = OutgoingKafkaRecordMetadata.<byte[]>builder().withTopic(Topics.DLQ).withKey(record.key())
                 .withHeaders(headers).build();
         try {
             sendAcked(emitter, record.value(), metadata).get(30, TimeUnit.SECONDS);
@@ -49,8 +49,8 @@ public class DeadLetters {
     }
 
     /** Sends through the emitter; the future completes when the broker acknowledged the record (or refused it). */
-    private static CompletableFuture<Void> sendAcked(Emitter<String> emitter, String payload,
-            OutgoingKafkaRecordMetadata<String> metadata) {
+    private static CompletableFuture<Void> sendAcked(Emitter<byte[]> emitter, byte[] payload,
+            OutgoingKafkaRecordMetadata<byte[]> metadata) {
         var acked = new CompletableFuture<Void>();
         emitter.send(Message.of(payload, Metadata.of(metadata),
                 () -> {

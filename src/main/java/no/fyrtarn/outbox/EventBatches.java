@@ -1,5 +1,6 @@
 package no.fyrtarn.outbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,35 +70,38 @@ public class EventBatches {
     Clock clock;
 
     /** Readable events of the batch, identified by their ce_id header; each id once. */
-    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Class<T> type) {
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type) {
         return read(consumer, records, type, null);
     }
 
     /** As {@link #read(String, ConsumerRecords, Class)}, identified by {@code idOf} (null: the ce_id header). */
-    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type,
             Function<T, UUID> idOf) {
         return read(consumer, records, value -> readable(json.readValue(value, type)), idOf);
     }
 
-    /** Reads a record's value; throws for an unreadable or invalid one, which then goes to the DLQ. */
+    /** Reads a record's value (JSON in UTF-8); throws for an unreadable or invalid one, which then goes to the DLQ. */
     @FunctionalInterface
     public interface Reader<T> {
-        T read(String value) throws JsonProcessingException;
+        T read(byte[] value) throws IOException;
     }
 
     /**
      * As {@link #read(String, ConsumerRecords, Class, Function)}, with a reader of the consumer's own instead of data
      * binding and Bean Validation.
      */
-    public <T> List<Received<T>> read(String consumer, ConsumerRecords<String, String> records, Reader<T> reader,
+    public <T> List<Received<T>> read(String consumer, ConsumerRecords<byte[], byte[]> records, Reader<T> reader,
             Function<T, UUID> idOf) {
         Map<UUID, Received<T>> events = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
+                if (record.value() == null) {
+                    throw new IllegalArgumentException("no value"); // a tombstone: no event of ours
+                }
                 T payload = reader.read(record.value());
                 UUID id = idOf == null ? ceId(record) : idOf.apply(payload);
                 events.putIfAbsent(id, new Received<>(id, header(record, "ce_type"), payload));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException e) { // not JSON (or not UTF-8), or not the event
                 deadLetters.send(record, e);
                 registry.counter("fyrtarn.consumer.dead.letters", "consumer", consumer).increment();
             }
@@ -110,13 +113,13 @@ public class EventBatches {
      * Reads the batch and applies each {@code wanted} event this consumer has not applied before, all in one
      * transaction: the mark in consumed_event commits with the event's effects, so a redelivery changes nothing.
      */
-    public <T> void applyOnce(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+    public <T> void applyOnce(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type,
             Predicate<Received<T>> wanted, Consumer<Received<T>> apply) throws InterruptedException {
         applyAllOnce(consumer, records, type, wanted, fresh -> fresh.forEach(apply));
     }
 
     /** As {@link #applyOnce}, with the events not applied before handed over together, in their order. */
-    public <T> void applyAllOnce(String consumer, ConsumerRecords<String, String> records, Class<T> type,
+    public <T> void applyAllOnce(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type,
             Predicate<Received<T>> wanted, Consumer<List<Received<T>>> applyAll) throws InterruptedException {
         var events = read(consumer, records, type).stream().filter(wanted).toList();
         if (!events.isEmpty()) {
@@ -166,7 +169,7 @@ public class EventBatches {
         return payload;
     }
 
-    private static UUID ceId(ConsumerRecord<String, String> record) {
+    private static UUID ceId(ConsumerRecord<byte[], byte[]> record) {
         String id = header(record, "ce_id");
         if (id == null) {
             throw new IllegalArgumentException("no ce_id header");
@@ -174,7 +177,7 @@ public class EventBatches {
         return UUID.fromString(id);
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

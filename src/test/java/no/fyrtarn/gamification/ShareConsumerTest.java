@@ -131,12 +131,15 @@ class ShareConsumerTest {
                 writer.send(Topics.SHARES, employeeId, original.value(), TopicReader.headers(original));
             }
             writer.send(Topics.SHARES, employeeId, poison, Map.of("ce_id", UUID.randomUUID().toString()));
+            // not UTF-8 (0xC3 needs a continuation byte after it): dead-lettered as it came, not as text made of it
+            byte[] notText = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+            writer.send(Topics.SHARES, employeeId, notText, Map.of("ce_id", UUID.randomUUID().toString()));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.withKey(employeeId).stream()
-                    .anyMatch(r -> r.value().equals(poison)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> dlq.bytesWithKey(employeeId).size() == 2);
             var dead = dlq.withKey(employeeId).stream().filter(r -> r.value().equals(poison)).findFirst().orElseThrow();
             assertThat(new String(dead.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
                     .isEqualTo(Topics.SHARES);
+            assertThat(dlq.bytesWithKey(employeeId)).anySatisfy(r -> assertThat(r.value()).isEqualTo(notText));
         }
         // events after the poison and the redeliveries are still processed
         share(sharer.token(), publish(draft()), "X");
@@ -166,7 +169,7 @@ class ShareConsumerTest {
         assertThat(total(sharer.token())).isEqualTo(50); // the daily cap of share points
     }
 
-    private static ProducerRecord<String, String> shareRecorded(String employeeId, UUID eventId) {
+    private static ProducerRecord<String, byte[]> shareRecorded(String employeeId, UUID eventId) {
         String event = """
                 {"shareId": "%s", "postId": "%s", "employeeId": "%s", "network": "LINKEDIN", "firstOnNetwork": true,
                  "at": "%s"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), employeeId, java.time.Instant.now());
