@@ -1,5 +1,8 @@
 package no.fyrtarn.infra;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +34,13 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     public static String setting(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+            value = System.getenv(environmentName(property));
         }
         return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String environmentName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
     }
 
     public static EmbeddedInfrastructure startWhereMissing() {
@@ -46,7 +53,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             if (setting("quarkus.datasource.jdbc.url") == null) {
                 warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
                 boolean durable = Boolean.parseBoolean(setting("fyrtarn.pg-durable"));
-                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), port("fyrtarn.pg-port", 54320), durable);
+                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"),
+                        freePort("fyrtarn.pg-port", 54320, "PostgreSQL"), durable);
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
                 config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
                 config.put("quarkus.datasource.password", "");
@@ -55,9 +63,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             }
             if (setting("kafka.bootstrap.servers") == null) {
                 warnInProd(profile, "Kafka", "KAFKA_BOOTSTRAP_SERVERS");
-                int kafkaPort = port("fyrtarn.kafka-port", 19092);
+                int kafkaPort = freePort("fyrtarn.kafka-port", 19092, "Kafka");
                 kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort,
-                        port("fyrtarn.kafka-controller-port", kafkaPort + 1));
+                        freePort("fyrtarn.kafka-controller-port", kafkaPort + 1, "Kafka controller"));
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 LOG.infof("Embedded Kafka listening on %s (data in %s)", kafka.bootstrapServers(),
                         dataDir.resolve("kafka").toAbsolutePath());
@@ -79,9 +87,23 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static int port(String property, int fallback) {
+    /**
+     * The port {@code property} names (or the fallback), once it is known to be free. Taken (another instance running,
+     * most likely), the embedded servers would not say so: PostgreSQL's start would find the other one's server ready,
+     * and Kafka's would end the JVM before any log line of this launch was written.
+     */
+    private static int freePort(String property, int fallback, String server) {
         String value = setting(property);
-        return value == null ? fallback : Integer.parseInt(value);
+        int port = value == null ? fallback : Integer.parseInt(value);
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException(("The embedded %s cannot listen on 127.0.0.1:%d, which is in use"
+                    + " (is Fyrtårn running already?). Stop that, or choose another port with %s.")
+                    .formatted(server, port, environmentName(property)), e);
+        }
+        return port;
     }
 
     private boolean closed;
