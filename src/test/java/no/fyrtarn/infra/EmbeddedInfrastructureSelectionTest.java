@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Production configures its own services: then the launcher must start nothing embedded. Where it starts one, the port
@@ -34,36 +36,37 @@ class EmbeddedInfrastructureSelectionTest {
         }
     }
 
-    /** Before the check, this launch waited for ever: PostgreSQL's start took the port's listener for its server. */
-    @Test
+    /**
+     * Before the check, a taken PostgreSQL port made this launch wait for ever (its start took the port's listener for
+     * its server), and a taken Kafka port ended the JVM without a word.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "quarkus.datasource.jdbc.url, fyrtarn.pg-port, PostgreSQL, FYRTARN_PG_PORT, postgres",
+            "kafka.bootstrap.servers, fyrtarn.kafka-port, Kafka, FYRTARN_KAFKA_PORT, kafka",
+            "kafka.bootstrap.servers, fyrtarn.kafka-controller-port, Kafka controller, "
+                    + "FYRTARN_KAFKA_CONTROLLER_PORT, kafka"})
     @Timeout(60)
-    void a_taken_postgres_port_stops_the_launch_naming_the_port_and_its_setting() throws Exception {
+    void a_taken_port_stops_the_launch_naming_the_port_and_its_setting(String unset, String portSetting, String server,
+            String environmentName, String serverDir) throws Exception {
         try (var taken = takenPort()) {
             Map<String, String> settings = new HashMap<>(EXTERNAL);
-            settings.remove("quarkus.datasource.jdbc.url");
-            settings.put("fyrtarn.pg-port", String.valueOf(taken.getLocalPort()));
-            String dataDir = Files.createTempDirectory(Path.of("target"), "taken-pg-port-").toString();
+            settings.remove(unset);
+            settings.put("fyrtarn.kafka-port", String.valueOf(freePort())); // not a local run's, if one is running
+            settings.put(portSetting, String.valueOf(taken.getLocalPort()));
+            Path dataDir = Files.createTempDirectory(Path.of("target"), "taken-port-");
 
-            assertThatThrownBy(() -> launchWith(settings, dataDir)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("PostgreSQL cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .hasMessageContaining("FYRTARN_PG_PORT");
-            assertThat(new File(dataDir, "postgres")).doesNotExist();
+            assertThatThrownBy(() -> launchWith(settings, dataDir.toString()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(server + " cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining(environmentName);
+            assertThat(dataDir.resolve(serverDir)).doesNotExist();
         }
     }
 
-    @Test
-    @Timeout(60)
-    void a_taken_kafka_port_stops_the_launch_naming_the_port_and_its_setting() throws Exception {
-        try (var taken = takenPort()) {
-            Map<String, String> settings = new HashMap<>(EXTERNAL);
-            settings.remove("kafka.bootstrap.servers");
-            settings.put("fyrtarn.kafka-port", String.valueOf(taken.getLocalPort()));
-            String dataDir = Files.createTempDirectory(Path.of("target"), "taken-kafka-port-").toString();
-
-            assertThatThrownBy(() -> launchWith(settings, dataDir)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Kafka cannot listen on 127.0.0.1:" + taken.getLocalPort())
-                    .hasMessageContaining("FYRTARN_KAFKA_PORT");
-            assertThat(new File(dataDir, "kafka")).doesNotExist();
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
