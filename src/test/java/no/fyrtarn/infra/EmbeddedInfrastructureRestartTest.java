@@ -1,8 +1,8 @@
 package no.fyrtarn.infra;
 
+import static no.fyrtarn.testing.EmbeddedInfrastructureResource.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -21,12 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** The local run keeps its data: PostgreSQL rows and Kafka records survive a stop and start on the same data dir. */
 class EmbeddedInfrastructureRestartTest {
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void postgres_keeps_rows_across_a_restart() throws Exception {

@@ -1,5 +1,6 @@
 package no.fyrtarn.infra;
 
+import static no.fyrtarn.testing.EmbeddedInfrastructureResource.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,12 +62,6 @@ class EmbeddedInfrastructureSelectionTest {
                     .hasMessageContaining(server + " cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining(environmentName);
             assertThat(dataDir.resolve(serverDir)).doesNotExist();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -83,7 +83,8 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         // shared by every Quarkus start in this JVM; stopped by the shutdown hook
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port nothing listens on right now. */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
