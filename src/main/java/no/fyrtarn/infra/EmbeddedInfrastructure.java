@@ -1,5 +1,8 @@
 package no.fyrtarn.infra;
 
+import static no.fyrtarn.infra.LaunchSettings.environmentName;
+import static no.fyrtarn.infra.LaunchSettings.setting;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,53 +22,50 @@ import no.fyrtarn.security.LocalKeys;
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedInfrastructure.class);
+    private static final String DATA_DIR = "fyrtarn.data-dir";
 
+    private final DataDirectoryLock lock;
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafka kafka;
     private final Map<String, String> config;
 
-    private EmbeddedInfrastructure(EmbeddedPostgres postgres, EmbeddedKafka kafka, Map<String, String> config) {
+    private EmbeddedInfrastructure(DataDirectoryLock lock, EmbeddedPostgres postgres, EmbeddedKafka kafka,
+            Map<String, String> config) {
+        this.lock = lock;
         this.postgres = postgres;
         this.kafka = kafka;
         this.config = config;
     }
 
-    /** Settings as the launcher sees them before Quarkus reads its configuration: system properties, then env. */
-    public static String setting(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(environmentName(property));
-        }
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String environmentName(String property) {
-        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
-    }
-
     public static EmbeddedInfrastructure startWhereMissing() {
-        Path dataDir = Path.of(setting("fyrtarn.data-dir") != null ? setting("fyrtarn.data-dir") : "data");
+        Path dataDir = Path.of(setting(DATA_DIR) != null ? setting(DATA_DIR) : "data");
         String profile = setting("quarkus.profile") != null ? setting("quarkus.profile") : "prod";
+        boolean embedPostgres = setting("quarkus.datasource.jdbc.url") == null;
+        boolean embedKafka = setting("kafka.bootstrap.servers") == null;
+        // everything that can stop the launch is checked before any server starts
+        int pgPort = embedPostgres ? freePort("fyrtarn.pg-port", 54320, "PostgreSQL") : 0;
+        int kafkaPort = embedKafka ? freePort("fyrtarn.kafka-port", 19092, "Kafka") : 0;
+        int controllerPort = embedKafka
+                ? freePort("fyrtarn.kafka-controller-port", kafkaPort + 1, "Kafka controller")
+                : 0;
+        DataDirectoryLock lock = embedPostgres || embedKafka ? lock(dataDir) : null;
         Map<String, String> config = new LinkedHashMap<>();
         EmbeddedPostgres postgres = null;
         EmbeddedKafka kafka = null;
         try {
-            if (setting("quarkus.datasource.jdbc.url") == null) {
+            if (embedPostgres) {
                 warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
                 boolean durable = Boolean.parseBoolean(setting("fyrtarn.pg-durable"));
-                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"),
-                        freePort("fyrtarn.pg-port", 54320, "PostgreSQL"), durable);
+                postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), pgPort, durable);
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
                 config.put("quarkus.datasource.username", EmbeddedPostgres.USER);
                 config.put("quarkus.datasource.password", "");
                 LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d (data in %s)%s", postgres.port(),
                         dataDir.resolve("postgres").toAbsolutePath(), durable ? ", durable" : "");
             }
-            if (setting("kafka.bootstrap.servers") == null) {
+            if (embedKafka) {
                 warnInProd(profile, "Kafka", "KAFKA_BOOTSTRAP_SERVERS");
-                int kafkaPort = freePort("fyrtarn.kafka-port", 19092, "Kafka");
-                kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort,
-                        freePort("fyrtarn.kafka-controller-port", kafkaPort + 1, "Kafka controller"));
+                kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 LOG.infof("Embedded Kafka listening on %s (data in %s)", kafka.bootstrapServers(),
                         dataDir.resolve("kafka").toAbsolutePath());
@@ -74,10 +74,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 config.putAll(LocalKeys.inDirectory(dataDir.resolve("keys")).config());
             }
         } catch (RuntimeException e) {
-            new EmbeddedInfrastructure(postgres, kafka, config).close();
+            new EmbeddedInfrastructure(lock, postgres, kafka, config).close();
             throw e;
         }
-        return new EmbeddedInfrastructure(postgres, kafka, config);
+        return new EmbeddedInfrastructure(lock, postgres, kafka, config);
     }
 
     private static void warnInProd(String profile, String what, String key) {
@@ -99,11 +99,30 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new IllegalStateException(("The embedded %s cannot listen on 127.0.0.1:%d, which is in use"
+            throw new CannotStart(("The embedded %s cannot listen on 127.0.0.1:%d, which is in use"
                     + " (is Fyrtårn running already?). Stop that, or choose another port with %s.")
-                    .formatted(server, port, environmentName(property)), e);
+                    .formatted(server, port, environmentName(property)));
         }
         return port;
+    }
+
+    private static DataDirectoryLock lock(Path dataDir) {
+        DataDirectoryLock lock = DataDirectoryLock.tryAcquire(dataDir);
+        if (lock == null) {
+            throw new CannotStart(("The data directory %s is in use by another Fyrtårn. Stop that, or choose another"
+                    + " directory with %s.").formatted(dataDir.toAbsolutePath(), environmentName(DATA_DIR)));
+        }
+        return lock;
+    }
+
+    /**
+     * A launch stopped by something the person starting it can change (a port, a directory): the message says what,
+     * and FyrtarnMain prints it alone, without a stack trace.
+     */
+    public static final class CannotStart extends IllegalStateException {
+        CannotStart(String message) {
+            super(message);
+        }
     }
 
     private boolean closed;
@@ -125,6 +144,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

@@ -1,6 +1,8 @@
 package no.fyrtarn.infra;
 
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
@@ -14,7 +16,15 @@ public class FyrtarnMain {
     private static final long APPLICATION_STOP_WAIT_SECONDS = 40;
 
     public static void main(String... args) {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.startWhereMissing();
+        quietUntilQuarkusConfiguresLogging();
+        EmbeddedInfrastructure infrastructure;
+        try {
+            infrastructure = EmbeddedInfrastructure.startWhereMissing();
+        } catch (EmbeddedInfrastructure.CannotStart e) {
+            System.err.println("Fyrtårn cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         infrastructure.config().forEach(System::setProperty);
         // On SIGTERM the embedded PostgreSQL and Kafka must outlive the whole application: its shutdown observers still
         // write queued clicks (ADR 0003), and its Kafka consumers commit their offsets as they close, after those
@@ -35,6 +45,18 @@ public class FyrtarnMain {
             Quarkus.run(args);
         } finally {
             infrastructure.close();
+        }
+    }
+
+    /**
+     * Until Quarkus applies its log configuration, every record is buffered at every level, and a launch that ends
+     * before then prints the lot: the embedded servers' DEBUG and TRACE start-up lines, with stack traces. Quarkus
+     * sets the root level from its configuration when it starts; whoever sets {@code quarkus.log.level} to look into a
+     * launch keeps everything.
+     */
+    private static void quietUntilQuarkusConfiguresLogging() {
+        if (LaunchSettings.setting("quarkus.log.level") == null) {
+            Logger.getLogger("").setLevel(Level.INFO);
         }
     }
 }

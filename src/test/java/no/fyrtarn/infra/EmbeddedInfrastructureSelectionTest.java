@@ -4,7 +4,9 @@ import static no.fyrtarn.testing.EmbeddedInfrastructureResource.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -58,11 +60,65 @@ class EmbeddedInfrastructureSelectionTest {
             Path dataDir = Files.createTempDirectory(Path.of("target"), "taken-port-");
 
             assertThatThrownBy(() -> launchWith(settings, dataDir.toString()))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(EmbeddedInfrastructure.CannotStart.class)
                     .hasMessageContaining(server + " cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining(environmentName);
             assertThat(dataDir.resolve(serverDir)).doesNotExist();
         }
+    }
+
+    /**
+     * Before the lock, a second launch on the same data directory (other ports) failed on PostgreSQL's own lock file,
+     * after a screenful of start-up logging; with an external PostgreSQL, its Kafka ended the JVM without a word.
+     */
+    @Test
+    @Timeout(60)
+    void a_data_directory_in_use_by_another_process_stops_the_launch_until_that_process_is_gone() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "taken-data-dir-");
+        Map<String, String> settings = new HashMap<>(EXTERNAL);
+        settings.remove("kafka.bootstrap.servers");
+        settings.put("fyrtarn.kafka-port", String.valueOf(freePort()));
+        settings.put("fyrtarn.kafka-controller-port", String.valueOf(freePort()));
+        Process other = holdingTheLockOf(dataDir);
+        try {
+            assertThatThrownBy(() -> launchWith(settings, dataDir.toString()))
+                    .isInstanceOf(EmbeddedInfrastructure.CannotStart.class)
+                    .hasMessageContaining("data directory " + dataDir.toAbsolutePath() + " is in use")
+                    .hasMessageContaining("FYRTARN_DATA_DIR");
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        // killed, as a crash would end it: the lock file it leaves behind holds nobody back
+        try (var lock = DataDirectoryLock.tryAcquire(dataDir)) {
+            assertThat(lock).isNotNull();
+        }
+    }
+
+    /** Another JVM that takes the data directory's lock as a running launch holds it, and says when it has it. */
+    private static Process holdingTheLockOf(Path dataDir) throws Exception {
+        Path source = dataDir.resolve("HoldLock.java");
+        Files.writeString(source, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+
+                public class HoldLock {
+                    public static void main(String[] args) throws Exception {
+                        var channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
+                        channel.lock();
+                        System.out.println("locked");
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, source.toString(),
+                dataDir.resolve(DataDirectoryLock.FILE_NAME).toString()).redirectErrorStream(true).start();
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream()));
+        assertThat(out.readLine()).isEqualTo("locked");
+        return process;
     }
 
     /** A port someone else listens on, as another instance's server would. */

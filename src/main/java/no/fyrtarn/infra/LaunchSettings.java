@@ -1,0 +1,24 @@
+package no.fyrtarn.infra;
+
+/**
+ * Settings as the launcher sees them before Quarkus reads its configuration: system properties, then the environment.
+ * Free of logging on purpose: FyrtarnMain reads one before the first logger exists.
+ */
+final class LaunchSettings {
+
+    private LaunchSettings() {
+    }
+
+    static String setting(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environmentName(property));
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The environment variable that sets {@code property}, as Quarkus maps them (and as messages name them). */
+    static String environmentName(String property) {
+        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    }
+}
