@@ -40,7 +40,7 @@ public class Share {
     @Column(name = "idempotency_key")
     private String idempotencyKey;
 
-    /** Fingerprint of the request body, to tell a retry from a different request under the same key. */
+    /** Fingerprint of the request body, to tell a retry from a different request under the same key; null without. */
     @Column(name = "request_hash")
     private String requestHash;
 

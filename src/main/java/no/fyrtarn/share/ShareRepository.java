@@ -22,7 +22,10 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
     @Inject
     Sql sql;
 
-    /** A share as it is stored; {@code requestHash} tells a retry of its request from a different one. */
+    /**
+     * A share as it is stored; {@code requestHash} tells a retry of its request from a different one (null without an
+     * Idempotency-Key).
+     */
     public record Stored(UUID id, UUID postId, UUID employeeId, Network network, String linkCode, String text,
             String idempotencyKey, String requestHash, Instant at) {
     }

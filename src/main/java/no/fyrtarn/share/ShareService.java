@@ -72,7 +72,9 @@ public class ShareService {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
         }
-        return record(user, postId, request, idempotencyKey, fingerprint(postId, request));
+        // without a key no later request is compared with this one: nothing to fingerprint, nothing to store
+        return record(user, postId, request, idempotencyKey,
+                idempotencyKey == null ? null : fingerprint(postId, request));
     }
 
     /** With the key checked and the request's fingerprint taken once, also when the checks move to a worker. */
