@@ -94,7 +94,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      */
     private static int freePort(String property, int fallback, String server) {
         String value = setting(property);
-        int port = value == null ? fallback : Integer.parseInt(value);
+        int port = value == null ? fallback : port(property, value);
         try (var socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
@@ -104,6 +104,19 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                     .formatted(server, port, environmentName(property)));
         }
         return port;
+    }
+
+    private static int port(String property, String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new CannotStart("%s must be a port number from 1 to 65535, not \"%s\"."
+                .formatted(environmentName(property), value));
     }
 
     private static DataDirectoryLock lock(Path dataDir) {

@@ -67,6 +67,23 @@ class EmbeddedInfrastructureSelectionTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"fyrtarn.pg-port, abc, FYRTARN_PG_PORT", "fyrtarn.kafka-port, 70000, FYRTARN_KAFKA_PORT",
+            "fyrtarn.kafka-controller-port, 0, FYRTARN_KAFKA_CONTROLLER_PORT"})
+    void a_port_setting_that_is_no_port_stops_the_launch_naming_the_setting(String portSetting, String value,
+            String environmentName) throws Exception {
+        Map<String, String> settings = new HashMap<>(EXTERNAL);
+        settings.remove(portSetting.contains("kafka") ? "kafka.bootstrap.servers" : "quarkus.datasource.jdbc.url");
+        settings.put("fyrtarn.kafka-port", String.valueOf(freePort())); // not a local run's, if one is running
+        settings.put(portSetting, value);
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "not-a-port-");
+
+        assertThatThrownBy(() -> launchWith(settings, dataDir.toString()))
+                .isInstanceOf(EmbeddedInfrastructure.CannotStart.class)
+                .hasMessage(environmentName + " must be a port number from 1 to 65535, not \"" + value + "\".");
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
     /**
      * Before the lock, a second launch on the same data directory (other ports) failed on PostgreSQL's own lock file,
      * after a screenful of start-up logging; with an external PostgreSQL, its Kafka ended the JVM without a word.
