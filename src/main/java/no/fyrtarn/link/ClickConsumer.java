@@ -22,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
+import no.fyrtarn.link.LinkClickRepository.Visitor;
 import no.fyrtarn.outbox.EventBatches;
 
 /**
@@ -90,14 +91,14 @@ public class ClickConsumer {
         Duration window = config.counting().window();
         Instant from = batch.stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
         Instant to = batch.stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
-        List<LinkClickRepository.Counted> counted = new ArrayList<>(clicks.countedBetween(
-                batch.stream().map(ClickEvent::linkCode).collect(Collectors.toSet()), from, to));
+        Map<Visitor, List<Instant>> counted = clicks.countedBetween(
+                batch.stream().map(ClickConsumer::visitor).collect(Collectors.toSet()), from, to);
         List<ClickEvent> toCount = new ArrayList<>();
         for (ClickEvent click : batch) {
-            LinkClick.Verdict verdict = verdict(click, counted);
+            LinkClick.Verdict verdict = verdict(click, counted, window);
             verdicts.merge(verdict, 1, Integer::sum);
             if (verdict == LinkClick.Verdict.COUNTED) {
-                counted.add(new LinkClickRepository.Counted(click.linkCode(), click.clientHash(), click.at()));
+                counted.computeIfAbsent(visitor(click), v -> new ArrayList<>()).add(click.at());
                 toCount.add(click);
             }
         }
@@ -110,19 +111,22 @@ public class ClickConsumer {
         }
     }
 
-    /** {@code counted}: counted clicks near this one, stored or judged earlier in the batch. */
-    LinkClick.Verdict verdict(ClickEvent click, List<LinkClickRepository.Counted> counted) {
+    /** {@code counted}: the times of counted clicks near this one, stored or judged earlier in the batch. */
+    private LinkClick.Verdict verdict(ClickEvent click, Map<Visitor, List<Instant>> counted, Duration window) {
         if ("HEAD".equalsIgnoreCase(click.method())) {
             return LinkClick.Verdict.HEAD;
         }
         if (isPreviewBot(click.userAgent())) {
             return LinkClick.Verdict.PREVIEW_BOT;
         }
-        long window = config.counting().window().toNanos();
-        boolean repeat = counted.stream().anyMatch(c -> c.code().equals(click.linkCode())
-                && c.clientHash().equals(click.clientHash())
-                && Math.abs(Duration.between(c.at(), click.at()).toNanos()) < window);
+        long windowNanos = window.toNanos();
+        boolean repeat = counted.getOrDefault(visitor(click), List.of()).stream()
+                .anyMatch(at -> Math.abs(Duration.between(at, click.at()).toNanos()) < windowNanos);
         return repeat ? LinkClick.Verdict.REPEAT : LinkClick.Verdict.COUNTED;
+    }
+
+    private static Visitor visitor(ClickEvent click) {
+        return new Visitor(click.linkCode(), click.clientHash());
     }
 
     /** No user agent at all is a script, not a person: not counted either. */

@@ -1,7 +1,9 @@
 package no.fyrtarn.link;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +23,26 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
     @Inject
     Sql sql;
 
-    /** A counted click's code, client and time: what the repeat rule compares against. */
-    public record Counted(String code, String clientHash, Instant at) {
+    /** One client on one tracked link: what the repeat rule is about. */
+    public record Visitor(String code, String clientHash) {
     }
 
-    /** Counted clicks on these codes strictly between from and to. */
-    public List<Counted> countedBetween(Collection<String> codes, Instant from, Instant to) {
-        return sql.list("select link_code, client_hash, at from link_click "
-                + "where link_code = any(?) and at > ? and at < ?",
-                row -> new Counted(row.getString(1), row.getString(2), Sql.instant(row, 3)),
-                codes.toArray(String[]::new), from, to);
+    /**
+     * The times of the counted clicks of these visitors strictly between from and to, in lists the caller may add to.
+     * Only theirs: a link's other clients do not matter to the rule, and on a popular link they are thousands within
+     * the window.
+     */
+    public Map<Visitor, List<Instant>> countedBetween(Collection<Visitor> visitors, Instant from, Instant to) {
+        List<Visitor> each = List.copyOf(visitors);
+        String[] codes = each.stream().map(Visitor::code).toArray(String[]::new);
+        String[] clients = each.stream().map(Visitor::clientHash).toArray(String[]::new);
+        return sql.list("select c.link_code, c.client_hash, c.at from link_click c "
+                + "join unnest(?, ?) as v(code, client) on c.link_code = v.code and c.client_hash = v.client "
+                + "where c.at > ? and c.at < ?",
+                row -> Map.entry(new Visitor(row.getString(1), row.getString(2)), Sql.instant(row, 3)),
+                codes, clients, from, to).stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, HashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toCollection(ArrayList::new))));
     }
 
     /**

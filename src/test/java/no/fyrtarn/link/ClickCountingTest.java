@@ -166,6 +166,20 @@ class ClickCountingTest {
     }
 
     @Test
+    void a_client_counts_on_each_link_it_clicks_and_each_client_on_a_link_counts() {
+        keepTheNextHalfHourWithinOneUtcDay();
+        String first = trackedPath("https://example.com/first", null);
+        String second = trackedPath("https://example.com/second", null);
+        click(first, PHONE);
+        click(second, PHONE);
+        click(second, LAPTOP);
+        click(second, PHONE);
+
+        assertThat(countedOnceJudged(first)).isEqualTo(1);
+        assertThat(countedOnceJudged(second)).isEqualTo(2);
+    }
+
+    @Test
     void the_click_event_carries_the_attribution_and_a_hash_instead_of_the_address() {
         String path = trackedPath("https://example.com/event", null);
         try (var reader = new TopicReader(Topics.CLICKS)) {
