@@ -1,8 +1,9 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
 # target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with demo
 # data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login →
-# token), summary (wrk output → "req/s p50_ms p99_ms errors"), publish (a post, approved), share_load (wrk on a share
-# endpoint), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
+# token), summary (wrk output → "req/s p50_ms p99_ms errors"), publish (a post, approved), bench_post and tracked_code
+# (the benches' post and a share's tracked link), share_load (wrk on a share endpoint), judged and settle (the click
+# pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
 # start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
@@ -142,6 +143,33 @@ n, tick_us = int(sys.argv[3]), 1e6 / int(sys.argv[4])
 per = lambda ticks: ticks * tick_us / n if n else float("nan")
 print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' \
     "$1" "$2" "$3" "$(getconf CLK_TCK)"
+}
+# Clicks the click consumer has judged so far, counted or not (it stores only the counted ones).
+judged() { curl -fs "$base/q/metrics" | awk '/^fyrtarn_clicks_judged_total/ { sum += $2 } END { printf "%d", sum }'; }
+# Waits until the click pipeline is idle: nothing queued, nothing unsent, and the consumer stopped judging (its last
+# second idle).
+settle() {
+  local before=-1 now
+  for _ in $(seq 1 600); do
+    now="$(sql "select count(*) from outbox_event") $(judged)"
+    queued=$(curl -fs "$base/q/metrics" | sed -n 's/^fyrtarn_clicks_queued \([0-9.]*\).*/\1/p')
+    if [ "${now%% *}" = 0 ] && [ "${queued%.*}" = 0 ] && [ "${now#* }" = "$before" ]; then return 0; fi
+    before=${now#* }; sleep 1
+  done
+  echo "click pipeline did not settle" >&2
+}
+# bench_post: the benches' post (LinkedIn and X, everyone's audience), published by $marketing and $editor; its id
+bench_post() {
+  publish '{"title":"Bench", "body":"Benchmark post","url":"https://example.com/bench?ref=1","topics":["bench"],
+    "networks":["LINKEDIN","X"],"captions":[{"network":"LINKEDIN","text":"Les dette"}],"audience":{"teams":[]},
+    "campaign":"bench"}'
+}
+# tracked_code NETWORK: $employee shares $post on NETWORK; the code of the tracked link the share answers
+tracked_code() {
+  local tracked
+  tracked=$(curl -fs -H "Authorization: Bearer $employee" -H 'Content-Type: application/json' \
+    -d "{\"network\":\"$1\"}" "$base/api/posts/$post/shares" | json '["trackedUrl"]')
+  echo "${tracked##*/}"
 }
 # ratio A B: A / B to two decimals
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
