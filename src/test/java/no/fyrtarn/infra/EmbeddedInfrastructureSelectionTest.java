@@ -1,14 +1,13 @@
 package no.fyrtarn.infra;
 
 import static no.fyrtarn.testing.EmbeddedInfrastructureResource.freePort;
+import static no.fyrtarn.testing.EmbeddedInfrastructureResource.takenPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -136,13 +135,6 @@ class EmbeddedInfrastructureSelectionTest {
         var out = new BufferedReader(new InputStreamReader(process.getInputStream()));
         assertThat(out.readLine()).isEqualTo("locked");
         return process;
-    }
-
-    /** A port someone else listens on, as another instance's server would. */
-    private static ServerSocket takenPort() throws Exception {
-        var socket = new ServerSocket();
-        socket.bind(new InetSocketAddress("127.0.0.1", 0));
-        return socket;
     }
 
     /** The launcher as FyrtarnMain calls it, with these settings as system properties (cleared afterwards). */

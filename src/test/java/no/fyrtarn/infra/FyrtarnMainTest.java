@@ -1,9 +1,8 @@
 package no.fyrtarn.infra;
 
+import static no.fyrtarn.testing.EmbeddedInfrastructureResource.takenPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ class FyrtarnMainTest {
     @Test
     @Timeout(60)
     void a_launch_that_cannot_start_says_why_in_one_line_and_exits_with_1() throws Exception {
-        try (var taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+        try (var taken = takenPort()) {
             Path dataDir = Files.createTempDirectory(Path.of("target"), "main-");
             var launch = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                     "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Dstderr.encoding=UTF-8",

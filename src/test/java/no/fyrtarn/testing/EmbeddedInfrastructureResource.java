@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,5 +89,12 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A loopback port someone else listens on (until the socket is closed), as another instance's server would. */
+    public static ServerSocket takenPort() throws IOException {
+        var socket = new ServerSocket();
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        return socket;
     }
 }
