@@ -2,8 +2,8 @@
 # target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with demo
 # data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login →
 # token), summary (wrk output → "req/s p50_ms p99_ms errors"), publish (a post, approved), bench_post and tracked_code
-# (the benches' post and a share's tracked link), share_load (wrk on a share endpoint), judged and settle (the click
-# pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
+# (the benches' post and a share's tracked link), load (wrk on a URL), share_load (wrk on a share endpoint), judged,
+# settle and judged_rate (the click pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
 # start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
@@ -144,6 +144,9 @@ per = lambda ticks: ticks * tick_us / n if n else float("nan")
 print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' \
     "$1" "$2" "$3" "$(getconf CLK_TCK)"
 }
+# load CONNECTIONS SECONDS URL: wrk on URL, paced by PACE_MS (0: as fast as it answers); prints summary's "req/s
+# p50_ms p99_ms errors"
+load() { wrk -t"${threads:-1}" -c"$1" -d"${2}s" --latency -s bench/pace.lua "$3" | summary; }
 # Clicks the click consumer has judged so far, counted or not (it stores only the counted ones).
 judged() { curl -fs "$base/q/metrics" | awk '/^fyrtarn_clicks_judged_total/ { sum += $2 } END { printf "%d", sum }'; }
 # Waits until the click pipeline is idle: nothing queued, nothing unsent, and the consumer stopped judging (its last
@@ -158,6 +161,9 @@ settle() {
   done
   echo "click pipeline did not settle" >&2
 }
+# judged_rate CLICKS STARTED: CLICKS judged since STARTED (date +%s.%N), per second, right after settle returned (less
+# its last second, idle)
+judged_rate() { python3 -c "print(int($1 / ($(date +%s.%N) - $2 - 1)))"; }
 # bench_post: the benches' post (LinkedIn and X, everyone's audience), published by $marketing and $editor; its id
 bench_post() {
   publish '{"title":"Bench", "body":"Benchmark post","url":"https://example.com/bench?ref=1","topics":["bench"],
