@@ -19,7 +19,7 @@ import no.fyrtarn.post.Network;
  * link.clicked as JSON, written by the click recorder and read by the click consumer with Jackson's streaming API
  * instead of data binding. Every redirect makes one of these events: in a redirect flood, data binding (and Bean
  * Validation of the result) was half of the click consumer's CPU and a third of the recorder's (see
- * docs/performance.md, session 12). The JSON is the one {@code ObjectMapper} writes for {@link ClickEvent} (same
+ * docs/performance-log.md, session 12). The JSON is the one {@code ObjectMapper} writes for {@link ClickEvent} (same
  * names, ISO-8601 instants, nulls written), which {@code ClickEventJsonTest} checks.
  */
 final class ClickEventJson {

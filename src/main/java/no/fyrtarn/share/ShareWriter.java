@@ -142,7 +142,7 @@ class ShareWriter {
      * say). If the writer gets to one later, it is stored all the same, and a retry with its Idempotency-Key answers
      * it. One look a second at the queue and the batch being written, rather than a timer per share: a timer for each
      * of thousands of shares a second, set and cancelled, kept a thread of the JDK's busy (session 25 in
-     * docs/performance.md).
+     * docs/performance-log.md).
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
