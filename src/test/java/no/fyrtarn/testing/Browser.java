@@ -96,9 +96,12 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
-    /** Whether the page is wider than the phone (it must never be). */
+    /**
+     * Whether the page is wider than the phone (it must never be). Against the phone's width, not the window's: a
+     * mobile browser zooms out to show a page wider than itself, and its window's width then grows with the page.
+     */
     public boolean scrollsSideways() {
-        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth;");
+        return ((Number) script("return document.documentElement.scrollWidth;")).intValue() > WIDTH;
     }
 
     /** A screenshot of the whole page into target/screenshots/{name}.png. */

@@ -243,6 +243,37 @@ class PagesBrowserTest {
     }
 
     @Test
+    void a_long_link_stays_within_the_phones_width_in_the_feed_and_in_the_studios_preview() {
+        // links as marketing pastes them: long, with campaign parameters, no place to break
+        String url = "https://www.example.com/nyheter/2026/12/slik-kuttet-vi-svartiden-med-forti-prosent-for-kundene-vare"
+                + "?utm_source=nyhetsbrev&utm_medium=epost&ref=" + unique();
+        Team team = Team.of(1);
+        String title = "Lang lenke " + unique();
+        Map<String, Object> post = draft("title", title);
+        post.put("url", url);
+        post.put("audience", Map.of("teams", List.of(team.name())));
+        publish(post);
+
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        assertThat(card.findElement(By.cssSelector("a.url")).getAttribute("href")).isEqualTo(url);
+        phone.screenshot("feed-long-link");
+        assertThat(phone.scrollsSideways()).isFalse();
+
+        String marketer = "lenker-" + unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Lise Lenke", "roles", List.of("marketing"))));
+        phone.driver().manage().deleteAllCookies();
+        phone.login(marketer);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/new");
+        phone.find("#url").sendKeys(url);
+        await().until(() -> phone.find("[data-preview=url]").getText().equals(url));
+        phone.screenshot("studio-long-link");
+        assertThat(phone.scrollsSideways()).isFalse();
+    }
+
+    @Test
     void a_post_goes_from_the_studio_through_a_second_marketers_approval_into_an_employees_feed() {
         String author = "forfatter-" + unique() + "@test.fyrtarn.no";
         String reviewer = "kollega-" + unique() + "@test.fyrtarn.no";
