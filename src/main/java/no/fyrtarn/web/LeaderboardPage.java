@@ -43,7 +43,7 @@ public class LeaderboardPage {
     public record View(String period, String scope, Board board, UUID me) {
     }
 
-    /** One week's bar in the SVG chart (a 320 × 140 box, bars up to 100 high). */
+    /** One week's bar in the SVG chart (a 320 × 140 box, bars up to 90 high: the highest one's label above it). */
     public record Bar(WeekPoints week, int x, int height) {
         public int y() {
             return 110 - height;
@@ -64,7 +64,7 @@ public class LeaderboardPage {
             long max = Math.max(1, weeks.stream().mapToLong(WeekPoints::points).max().orElse(0));
             List<Bar> bars = new ArrayList<>();
             for (int i = 0; i < weeks.size(); i++) {
-                bars.add(new Bar(weeks.get(i), 6 + 40 * i, (int) (weeks.get(i).points() * 100 / max)));
+                bars.add(new Bar(weeks.get(i), 6 + 40 * i, (int) (weeks.get(i).points() * 90 / max)));
             }
             return new Chart(bars);
         }

@@ -104,6 +104,30 @@ public final class Browser implements AutoCloseable {
         return ((Number) script("return document.documentElement.scrollWidth;")).intValue() > WIDTH;
     }
 
+    /**
+     * The words of up to 12 characters that the elements matching {@code css} show broken over two lines or more: a
+     * column too narrow for a name breaks it letter by letter. (Longer words, such as e-mail addresses, may break.)
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> wordsBrokenOverLines(String css) {
+        return (List<String>) script("""
+                const broken = [];
+                for (const element of document.querySelectorAll(arguments[0])) {
+                  const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+                  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+                    for (const word of node.data.matchAll(/\\S+/g)) {
+                      if (word[0].length > 12) continue;
+                      const range = document.createRange();
+                      range.setStart(node, word.index);
+                      range.setEnd(node, word.index + word[0].length);
+                      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                      if (lines.size > 1) broken.push(word[0]);
+                    }
+                  }
+                }
+                return broken;""", css);
+    }
+
     /** A screenshot of the whole page into target/screenshots/{name}.png. */
     public Path screenshot(String name) {
         try {

@@ -194,6 +194,13 @@ class PagesBrowserTest {
         assertThat(phone.find("#board tr.me .lighthouse").getAttribute("aria-label")).isEqualTo("Leads by example");
         phone.screenshot("leaderboard");
         assertThat(phone.scrollsSideways()).isFalse();
+
+        // the leader's own chart, this week's bar the highest: its label shows whole, above the bar
+        phone.open("/leaderboard?period=week&scope=team");
+        assertThat(phone.all("svg.bars text.value")).last().extracting(WebElement::getText).isEqualTo("10");
+        assertThat(phone.script("const chart = document.querySelector('svg.bars').getBoundingClientRect();"
+                + " return [...document.querySelectorAll('svg.bars text.value')]"
+                + ".filter(label => label.getBoundingClientRect().top < chart.top).length;")).isEqualTo(0L);
     }
 
     @Test
@@ -214,6 +221,8 @@ class PagesBrowserTest {
                 "Shared nothing in this period.");
         phone.screenshot("leaders");
         assertThat(phone.scrollsSideways()).isFalse();
+        assertThat(phone.wordsBrokenOverLines("table.team td")).isEmpty();
+        assertThat(phone.find("table.team tbody tr").getText()).contains("Lurker");
     }
 
     @Test
@@ -243,7 +252,7 @@ class PagesBrowserTest {
     }
 
     @Test
-    void a_long_link_stays_within_the_phones_width_in_the_feed_and_in_the_studios_preview() {
+    void long_links_and_long_addresses_fit_the_phones_width() {
         // links as marketing pastes them: long, with campaign parameters, no place to break
         String url = "https://www.example.com/nyheter/2026/12/slik-kuttet-vi-svartiden-med-forti-prosent-for-kundene-vare"
                 + "?utm_source=nyhetsbrev&utm_medium=epost&ref=" + unique();
@@ -261,7 +270,7 @@ class PagesBrowserTest {
         phone.screenshot("feed-long-link");
         assertThat(phone.scrollsSideways()).isFalse();
 
-        String marketer = "lenker-" + unique() + "@test.fyrtarn.no";
+        String marketer = "lise-marie.lenke-johannessen.markedsavdelingen-" + unique() + "@test.fyrtarn.no";
         Api.importEmployees(List.of(Map.of("email", marketer, "name", "Lise Lenke", "roles", List.of("marketing"))));
         phone.driver().manage().deleteAllCookies();
         phone.login(marketer);
@@ -271,6 +280,10 @@ class PagesBrowserTest {
         await().until(() -> phone.find("[data-preview=url]").getText().equals(url));
         phone.screenshot("studio-long-link");
         assertThat(phone.scrollsSideways()).isFalse();
+        assertThat(phone.script("const text = document.createRange();"
+                + " text.selectNodeContents(document.querySelector('footer .logout button'));"
+                + " return new Set([...text.getClientRects()].map(line => Math.round(line.top))).size;"))
+                .as("lines of the log-out button beside a long address").isEqualTo(1L);
     }
 
     @Test
