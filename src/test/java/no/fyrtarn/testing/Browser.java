@@ -128,6 +128,14 @@ public final class Browser implements AutoCloseable {
                 return broken;""", css);
     }
 
+    /** On how many lines the first element matching {@code css} shows its text. */
+    public int linesOf(String css) {
+        return ((Number) script("""
+                const text = document.createRange();
+                text.selectNodeContents(document.querySelector(arguments[0]));
+                return new Set([...text.getClientRects()].map(line => Math.round(line.top))).size;""", css)).intValue();
+    }
+
     /** A screenshot of the whole page into target/screenshots/{name}.png. */
     public Path screenshot(String name) {
         try {
