@@ -52,6 +52,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(QueryNumbers.InvalidParameter e, SimpleResourceInfo resource) {
+        return answer(resource, e.problem());
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {

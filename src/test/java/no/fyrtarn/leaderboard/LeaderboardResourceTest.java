@@ -86,6 +86,8 @@ class LeaderboardResourceTest {
         as(token).queryParam("scope", "galaxy").get("/api/leaderboard").then().statusCode(400)
                 .body("violations.field", hasItem("scope"));
         as(token).queryParam("limit", 101).get("/api/leaderboard").then().statusCode(400);
+        as(token).queryParam("limit", "ten").get("/api/leaderboard").then().statusCode(400)
+                .body("violations.field", hasItem("limit"));
         as(token).queryParam("scope", "team").get("/api/leaderboard").then().statusCode(400)
                 .body("violations.field", hasItem("team"));
         as(token).queryParam("scope", "team").queryParam("team", "No such " + unique()).get("/api/leaderboard")

@@ -152,6 +152,12 @@ class FeedResourceTest {
                 .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
         as(token).queryParam("limit", 101).get("/api/feed").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
+        for (String notANumber : List.of("abc", "2.5", "1e2", "99999999999")) {
+            as(token).queryParam("limit", notANumber).get("/api/feed").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("limit"))
+                    .body("violations[0].message", equalTo("must be a whole number"));
+        }
+        as(token).queryParam("limit", "").get("/api/feed").then().statusCode(200); // as if not given
         as(token).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/feed").then().statusCode(400)
                 .body("violations[0].field", equalTo("cursor"));
         as(token).queryParam("topic", "x".repeat(51)).get("/api/feed").then().statusCode(400)
