@@ -41,9 +41,15 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    /** Problem+json for the API; on a web page, the login page for 401 and an HTML page for the rest. */
+    /**
+     * Problem+json for the API; on a web page, or for a browser that asks for HTML outside the API (an unknown
+     * address, a broken tracked link), the login page for 401 and an HTML page for the rest.
+     */
     private Response answer(SimpleResourceInfo resource, Problem problem) {
-        return PageErrors.isPage(resource) ? pages.answer(problem) : response(problem);
+        if (PageErrors.isPage(resource)) {
+            return pages.answer(problem);
+        }
+        return pages.browsing() ? pages.answerVisitor(problem) : response(problem);
     }
 
     @ServerExceptionMapper

@@ -56,7 +56,8 @@ public class RedirectResource {
     @SecurityRequirementsSet
     @Operation(operationId = "followTrackedLink", summary = "Follow a tracked link to the post's URL",
             description = "302 to the post's URL with utm_source, utm_medium, utm_campaign and utm_content added. "
-                    + "Link-preview bots and HEAD are redirected but not counted; a client counts once per 30 minutes.")
+                    + "Link-preview bots and HEAD are redirected but not counted; a client counts once per 30 minutes. "
+                    + "An unknown code is 404 problem+json, or an HTML page for a browser that asks for text/html.")
     @APIResponse(responseCode = "302", description = "Redirect to the post's URL",
             headers = @Header(name = "Location", description = "The post's URL with UTM parameters",
                     schema = @Schema(type = SchemaType.STRING)))

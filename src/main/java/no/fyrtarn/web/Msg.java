@@ -43,6 +43,12 @@ public interface Msg {
     @Message("Not found")
     String error_not_found();
 
+    @Message("This link leads nowhere")
+    String error_link_nowhere();
+
+    @Message("Check that the link was copied whole, or ask whoever shared it for it again.")
+    String error_link_hint();
+
     @Message("Something in the request is not right")
     String error_bad_request();
 

@@ -41,6 +41,7 @@ public class PageContext {
     String publicUrl;
 
     private Locale locale;
+    private boolean visitor;
 
     /** The chosen language: the switcher's cookie, else the best of Accept-Language, else English. */
     public Locale locale() {
@@ -99,8 +100,13 @@ public class PageContext {
         return publicUrl.startsWith("https:");
     }
 
+    /** Shown as to someone not signed in, without asking who is (see {@link PageErrors#answerVisitor}). */
+    void asVisitor() {
+        visitor = true;
+    }
+
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        return !visitor && !identity.isAnonymous();
     }
 
     public String name() {
@@ -130,6 +136,25 @@ public class PageContext {
     /** The path and query of this request, to come back to after a language switch or a login. */
     public String here() {
         return request.uri();
+    }
+
+    /**
+     * A person's browser rather than a program: it asks for HTML, for an address outside the API and Quarkus's own
+     * ({@code /q/}). Its errors are pages, also where no page was found.
+     */
+    public boolean browsing() {
+        String accept = request.getHeader("Accept");
+        String path = request.path();
+        return accept != null && accept.contains("text/html") && !under(path, "/api") && !under(path, "/q");
+    }
+
+    /** Whether this request follows a tracked link ({@code /s/{code}}). */
+    public boolean followsLink() {
+        return under(request.path(), "/s");
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** Whether this request is for {@code path} (for aria-current in the navigation). */

@@ -23,7 +23,7 @@ public class PageErrors {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String detail);
+        static native TemplateInstance error(int status, String title, String detail, boolean toFeed);
     }
 
     @Inject
@@ -40,6 +40,20 @@ public class PageErrors {
         return page.hasSession() ? redirect.cookie(SessionCookies.close(page.secure())).build() : redirect.build();
     }
 
+    /** Whether a person's browser asked for this (outside the pages: an unknown address, a broken tracked link). */
+    public boolean browsing() {
+        return page.browsing();
+    }
+
+    /**
+     * For a browser outside the pages: an HTML page, shown as to a visitor. Nobody asked who is signed in there, and
+     * asking now could block the event loop; a broken link's visitor is not one of us anyway.
+     */
+    public Response answerVisitor(Problem problem) {
+        page.asVisitor();
+        return error(problem);
+    }
+
     /** For a page: 401 is the login page, anything else an HTML page. */
     public Response answer(Problem problem) {
         return problem.status() == 401 ? signIn() : error(problem);
@@ -47,6 +61,10 @@ public class PageErrors {
 
     private Response error(Problem problem) {
         var msg = page.msg();
+        if (problem.status() == 404 && page.followsLink()) {
+            // most likely someone who is not one of us, with a link cut short on its way: no feed to go back to
+            return html(404, Templates.error(404, msg.error_link_nowhere(), msg.error_link_hint(), false));
+        }
         String title = switch (problem.status()) {
             case 403 -> msg.error_forbidden();
             case 404 -> msg.error_not_found();
@@ -57,7 +75,11 @@ public class PageErrors {
         String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()
                 ? problem.violations().getFirst().field() + ": " + problem.violations().getFirst().message()
                 : null;
-        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(problem.status(), title, detail).setLocale(page.locale()).render()).build();
+        return html(problem.status(), Templates.error(problem.status(), title, detail, true));
+    }
+
+    private Response html(int status, TemplateInstance template) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(template.setLocale(page.locale()).render()).build();
     }
 }

@@ -56,6 +56,35 @@ class PagesTest {
         given().get("/api/me").then().statusCode(401).contentType("application/problem+json");
     }
 
+    /** What a phone's browser sends when someone taps a link. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void a_broken_tracked_link_opened_in_a_browser_is_a_page_that_says_so() {
+        // someone on LinkedIn taps a shared link that lost characters on the way: no employee, no session
+        given().redirects().follow(false).accept(BROWSER_ACCEPT).get("/s/Zz9Zz9Zz").then().statusCode(404)
+                .contentType(ContentType.HTML).header("Location", org.hamcrest.Matchers.nullValue())
+                .body(containsString("This link leads nowhere"), containsString("copied whole"),
+                        not(containsString("href=\"/\" class=\"button")), not(containsString("Back to the feed")));
+        given().redirects().follow(false).accept(BROWSER_ACCEPT).header("Accept-Language", "nb-NO,nb;q=0.9")
+                .get("/s/abc").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("Denne lenken fører ingen steder"));
+        // programs keep problem+json
+        given().redirects().follow(false).get("/s/Zz9Zz9Zz").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().redirects().follow(false).accept("application/json").get("/s/Zz9Zz9Zz").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void an_unknown_address_in_a_browser_is_a_page_and_the_api_stays_problem_json() {
+        given().accept(BROWSER_ACCEPT).get("/no-such-page").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("Not found"), containsString("Back to the feed"));
+        given().accept(BROWSER_ACCEPT).get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/no-such-page").then().statusCode(404).contentType("application/problem+json");
+    }
+
     @Test
     void the_login_form_sets_an_http_only_strict_session_and_a_readable_csrf_cookie() {
         Api.Person person = employeeIn("Salg");
