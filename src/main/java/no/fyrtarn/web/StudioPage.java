@@ -8,12 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.post.Caption;
 import no.fyrtarn.post.Network;
@@ -159,12 +162,78 @@ public class StudioPage {
         }
     }
 
+    /** What the form got wrong, each under the label of the control that shows it, in the form's order. */
+    public record FormErrors(List<Item> items) {
+
+        /** The controls of the form, top to bottom; {@code control} is the id of one of them, or of the form. */
+        private static final List<String> CONTROLS = List.of("title", "body", "url", "topics", "networks",
+                "captions-LINKEDIN", "captions-X", "captions-FACEBOOK", "audience", "campaign", "publishAt",
+                "expiresAt");
+
+        private static final Pattern CAPTION = Pattern.compile("^captions\\[(\\d+)]");
+
+        public record Item(String control, String label, String message) {
+        }
+
+        static final FormErrors NONE = new FormErrors(List.of());
+
+        /** @param byField messages by the API's field path ({@code captions[1].text}: the request's second caption) */
+        static FormErrors of(Map<String, String> byField, PostRequest request, Msg msg) {
+            List<Item> items = new ArrayList<>();
+            byField.forEach((field, message) -> {
+                String control = control(field, request);
+                items.add(new Item(control, label(control, field, msg), message));
+            });
+            items.sort(Comparator.comparingInt(item -> CONTROLS.indexOf(item.control())));
+            return new FormErrors(List.copyOf(items));
+        }
+
+        public boolean any() {
+            return !items.isEmpty();
+        }
+
+        public boolean has(String control) {
+            return items.stream().anyMatch(item -> item.control().equals(control));
+        }
+
+        public boolean hasCaption(Network network) {
+            return has("captions-" + network);
+        }
+
+        private static String control(String field, PostRequest request) {
+            String root = field.replaceFirst("[.\\[].*", "");
+            if (root.equals("captions")) {
+                Matcher index = CAPTION.matcher(field);
+                int i = index.find() ? Integer.parseInt(index.group(1)) : -1;
+                List<Caption> captions = request == null || request.captions() == null ? List.of() : request.captions();
+                return "captions-" + (i >= 0 && i < captions.size() ? captions.get(i).network() : Network.values()[0]);
+            }
+            return CONTROLS.contains(root) ? root : "post-form";
+        }
+
+        private static String label(String control, String field, Msg msg) {
+            return switch (control) {
+                case "title" -> msg.studio_field_title();
+                case "body" -> msg.studio_field_body();
+                case "url" -> msg.studio_field_url();
+                case "topics" -> msg.studio_field_topics();
+                case "networks" -> msg.studio_field_networks();
+                case "audience" -> msg.studio_field_audience();
+                case "campaign" -> msg.studio_field_campaign();
+                case "publishAt" -> msg.studio_field_publish_at();
+                case "expiresAt" -> msg.studio_field_expires_at();
+                case "post-form" -> field; // no control of its own: the form as a whole
+                default -> msg.caption_for(Network.valueOf(control.substring("captions-".length())).label());
+            };
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance studio(List<PostView> drafts, List<PostView> review, List<PostView> live,
                 UUID me);
 
-        static native TemplateInstance edit(PostView post, boolean editable, Form form, Map<String, String> errors,
+        static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
                 List<String> teams, List<Network> networks);
     }
 
@@ -203,7 +272,7 @@ public class StudioPage {
     public TemplateInstance newPost() {
         Form form = new Form();
         form.networks = List.of(Network.values());
-        return edit(null, form, Map.of());
+        return edit(null, form, FormErrors.NONE);
     }
 
     @GET
@@ -213,20 +282,23 @@ public class StudioPage {
         var post = posts.get(id);
         Form form = Form.of(post.post(), calendar.zone());
         form.etag = post.etag();
-        return edit(post.post(), form, Map.of());
+        return edit(post.post(), form, FormErrors.NONE);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response create(@BeanParam Form form) {
-        Map<String, String> errors = new TreeMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         PostRequest request = form.request(calendar.zone(), errors);
-        if (!valid(request, errors)) {
-            return Response.status(400).entity(edit(null, form, errors)).build();
+        try {
+            if (valid(request, errors)) {
+                return toPost(posts.create(user.member().employeeId(), request).post().id());
+            }
+        } catch (ProblemException e) {
+            mistakes(e, errors);
         }
-        var created = posts.create(user.member().employeeId(), request);
-        return toPost(created.post().id());
+        return Response.status(400).entity(edit(null, form, FormErrors.of(errors, request, page.msg()))).build();
     }
 
     @POST
@@ -234,13 +306,29 @@ public class StudioPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
-        Map<String, String> errors = new TreeMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         PostRequest request = form.request(calendar.zone(), errors);
-        if (!valid(request, errors)) {
-            return Response.status(400).entity(edit(posts.get(id).post(), form, errors)).build();
+        try {
+            if (valid(request, errors)) {
+                posts.replace(id, form.etag, request);
+                return toPost(id);
+            }
+        } catch (ProblemException e) {
+            mistakes(e, errors);
         }
-        posts.replace(id, form.etag, request);
-        return toPost(id);
+        return Response.status(400)
+                .entity(edit(posts.get(id).post(), form, FormErrors.of(errors, request, page.msg()))).build();
+    }
+
+    /**
+     * The post service's own rules (across fields, against the directory) are the form's mistakes too: shown with the
+     * form, not instead of it. Anything else (a stale form, a post that moved on) is rethrown.
+     */
+    private static void mistakes(ProblemException e, Map<String, String> errors) {
+        if (e.problem().status() != 400 || e.problem().violations() == null) {
+            throw e;
+        }
+        e.problem().violations().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
     }
 
     @POST
@@ -277,7 +365,7 @@ public class StudioPage {
         return errors.isEmpty();
     }
 
-    private TemplateInstance edit(PostView post, Form form, Map<String, String> errors) {
+    private TemplateInstance edit(PostView post, Form form, FormErrors errors) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
         return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()))
                 .setLocale(page.locale());

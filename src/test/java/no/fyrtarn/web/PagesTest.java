@@ -183,11 +183,43 @@ class PagesTest {
         int drafts = draftCount();
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Uten lenke").formParam("body", "Tekst").formParam("url", "ftp://nope")
-                .formParam("networks", "LINKEDIN").formParam("publishAt", "tomorrow").post("/studio").then()
+                .formParam("networks", "LINKEDIN").formParam("networks", "X").formParam("caption_LINKEDIN", "Fint")
+                .formParam("caption_X", "x".repeat(3001)).formParam("publishAt", "tomorrow").post("/studio").then()
                 .statusCode(400).contentType(ContentType.HTML)
-                .body(containsString("url: must be an absolute http(s) URL"))
-                .body(containsString("publishAt: is not a date and time"))
+                // each mistake under the label the form shows, linked to its field, which is marked
+                .body(containsString("<a href=\"#captions-X\">Text for X</a>: size must be between 0 and 3000"))
+                .body(containsString("id=\"captions-X\" aria-invalid=\"true\""))
+                .body(not(containsString("id=\"captions-LINKEDIN\" aria-invalid")))
+                .body(containsString("<a href=\"#url\">Link</a>: must be an absolute http(s) URL"))
+                .body(containsString("<a href=\"#publishAt\">Publish at (empty: when approved)</a>: is not a date and time"))
+                .body(containsString("id=\"url\" name=\"url\" type=\"url\" required maxlength=\"2048\" value=\"ftp://nope\" aria-invalid=\"true\""))
                 .body(containsString("value=\"Uten lenke\""));
+        // a blank text and no network, in Norwegian
+        marketer.given().contentType(ContentType.URLENC).header("Accept-Language", "nb").formParam("_csrf", marketer.csrf())
+                .formParam("title", "Uten tekst").formParam("body", " ").formParam("url", "https://example.com/a")
+                .post("/studio").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("<a href=\"#body\">Tekst</a>:"), containsString("<a href=\"#networks\">Nettverk</a>:"))
+                .body(containsString("<textarea id=\"body\" name=\"body\" required maxlength=\"3000\" rows=\"4\" aria-invalid=\"true\">"))
+                .body(containsString("<fieldset class=\"group\" id=\"networks\" aria-invalid=\"true\">"));
+        assertThat(draftCount()).isEqualTo(drafts);
+    }
+
+    @Test
+    void a_mistake_only_the_post_service_sees_keeps_the_studios_form_too() {
+        Session marketer = Session.of(marketerInDirectory());
+        int drafts = draftCount();
+        // fine field by field; an end in the past and a team nobody has are rules across fields and the directory
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Utløpt før start").formParam("body", "Tekst").formParam("url", "https://example.com/b")
+                .formParam("networks", "LINKEDIN").formParam("expiresAt", "2020-01-01T10:00").post("/studio").then()
+                .statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("<a href=\"#expiresAt\">Leaves the feed at (empty: never)</a>: must be in the future"))
+                .body(containsString("value=\"Utløpt før start\""), containsString("value=\"2020-01-01T10:00\""));
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Til et lag som ikke finnes").formParam("body", "Tekst")
+                .formParam("url", "https://example.com/c").formParam("networks", "LINKEDIN")
+                .formParam("teams", "Lag " + Api.unique()).post("/studio").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("<a href=\"#audience\">Who sees it</a>: is not a team"));
         assertThat(draftCount()).isEqualTo(drafts);
     }
 
@@ -237,6 +269,21 @@ class PagesTest {
                 .formParam("networks", "LINKEDIN").post("/studio/" + id).then().statusCode(412)
                 .contentType(ContentType.HTML).body(containsString("This changed in the meantime"));
         Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
+    }
+
+    @Test
+    void a_post_as_long_as_the_studio_allows_is_saved() {
+        // Norwegian letters take two bytes each, and a form sends them percent-encoded: 3 000 of them are 18 000 bytes
+        String body = "Blåbærsyltetøy på brødskiva. ".repeat(110).substring(0, 3000);
+        String caption = "æøå".repeat(1000);
+        Session marketer = Session.of(marketerInDirectory());
+        Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Lang tekst").formParam("body", body).formParam("url", "https://example.com/lang")
+                .formParam("networks", "LINKEDIN").formParam("caption_LINKEDIN", caption).post("/studio");
+        created.then().statusCode(303);
+        String id = created.getHeader("Location").replaceAll(".*/studio/", "");
+        Api.as(Api.adminToken()).get("/api/posts/" + id).then().statusCode(200).body("body", equalTo(body))
+                .body("captions[0].text", equalTo(caption));
     }
 
     private static String marketerInDirectory() {
