@@ -68,7 +68,7 @@ public class PageErrors {
         String title = switch (problem.status()) {
             case 403 -> msg.error_forbidden();
             case 404 -> msg.error_not_found();
-            case 400 -> msg.error_bad_request();
+            case 400, 405, 413, 415 -> msg.error_bad_request();
             case 409, 412, 428 -> msg.error_conflict();
             default -> msg.error_other();
         };

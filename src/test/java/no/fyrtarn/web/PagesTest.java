@@ -80,6 +80,8 @@ class PagesTest {
     void an_unknown_address_in_a_browser_is_a_page_and_the_api_stays_problem_json() {
         given().accept(BROWSER_ACCEPT).get("/no-such-page").then().statusCode(404).contentType(ContentType.HTML)
                 .body(containsString("Not found"), containsString("Back to the feed"));
+        given().accept(BROWSER_ACCEPT).get("/logout").then().statusCode(405).contentType(ContentType.HTML)
+                .body(containsString("Something in the request is not right"), not(containsString("on our side")));
         given().accept(BROWSER_ACCEPT).get("/api/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/no-such-page").then().statusCode(404).contentType("application/problem+json");
