@@ -71,6 +71,10 @@ class ChallengeResourceTest {
         noGoal.put("targetShares", 0);
         as(marketer()).body(noGoal).post("/api/challenges").then().statusCode(400)
                 .body("violations.field", hasItem("targetShares"));
+        Map<String, Object> wordyGoal = challenge(null);
+        wordyGoal.put("targetShares", "3");
+        as(marketer()).body(wordyGoal).post("/api/challenges").then().statusCode(400)
+                .body("violations.field", hasItem("targetShares"));
 
         String employee = employeeIn(null).token();
         as(employee).body(challenge(null)).post("/api/challenges").then().statusCode(403);

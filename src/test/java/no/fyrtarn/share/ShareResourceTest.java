@@ -233,6 +233,12 @@ class ShareResourceTest {
                 .body("violations[0].field", equalTo("network"));
         share(sharer, id, Map.of("network", "X", "text", "x".repeat(3001)), null).then().statusCode(400)
                 .body("violations[0].field", equalTo("text"));
+        for (Object notText : List.of(123, true, 1.5)) { // not quietly taken as "123", "true", "1.5"
+            share(sharer, id, Map.of("network", "X", "text", notText), null).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("text"));
+        }
+        share(sharer, id, Map.of("network", 1), null).then().statusCode(400) // not the second network, X
+                .body("violations[0].field", equalTo("network"));
         share(sharer, id, Map.of("network", "X"), "with space").then().statusCode(400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         share(sharer, id, Map.of("network", "X"), "k".repeat(101)).then().statusCode(400)
