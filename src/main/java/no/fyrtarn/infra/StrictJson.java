@@ -13,8 +13,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * JSON values of the type the field has: a number or a boolean where text is expected, or text where a number or a
  * boolean is, or a number for one of a list of names, is a 400 naming the field (ProblemMappers), not quietly converted
- * ({@code "text": 123} shared as "123", {@code "targetShares": "3"} taken as 3, {@code "network": 1} taken as X).
- * Jackson converts all of these by default.
+ * ({@code "text": 123} shared as "123", {@code "targetShares": "3"} taken as 3, {@code "network": 1} taken as X), nor
+ * is a fraction for a whole number ({@code "points": 10.5} stored as 10). Jackson converts all of these by default.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -22,6 +22,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

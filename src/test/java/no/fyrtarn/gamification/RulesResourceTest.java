@@ -69,6 +69,10 @@ class RulesResourceTest {
         as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("share.points"));
         bad = new HashMap<>(DEFAULTS);
+        bad.put("share", Map.of("points", 10.5, "dailyCap", 50)); // not quietly 10
+        as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
+                .body("violations.field", hasItem("share.points"));
+        bad = new HashMap<>(DEFAULTS);
         bad.remove("click");
         as(adminToken()).body(bad).put("/api/admin/rules").then().statusCode(400)
                 .body("violations.field", hasItem("click"));
