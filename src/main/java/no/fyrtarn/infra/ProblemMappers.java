@@ -58,11 +58,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalidParameter(QueryNumbers.InvalidParameter e, SimpleResourceInfo resource) {
-        return answer(resource, e.problem());
-    }
-
-    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
@@ -158,6 +153,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, SimpleResourceInfo resource) {
+        if (e.getCause() instanceof ProblemException problem) {
+            // a problem thrown where only a WebApplicationException gets through (QueryNumbers)
+            return answer(resource, problem.problem());
+        }
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping);

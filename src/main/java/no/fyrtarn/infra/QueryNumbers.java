@@ -2,7 +2,6 @@ package no.fyrtarn.infra;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.List;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -48,28 +47,14 @@ public class QueryNumbers implements ParamConverterProvider {
             try {
                 return given == null ? null : Integer.valueOf(given);
             } catch (NumberFormatException e) {
-                throw new InvalidParameter(name, "must be a whole number");
+                // wrapped in a WebApplicationException, which Quarkus REST passes on instead of making it a 404
+                throw new BadRequestException(ProblemException.badRequest(name, "must be a whole number"));
             }
         }
 
         @Override
         public String toString(Integer value) {
             return value.toString();
-        }
-    }
-
-    /** A WebApplicationException, so that Quarkus REST hands it to ProblemMappers as it is, not wrapped in a 404. */
-    public static final class InvalidParameter extends BadRequestException {
-
-        private final transient Problem problem;
-
-        InvalidParameter(String name, String message) {
-            super(name + ": " + message);
-            this.problem = Problem.invalid(List.of(new Problem.Violation(name, message)));
-        }
-
-        public Problem problem() {
-            return problem;
         }
     }
 }
