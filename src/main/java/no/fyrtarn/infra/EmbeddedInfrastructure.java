@@ -38,8 +38,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public static EmbeddedInfrastructure startWhereMissing() {
-        Path dataDir = Path.of(setting(DATA_DIR) != null ? setting(DATA_DIR) : "data");
-        String profile = setting("quarkus.profile") != null ? setting("quarkus.profile") : "prod";
+        Path dataDir = Path.of(setting(DATA_DIR, "data"));
+        String profile = setting("quarkus.profile", "prod");
         boolean embedPostgres = setting("quarkus.datasource.jdbc.url") == null;
         boolean embedKafka = setting("kafka.bootstrap.servers") == null;
         // everything that can stop the launch is checked before any server starts

@@ -17,6 +17,11 @@ final class LaunchSettings {
         return value == null || value.isBlank() ? null : value;
     }
 
+    static String setting(String property, String fallback) {
+        String value = setting(property);
+        return value == null ? fallback : value;
+    }
+
     /** The environment variable that sets {@code property}, as Quarkus maps them (and as messages name them). */
     static String environmentName(String property) {
         return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
