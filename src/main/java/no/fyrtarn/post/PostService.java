@@ -25,6 +25,7 @@ import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.infra.AfterCommit;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.KeptFor;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 
@@ -49,6 +50,9 @@ public class PostService {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    Language language;
 
     @ConfigProperty(name = "fyrtarn.posts.live-cache", defaultValue = "5s")
     Duration liveCache;
@@ -237,36 +241,41 @@ public class PostService {
 
     /** Rules across fields that Bean Validation on the record cannot express; @return the audience's team ids. */
     private Set<UUID> checked(PostRequest r) {
-        try {
-            URI uri = new URI(r.url().trim());
-            if (uri.getHost() == null) {
-                throw ProblemException.badRequest("url", "must be an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw ProblemException.badRequest("url", "must be an absolute http(s) URL");
+        if (!hasHost(r.url())) {
+            throw ProblemException.badRequest("url", language.text("fyrtarn.url.absolute"));
         }
         if (r.captions() != null) {
             for (int i = 0; i < r.captions().size(); i++) {
                 if (!r.networks().contains(r.captions().get(i).network())) {
-                    throw ProblemException.badRequest("captions[" + i + "].network", "must be one of the post's networks");
+                    throw ProblemException.badRequest("captions[" + i + "].network",
+                            language.text("fyrtarn.caption.network"));
                 }
             }
         }
         if (r.publishAt() != null && r.expiresAt() != null && !r.expiresAt().isAfter(r.publishAt())) {
-            throw ProblemException.badRequest("expiresAt", "must be after publishAt");
+            throw ProblemException.badRequest("expiresAt", language.text("fyrtarn.expires.after-publish"));
         }
         if (r.expiresAt() != null && !r.expiresAt().isAfter(clock.instant())) {
-            throw ProblemException.badRequest("expiresAt", "must be in the future");
+            throw ProblemException.badRequest("expiresAt", language.text("fyrtarn.expires.future"));
         }
         List<String> teams = r.audience() == null || r.audience().teams() == null ? List.of()
                 : r.audience().teams().stream().map(String::trim).distinct().toList();
         Map<String, UUID> ids = directory.teamIds(teams);
         for (int i = 0; i < teams.size(); i++) {
             if (!ids.containsKey(teams.get(i))) {
-                throw ProblemException.badRequest("audience.teams[" + i + "]", "is not a team: " + teams.get(i));
+                throw ProblemException.badRequest("audience.teams[" + i + "]",
+                        language.text("fyrtarn.team.unknown", "team", teams.get(i)));
             }
         }
         return new HashSet<>(ids.values());
+    }
+
+    private static boolean hasHost(String url) {
+        try {
+            return new URI(url.trim()).getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static PostStatus parseStatus(String status) {

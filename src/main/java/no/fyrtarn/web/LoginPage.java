@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.directory.EmployeeView;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.security.DevLogin;
 import no.fyrtarn.security.Roles;
 import no.fyrtarn.security.SessionCookies;
@@ -97,8 +98,8 @@ public class LoginPage {
     @Operation(hidden = true)
     public Response language(@QueryParam("to") String to, @QueryParam("next") String next) {
         var builder = Response.seeOther(URI.create(Pages.localPath(next)));
-        if (PageContext.LANGUAGES.stream().anyMatch(l -> l.getLanguage().equals(to))) {
-            builder.cookie(new NewCookie.Builder(PageContext.LANGUAGE_COOKIE).value(to).path("/")
+        if (Language.SPOKEN.stream().anyMatch(l -> l.getLanguage().equals(to))) {
+            builder.cookie(new NewCookie.Builder(Language.COOKIE).value(to).path("/")
                     .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).secure(page.secure()).build());
         }
         return builder.build();

@@ -1,6 +1,5 @@
 package no.fyrtarn.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.security.Roles;
 import no.fyrtarn.security.SessionCookies;
 
@@ -25,11 +25,6 @@ import no.fyrtarn.security.SessionCookies;
 @Named("page")
 @RequestScoped
 public class PageContext {
-
-    /** The languages the pages speak; the first is the fallback. */
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"),
-            Locale.forLanguageTag("sv"));
-    public static final String LANGUAGE_COOKIE = "fyrtarn_lang";
 
     @Inject
     SecurityIdentity identity;
@@ -46,36 +41,9 @@ public class PageContext {
     /** The chosen language: the switcher's cookie, else the best of Accept-Language, else English. */
     public Locale locale() {
         if (locale == null) {
-            locale = chosen(cookie(LANGUAGE_COOKIE), request.getHeader("Accept-Language"));
+            locale = Language.chosen(cookie(Language.COOKIE), request.getHeader("Accept-Language"));
         }
         return locale;
-    }
-
-    static Locale chosen(String cookie, String acceptLanguage) {
-        if (cookie != null) {
-            for (Locale l : LANGUAGES) {
-                if (l.getLanguage().equals(cookie)) {
-                    return l;
-                }
-            }
-        }
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                List<Locale.LanguageRange> ranges = new ArrayList<>();
-                for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
-                    // Norwegian in general, and Nynorsk readers, get Bokmål
-                    String tag = r.getRange().replaceFirst("^(no|nn)(?=-|$)", "nb");
-                    ranges.add(new Locale.LanguageRange(tag, r.getWeight()));
-                }
-                Locale found = Locale.lookup(ranges, LANGUAGES);
-                if (found != null) {
-                    return found;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header is no reason to fail a page
-            }
-        }
-        return LANGUAGES.get(0);
     }
 
     public String lang() {
@@ -83,11 +51,11 @@ public class PageContext {
     }
 
     /** A language of the switcher, named in itself. */
-    public record Language(String code, String name) {
+    public record Choice(String code, String name) {
     }
 
-    public List<Language> languages() {
-        return LANGUAGES.stream().map(l -> new Language(l.getLanguage(), l.getDisplayLanguage(l))).toList();
+    public List<Choice> languages() {
+        return Language.SPOKEN.stream().map(l -> new Choice(l.getLanguage(), l.getDisplayLanguage(l))).toList();
     }
 
     /** The page texts in the chosen language, for Java code (templates use {@code msg:}). */

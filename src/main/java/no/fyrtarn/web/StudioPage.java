@@ -38,6 +38,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.post.Caption;
@@ -131,7 +132,8 @@ public class StudioPage {
             return teams != null && teams.contains(team);
         }
 
-        PostRequest request(ZoneId zone, Map<String, String> errors) {
+        /** @param notADate the message for a date that does not parse */
+        PostRequest request(ZoneId zone, Map<String, String> errors, String notADate) {
             List<Caption> captions = new ArrayList<>();
             for (Network n : Network.values()) {
                 if (has(n)) {
@@ -146,17 +148,19 @@ public class StudioPage {
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
                     new PostRequest.Audience(teams == null ? List.of() : teams),
                     campaign == null || campaign.isBlank() ? null : campaign.strip(),
-                    instant("publishAt", publishAt, zone, errors), instant("expiresAt", expiresAt, zone, errors));
+                    instant("publishAt", publishAt, zone, errors, notADate),
+                    instant("expiresAt", expiresAt, zone, errors, notADate));
         }
 
-        private static Instant instant(String field, String value, ZoneId zone, Map<String, String> errors) {
+        private static Instant instant(String field, String value, ZoneId zone, Map<String, String> errors,
+                String notADate) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
                 return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
-                errors.put(field, "is not a date and time");
+                errors.put(field, notADate);
                 return null;
             }
         }
@@ -253,6 +257,9 @@ public class StudioPage {
     Validator validator;
 
     @Inject
+    Language language;
+
+    @Inject
     GameCalendar calendar;
 
     @GET
@@ -290,7 +297,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response create(@BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors);
+        PostRequest request = form.request(calendar.zone(), errors, language.text("fyrtarn.date-time"));
         try {
             if (valid(request, errors)) {
                 return toPost(posts.create(user.member().employeeId(), request).post().id());
@@ -307,7 +314,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors);
+        PostRequest request = form.request(calendar.zone(), errors, language.text("fyrtarn.date-time"));
         try {
             if (valid(request, errors)) {
                 posts.replace(id, form.etag, request);

@@ -94,6 +94,16 @@ class PostResourceTest {
     }
 
     @Test
+    void the_apis_messages_are_english_whatever_the_client_reads() {
+        Map<String, Object> body = draft("title", " ");
+        body.put("expiresAt", "2001-01-01T00:00:00Z");
+        as(marketer()).header("Accept-Language", "nb-NO,nb;q=0.9").cookie("fyrtarn_lang", "sv").body(body)
+                .post("/api/posts").then().statusCode(400).body("violations[0].message", equalTo("must not be blank"));
+        as(marketer()).header("Accept-Language", "sv").body(draft("expiresAt", "2001-01-01T00:00:00Z"))
+                .post("/api/posts").then().statusCode(400).body("violations[0].message", equalTo("must be in the future"));
+    }
+
+    @Test
     void malformed_json_is_a_problem_not_a_crash() {
         as(marketer()).body("{\"title\": ").post("/api/posts").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));

@@ -200,7 +200,8 @@ class PagesTest {
         marketer.given().contentType(ContentType.URLENC).header("Accept-Language", "nb").formParam("_csrf", marketer.csrf())
                 .formParam("title", "Uten tekst").formParam("body", " ").formParam("url", "https://example.com/a")
                 .post("/studio").then().statusCode(400).contentType(ContentType.HTML)
-                .body(containsString("<a href=\"#body\">Tekst</a>:"), containsString("<a href=\"#networks\">Nettverk</a>:"))
+                .body(containsString("<a href=\"#body\">Tekst</a>: må fylles ut"))
+                .body(containsString("<a href=\"#networks\">Nettverk</a>: må ha minst ett valg"))
                 .body(containsString("<textarea id=\"body\" name=\"body\" required maxlength=\"3000\" rows=\"4\" aria-invalid=\"true\">"))
                 .body(containsString("<fieldset class=\"group\" id=\"networks\" aria-invalid=\"true\">"));
         assertThat(draftCount()).isEqualTo(drafts);
@@ -222,6 +223,22 @@ class PagesTest {
                 .formParam("url", "https://example.com/c").formParam("networks", "LINKEDIN")
                 .formParam("teams", "Lag " + Api.unique()).post("/studio").then().statusCode(400)
                 .contentType(ContentType.HTML).body(containsString("<a href=\"#audience\">Who sees it</a>: is not a team"));
+        // in the language the switcher chose, over the browser's
+        String team = "Lag " + Api.unique();
+        marketer.given().contentType(ContentType.URLENC).cookie("fyrtarn_lang", "sv").header("Accept-Language", "nb")
+                .formParam("_csrf", marketer.csrf()).formParam("title", "På svenska").formParam("body", "Text")
+                .formParam("url", "https://example.com/d").formParam("networks", "LINKEDIN").formParam("teams", team)
+                .post("/studio").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("<a href=\"#audience\">Vilka ser det</a>: är inte ett team: " + team));
+        marketer.given().contentType(ContentType.URLENC).cookie("fyrtarn_lang", "sv").formParam("_csrf", marketer.csrf())
+                .formParam("title", " ").formParam("body", "Text").formParam("url", "https://example.com/d")
+                .formParam("networks", "LINKEDIN").formParam("publishAt", "i morgon").post("/studio").then()
+                .statusCode(400).body(containsString("<a href=\"#title\">Rubrik</a>: måste fyllas i"))
+                .body(containsString("<a href=\"#publishAt\">Publicera (tomt: vid godkännande)</a>: är inte ett datum och en tid"));
+        marketer.given().contentType(ContentType.URLENC).cookie("fyrtarn_lang", "sv").formParam("_csrf", marketer.csrf())
+                .formParam("title", "Utgånget").formParam("body", "Text").formParam("url", "https://example.com/e")
+                .formParam("networks", "LINKEDIN").formParam("expiresAt", "2020-01-01T10:00").post("/studio").then()
+                .statusCode(400).body(containsString("<a href=\"#expiresAt\">Försvinner ur flödet (tomt: aldrig)</a>: måste vara i framtiden"));
         assertThat(draftCount()).isEqualTo(drafts);
     }
 

@@ -1,0 +1,105 @@
+package no.fyrtarn.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.validator.spi.messageinterpolation.LocaleResolver;
+import org.hibernate.validator.spi.messageinterpolation.LocaleResolverContext;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The language a request is answered in. The API ({@code /api/}, {@code /q/}) and work without a request speak
+ * English, whatever {@code Accept-Language} says: its problem documents are the same for every client. Pages speak
+ * the reader's language: the switcher's cookie, else the best {@code Accept-Language} match, else English.
+ * <p>
+ * Bean Validation asks this resolver first (its priority is above Quarkus's own, which reads {@code Accept-Language}
+ * on every request), so a constraint's message on a page is in the page's language. Rules that services check
+ * themselves take their messages from the same bundle ({@code ValidationMessages}) through {@link #text}.
+ */
+@ApplicationScoped
+@Priority(10)
+public class Language implements LocaleResolver {
+
+    /** The languages the pages speak; the first is the fallback. */
+    public static final List<Locale> SPOKEN = List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"),
+            Locale.forLanguageTag("sv"));
+    public static final String COOKIE = "fyrtarn_lang";
+
+    private static final String MESSAGES = "ValidationMessages";
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Inject
+    CurrentVertxRequest current;
+
+    /** The language of the current request: English outside a request and on the API. */
+    public Locale current() {
+        if (!Arc.container().requestContext().isActive()) {
+            return SPOKEN.get(0);
+        }
+        RoutingContext context = current.getCurrent();
+        if (context == null || context.normalizedPath().startsWith("/api/")
+                || context.normalizedPath().startsWith("/q/")) {
+            return SPOKEN.get(0);
+        }
+        HttpServerRequest request = context.request();
+        Cookie cookie = request.getCookie(COOKIE);
+        return chosen(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
+    }
+
+    @Override
+    public Locale resolve(LocaleResolverContext context) {
+        return current();
+    }
+
+    /**
+     * A message of {@code ValidationMessages} in the current language, each {@code {name}} replaced by the value
+     * after it: {@code text("fyrtarn.team.unknown", "team", "Sales")}.
+     */
+    public String text(String key, Object... namesAndValues) {
+        String text = ResourceBundle.getBundle(MESSAGES, current(), NO_FALLBACK).getString(key);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
+        }
+        return text;
+    }
+
+    /** The switcher's cookie, else the best of Accept-Language ({@code no} and {@code nn} read Bokmål), else English. */
+    public static Locale chosen(String cookie, String acceptLanguage) {
+        if (cookie != null) {
+            for (Locale l : SPOKEN) {
+                if (l.getLanguage().equals(cookie)) {
+                    return l;
+                }
+            }
+        }
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                List<Locale.LanguageRange> ranges = new ArrayList<>();
+                for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
+                    // Norwegian in general, and Nynorsk readers, get Bokmål
+                    String tag = r.getRange().replaceFirst("^(no|nn)(?=-|$)", "nb");
+                    ranges.add(new Locale.LanguageRange(tag, r.getWeight()));
+                }
+                Locale found = Locale.lookup(ranges, SPOKEN);
+                if (found != null) {
+                    return found;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no reason to fail a page
+            }
+        }
+        return SPOKEN.get(0);
+    }
+}
