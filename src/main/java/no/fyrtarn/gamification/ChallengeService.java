@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.TransactionMemo;
@@ -73,7 +74,7 @@ public class ChallengeService {
                 after = new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]),
                         null);
             } catch (RuntimeException e) {
-                throw ProblemException.badRequest("cursor", "is not a cursor of this list");
+                throw ProblemException.badRequest("cursor", Language.text("fyrtarn.cursor.foreign"));
             }
         }
         return Page.of(challenges.standings(challengeId, after, limit + 1), limit,

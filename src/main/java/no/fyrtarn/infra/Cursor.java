@@ -50,6 +50,6 @@ public final class Cursor {
     }
 
     private static ProblemException notOurs() {
-        return ProblemException.badRequest("cursor", "is not a cursor from a previous page");
+        return ProblemException.badRequest("cursor", Language.text("fyrtarn.cursor.foreign"));
     }
 }

@@ -7,12 +7,12 @@ import java.util.ResourceBundle;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.hibernate.validator.spi.messageinterpolation.LocaleResolver;
 import org.hibernate.validator.spi.messageinterpolation.LocaleResolverContext;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,13 +23,11 @@ import io.vertx.ext.web.RoutingContext;
  * English, whatever {@code Accept-Language} says: its problem documents are the same for every client. Pages speak
  * the reader's language: the switcher's cookie, else the best {@code Accept-Language} match, else English.
  * <p>
- * Bean Validation asks this resolver first (its priority is above Quarkus's own, which reads {@code Accept-Language}
- * on every request), so a constraint's message on a page is in the page's language. Rules that services check
- * themselves take their messages from the same bundle ({@code ValidationMessages}) through {@link #text}.
+ * Messages a page can show come from the bundle {@code ValidationMessages} (also Bean Validation's): through
+ * {@link #text} for the rules services and parameter parsers check themselves, and through {@link ForValidation}
+ * for constraints.
  */
-@ApplicationScoped
-@Priority(10)
-public class Language implements LocaleResolver {
+public final class Language {
 
     /** The languages the pages speak; the first is the fallback. */
     public static final List<Locale> SPOKEN = List.of(Locale.ENGLISH, Locale.forLanguageTag("nb"),
@@ -40,15 +38,16 @@ public class Language implements LocaleResolver {
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
             .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    @Inject
-    CurrentVertxRequest current;
+    private Language() {
+    }
 
     /** The language of the current request: English outside a request and on the API. */
-    public Locale current() {
-        if (!Arc.container().requestContext().isActive()) {
+    public static Locale current() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
             return SPOKEN.get(0);
         }
-        RoutingContext context = current.getCurrent();
+        RoutingContext context = arc.instance(CurrentVertxRequest.class).get().getCurrent();
         if (context == null || context.normalizedPath().startsWith("/api/")
                 || context.normalizedPath().startsWith("/q/")) {
             return SPOKEN.get(0);
@@ -58,16 +57,11 @@ public class Language implements LocaleResolver {
         return chosen(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
     }
 
-    @Override
-    public Locale resolve(LocaleResolverContext context) {
-        return current();
-    }
-
     /**
      * A message of {@code ValidationMessages} in the current language, each {@code {name}} replaced by the value
      * after it: {@code text("fyrtarn.team.unknown", "team", "Sales")}.
      */
-    public String text(String key, Object... namesAndValues) {
+    public static String text(String key, Object... namesAndValues) {
         String text = ResourceBundle.getBundle(MESSAGES, current(), NO_FALLBACK).getString(key);
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
@@ -101,5 +95,19 @@ public class Language implements LocaleResolver {
             }
         }
         return SPOKEN.get(0);
+    }
+
+    /**
+     * Bean Validation's locale resolver. Its priority puts it before Quarkus's own, which follows
+     * {@code Accept-Language} on every request, the API's included.
+     */
+    @ApplicationScoped
+    @Priority(10)
+    public static class ForValidation implements LocaleResolver {
+
+        @Override
+        public Locale resolve(LocaleResolverContext context) {
+            return current();
+        }
     }
 }

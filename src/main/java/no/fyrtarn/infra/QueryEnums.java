@@ -14,8 +14,9 @@ public final class QueryEnums {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.badRequest(field, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            throw ProblemException.badRequest(field, Language.text("fyrtarn.one-of", "values",
+                    Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))));
         }
     }
 }

@@ -48,7 +48,7 @@ public class QueryNumbers implements ParamConverterProvider {
                 return given == null ? null : Integer.valueOf(given);
             } catch (NumberFormatException e) {
                 // wrapped in a WebApplicationException, which Quarkus REST passes on instead of making it a 404
-                throw new BadRequestException(ProblemException.badRequest(name, "must be a whole number"));
+                throw new BadRequestException(ProblemException.badRequest(name, Language.text("fyrtarn.whole-number")));
             }
         }
 

@@ -16,6 +16,7 @@ import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.directory.People;
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.ProblemException;
 
 /** Leaderboards and ranks, read from the leaderboard read model. */
@@ -120,7 +121,7 @@ public class LeaderboardService {
     private List<People.Person> teamOf(String team, DirectoryService.Member caller) {
         String name = team == null || team.isBlank() ? caller.team() : team.trim();
         if (name == null) {
-            throw ProblemException.badRequest("team", "is required for the team board when you are in no team");
+            throw ProblemException.badRequest("team", Language.text("fyrtarn.team.required"));
         }
         return people.team(name).orElseThrow(() -> ProblemException.notFound("No such team"));
     }

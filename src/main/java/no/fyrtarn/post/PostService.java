@@ -51,9 +51,6 @@ public class PostService {
     @Inject
     AfterCommit afterCommit;
 
-    @Inject
-    Language language;
-
     @ConfigProperty(name = "fyrtarn.posts.live-cache", defaultValue = "5s")
     Duration liveCache;
 
@@ -242,21 +239,21 @@ public class PostService {
     /** Rules across fields that Bean Validation on the record cannot express; @return the audience's team ids. */
     private Set<UUID> checked(PostRequest r) {
         if (!hasHost(r.url())) {
-            throw ProblemException.badRequest("url", language.text("fyrtarn.url.absolute"));
+            throw ProblemException.badRequest("url", Language.text("fyrtarn.url.absolute"));
         }
         if (r.captions() != null) {
             for (int i = 0; i < r.captions().size(); i++) {
                 if (!r.networks().contains(r.captions().get(i).network())) {
                     throw ProblemException.badRequest("captions[" + i + "].network",
-                            language.text("fyrtarn.caption.network"));
+                            Language.text("fyrtarn.caption.network"));
                 }
             }
         }
         if (r.publishAt() != null && r.expiresAt() != null && !r.expiresAt().isAfter(r.publishAt())) {
-            throw ProblemException.badRequest("expiresAt", language.text("fyrtarn.expires.after-publish"));
+            throw ProblemException.badRequest("expiresAt", Language.text("fyrtarn.expires.after-publish"));
         }
         if (r.expiresAt() != null && !r.expiresAt().isAfter(clock.instant())) {
-            throw ProblemException.badRequest("expiresAt", language.text("fyrtarn.expires.future"));
+            throw ProblemException.badRequest("expiresAt", Language.text("fyrtarn.expires.future"));
         }
         List<String> teams = r.audience() == null || r.audience().teams() == null ? List.of()
                 : r.audience().teams().stream().map(String::trim).distinct().toList();
@@ -264,7 +261,7 @@ public class PostService {
         for (int i = 0; i < teams.size(); i++) {
             if (!ids.containsKey(teams.get(i))) {
                 throw ProblemException.badRequest("audience.teams[" + i + "]",
-                        language.text("fyrtarn.team.unknown", "team", teams.get(i)));
+                        Language.text("fyrtarn.team.unknown", "team", teams.get(i)));
             }
         }
         return new HashSet<>(ids.values());

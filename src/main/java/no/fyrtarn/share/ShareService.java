@@ -21,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.BlockingOperationControl;
 import no.fyrtarn.directory.DirectoryService.Member;
 import no.fyrtarn.infra.Hashes;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
@@ -70,7 +71,7 @@ public class ShareService {
     public CompletionStage<Recorded> record(CurrentUser user, UUID postId, ShareRequest request,
             String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.badRequest("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
+            throw ProblemException.badRequest("Idempotency-Key", Language.text("fyrtarn.idempotency-key"));
         }
         // without a key no later request is compared with this one: nothing to fingerprint, nothing to store
         return record(user, postId, request, idempotencyKey,
@@ -116,7 +117,8 @@ public class ShareService {
             }
             post = known.get();
             if (!post.networks().contains(request.network())) {
-                throw ProblemException.badRequest("network", "must be one of the post's networks " + post.networks());
+                throw ProblemException.badRequest("network",
+                        Language.text("fyrtarn.network.of-post", "networks", post.networks()));
             }
         } catch (ProblemException refused) {
             if (idempotencyKey == null) {

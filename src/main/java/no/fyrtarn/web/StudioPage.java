@@ -257,9 +257,6 @@ public class StudioPage {
     Validator validator;
 
     @Inject
-    Language language;
-
-    @Inject
     GameCalendar calendar;
 
     @GET
@@ -297,7 +294,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response create(@BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors, language.text("fyrtarn.date-time"));
+        PostRequest request = form.request(calendar.zone(), errors, Language.text("fyrtarn.date-time"));
         try {
             if (valid(request, errors)) {
                 return toPost(posts.create(user.member().employeeId(), request).post().id());
@@ -314,7 +311,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors, language.text("fyrtarn.date-time"));
+        PostRequest request = form.request(calendar.zone(), errors, Language.text("fyrtarn.date-time"));
         try {
             if (valid(request, errors)) {
                 posts.replace(id, form.etag, request);

@@ -176,7 +176,12 @@ class PagesTest {
         Team team = Team.of(1);
         Session leader = Session.of(team.leaderEmail());
         leader.given().get("/leaders").then().statusCode(200).body(containsString(team.reportEmails().get(0)));
-        leader.given().get("/leaderboard?period=decade").then().statusCode(400).contentType(ContentType.HTML);
+        leader.given().get("/leaderboard?period=decade").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("period: must be one of week, month, quarter, all"));
+        leader.given().header("Accept-Language", "nb").get("/?cursor=bogus").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("cursor: kommer ikke fra en tidligere side"));
+        leader.given().header("Accept-Language", "sv").get("/leaderboard?period=decade").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("period: måste vara en av week, month, quarter, all"));
     }
 
     @Test
