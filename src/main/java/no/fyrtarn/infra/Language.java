@@ -69,7 +69,7 @@ public final class Language {
         return text;
     }
 
-    /** The switcher's cookie, else the best of Accept-Language ({@code no} and {@code nn} read Bokmål), else English. */
+    /** The switcher's cookie, else the best of Accept-Language ({@code no}, {@code nn}: Bokmål), else English. */
     public static Locale chosen(String cookie, String acceptLanguage) {
         if (cookie != null) {
             for (Locale l : SPOKEN) {

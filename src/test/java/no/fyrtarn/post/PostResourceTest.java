@@ -100,7 +100,8 @@ class PostResourceTest {
         as(marketer()).header("Accept-Language", "nb-NO,nb;q=0.9").cookie("fyrtarn_lang", "sv").body(body)
                 .post("/api/posts").then().statusCode(400).body("violations[0].message", equalTo("must not be blank"));
         as(marketer()).header("Accept-Language", "sv").body(draft("expiresAt", "2001-01-01T00:00:00Z"))
-                .post("/api/posts").then().statusCode(400).body("violations[0].message", equalTo("must be in the future"));
+                .post("/api/posts").then().statusCode(400)
+                .body("violations[0].message", equalTo("must be in the future"));
     }
 
     @Test
