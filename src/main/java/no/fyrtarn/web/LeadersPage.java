@@ -70,6 +70,8 @@ public class LeadersPage {
     static class Templates {
         static native TemplateInstance leaders(String period, List<String> periods, List<Row> leaders,
                 List<TeamMember> team, Split split);
+
+        static native TemplateInstance leaders$live(List<Row> leaders, List<TeamMember> team, Split split);
     }
 
     @Inject
@@ -91,11 +93,30 @@ public class LeadersPage {
     @RolesAllowed({ Roles.LEADER, Roles.MARKETING, Roles.ADMIN })
     @Operation(hidden = true)
     public TemplateInstance leaders(@QueryParam("period") @DefaultValue("week") String period) {
+        View view = view(period);
+        return Templates.leaders(view.period(), Period.labels(), view.leaders(), view.team(), view.split())
+                .setLocale(page.locale());
+    }
+
+    /** The flags and the team again, which the page fetches whenever the leaderboard changed. */
+    @GET
+    @Path("live")
+    @RolesAllowed({ Roles.LEADER, Roles.MARKETING, Roles.ADMIN })
+    @Operation(hidden = true)
+    public TemplateInstance live(@QueryParam("period") @DefaultValue("week") String period) {
+        View view = view(period);
+        return Templates.leaders$live(view.leaders(), view.team(), view.split()).setLocale(page.locale());
+    }
+
+    private record View(String period, List<Row> leaders, List<TeamMember> team, Split split) {
+    }
+
+    private View view(String period) {
         GameCalendar.Window window = calendar.current(Period.parse(period, "period"));
         List<TeamMember> team = user.hasRole(Roles.LEADER)
                 ? teams.reportsOf(user.member().employeeId(), window) : List.of();
-        return Templates.leaders(window.period().label(), Period.labels(),
-                flags.all(window).stream().map(this::row).toList(), team, Split.of(team)).setLocale(page.locale());
+        return new View(window.period().label(), flags.all(window).stream().map(this::row).toList(), team,
+                Split.of(team));
     }
 
     private Row row(LeaderView l) {

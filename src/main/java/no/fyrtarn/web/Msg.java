@@ -198,7 +198,8 @@ public interface Msg {
     @Message("My team")
     String my_team();
 
-    @Message("{lurkers} lurkers, {contributors} contributors, {creators} creators")
+    @Message("{lurkers} {#if lurkers == 1}lurker{#else}lurkers{/if}, {contributors} {#if contributors == 1}contributor"
+            + "{#else}contributors{/if}, {creators} {#if creators == 1}creator{#else}creators{/if}")
     String split_label(int lurkers, int contributors, int creators);
 
     @Message("{#when segment}{#is 'LURKER'}Lurker{#is 'CONTRIBUTOR'}Contributor{#else}Creator{/when}")
@@ -213,8 +214,10 @@ public interface Msg {
     @Message("{#when flag}{#is 'LEADS_BY_EXAMPLE'}Leads by example{#is 'ON_TRACK'}On track{#else}Needs attention{/when}")
     String flag(String flag);
 
-    @Message("{#if flag == 'NEEDS_ATTENTION'}Shared nothing in this period.{#else}{shares} shares in {weeks} active "
-            + "weeks and {points} points; the team's median is {median} points ({teamSize} in the team).{/if}")
+    @Message("{#if flag == 'NEEDS_ATTENTION'}Shared nothing in this period.{#else}{shares} "
+            + "{#if shares == 1}share{#else}shares{/if} in {weeks} active {#if weeks == 1}week{#else}weeks{/if} and "
+            + "{points} {#if points == 1}point{#else}points{/if}; the team's median is {median} "
+            + "{#if median == '1'}point{#else}points{/if} ({teamSize} in the team).{/if}")
     String flag_reason(int shares, long weeks, long points, String median, int teamSize, String flag);
 
     @Message("No leaders in the directory yet.")

@@ -223,6 +223,23 @@ class PagesBrowserTest {
         assertThat(phone.scrollsSideways()).isFalse();
         assertThat(phone.wordsBrokenOverLines("table.team td")).isEmpty();
         assertThat(phone.find("table.team tbody tr").getText()).contains("Lurker");
+
+        // a report shares while the leader looks: their row, the split and the leader's flag follow without a reload
+        phone.script("window.notReloaded = true;");
+        String post = postFor(mine, "Live for the leader " + unique());
+        Game.share(mine.reports().get(0), post, "LINKEDIN");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "1 lurker, 1 contributor, 0 creators"
+                .equals(phone.find(".split").getAttribute("aria-label")));
+        String row = (String) phone.script("return [...document.querySelectorAll('table.team tbody tr')]"
+                + ".map(r => r.textContent).find(t => t.includes(arguments[0]));", mine.reportEmails().get(0));
+        assertThat(row).contains("Contributor");
+        Game.share(mine.leader(), post, "X");
+        String own = "return [...document.querySelectorAll('ul.leaders li')].map(l => l.textContent)"
+                + ".find(t => t.includes(arguments[0]));";
+        await().atMost(Duration.ofSeconds(15)).until(() -> String.valueOf(phone.script(own, mine.leaderEmail()))
+                .contains("1 share in 1 active week and 10 points; the team's median is 5 points (2 in the team)."));
+        assertThat(phone.script("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(phone.scrollsSideways()).isFalse();
     }
 
     @Test

@@ -165,7 +165,7 @@ class PagesTest {
     @Test
     void pages_are_for_their_roles_only() {
         Session employee = Session.of(employeeIn(null).email());
-        for (String page : List.of("/leaders", "/studio", "/studio/new")) {
+        for (String page : List.of("/leaders", "/leaders/live", "/studio", "/studio/new")) {
             employee.given().get(page).then().statusCode(403).contentType(ContentType.HTML)
                     .body(containsString("Not for your role"));
         }
