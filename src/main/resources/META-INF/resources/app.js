@@ -179,27 +179,31 @@
     });
   }
 
-  // --- Leaderboard: live. Every change notice from the stream fetches the table again (at most one at a time).
-  const board = document.getElementById('board');
-  if (board && board.dataset.live && window.EventSource) {
-    let busy = false;
-    let again = false;
-    const refresh = async () => {
-      if (busy) { again = true; return; }
-      busy = true;
-      try {
-        const response = await fetch(board.dataset.live, { credentials: 'same-origin' });
-        if (response.ok && !response.redirected) {
-          board.innerHTML = await response.text();
-          board.dataset.updated = String(Date.now());
+  // --- Live regions (leaderboard, chart, leaders): every change notice from the stream fetches each region's
+  // fragment again (at most one fetch per region at a time).
+  const regions = [...document.querySelectorAll('[data-live]')];
+  if (regions.length && window.EventSource) {
+    const refreshers = regions.map(region => {
+      let busy = false;
+      let again = false;
+      const refresh = async () => {
+        if (busy) { again = true; return; }
+        busy = true;
+        try {
+          const response = await fetch(region.dataset.live, { credentials: 'same-origin' });
+          if (response.ok && !response.redirected) {
+            region.innerHTML = await response.text();
+            region.dataset.updated = String(Date.now());
+          }
+        } finally {
+          busy = false;
+          if (again) { again = false; refresh(); }
         }
-      } finally {
-        busy = false;
-        if (again) { again = false; refresh(); }
-      }
-    };
+      };
+      return refresh;
+    });
     const stream = new EventSource('/api/leaderboard/stream');
-    stream.onmessage = refresh;
+    stream.onmessage = () => refreshers.forEach(refresh => refresh());
     window.addEventListener('pagehide', () => stream.close());
   }
 })();

@@ -75,6 +75,8 @@ public class LeaderboardPage {
         static native TemplateInstance leaderboard(View view, Chart chart, List<String> periods, List<String> scopes);
 
         static native TemplateInstance leaderboard$table(View view);
+
+        static native TemplateInstance leaderboard$chart(Chart chart);
     }
 
     @Inject
@@ -90,9 +92,7 @@ public class LeaderboardPage {
     @Operation(hidden = true)
     public TemplateInstance leaderboard(@QueryParam("period") @DefaultValue("week") String period,
             @QueryParam("scope") @DefaultValue("company") String scope) {
-        return Templates.leaderboard(view(period, scope),
-                Chart.of(leaderboards.weekly(user.member().employeeId(), CHART_WEEKS)),
-                Period.labels(),
+        return Templates.leaderboard(view(period, scope), chart(), Period.labels(),
                 Stream.of(Scope.values()).map(Scope::label).toList()).setLocale(page.locale());
     }
 
@@ -103,6 +103,18 @@ public class LeaderboardPage {
     public TemplateInstance table(@QueryParam("period") @DefaultValue("week") String period,
             @QueryParam("scope") @DefaultValue("company") String scope) {
         return Templates.leaderboard$table(view(period, scope)).setLocale(page.locale());
+    }
+
+    /** The caller's points per week alone, fetched again on every change notice too. */
+    @GET
+    @Path("chart")
+    @Operation(hidden = true)
+    public TemplateInstance chartAlone() {
+        return Templates.leaderboard$chart(chart()).setLocale(page.locale());
+    }
+
+    private Chart chart() {
+        return Chart.of(leaderboards.weekly(user.member().employeeId(), CHART_WEEKS));
     }
 
     private View view(String period, String scope) {
