@@ -202,8 +202,20 @@
       };
       return refresh;
     });
-    const stream = new EventSource('/api/leaderboard/stream');
-    stream.onmessage = () => refreshers.forEach(refresh => refresh());
+    const refreshAll = () => refreshers.forEach(refresh => refresh());
+    const listen = () => {
+      const source = new EventSource('/api/leaderboard/stream');
+      let opened = false;
+      // after a reconnection (a phone waking up, a restart) notices may have been missed meanwhile
+      source.onopen = () => { if (opened) refreshAll(); opened = true; };
+      source.onmessage = refreshAll;
+      return source;
+    };
+    let stream = listen();
     window.addEventListener('pagehide', () => stream.close());
+    // back to a page the browser kept (back/forward cache): its stream was closed on leaving, so listen again
+    window.addEventListener('pageshow', event => {
+      if (event.persisted) { stream = listen(); refreshAll(); }
+    });
   }
 })();

@@ -207,6 +207,28 @@ class PagesBrowserTest {
     }
 
     @Test
+    void back_on_the_leaderboard_from_another_page_it_is_live_again() {
+        Team team = Team.of(1);
+        String post = postFor(team, "Back " + unique());
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/leaderboard?period=week&scope=team");
+        phone.script("window.kept = true;");
+        phone.find("a[href='/']").click();
+        await().until(() -> phone.path().equals("/"));
+        phone.driver().navigate().back();
+        await().until(() -> phone.path().startsWith("/leaderboard?"));
+        // the browser kept the page as it was (back/forward cache): the stream it closed on leaving must listen again
+        assertThat(phone.script("return window.kept === true;")).isEqualTo(true);
+
+        Game.share(team.reports().get(0), post, "LINKEDIN");
+        String report = "Rapport " + team.reportEmails().get(0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
+                "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
+                        + " + '=' + r.querySelector('.points').textContent);")).contains(report + "=10"));
+    }
+
+    @Test
     void a_leader_sees_every_leaders_flag_and_only_their_own_team() {
         Team mine = Team.of(2);
         Team other = Team.of(1);
