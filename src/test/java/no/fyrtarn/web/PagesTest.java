@@ -10,14 +10,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import no.fyrtarn.infra.Hashes;
 import no.fyrtarn.testing.Api;
 import no.fyrtarn.testing.Team;
 
@@ -54,6 +58,27 @@ class PagesTest {
         assertThat(r.getDetailedCookie("fyrtarn_token").getMaxAge()).isZero();
         // the API keeps answering problem+json
         given().get("/api/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void pages_are_for_the_signed_in_person_only_and_no_shared_cache_keeps_them() {
+        Session employee = Session.of(employeeIn(null).email());
+        for (String page : List.of("/", "/leaderboard", "/leaderboard/table", "/leaderboard/chart")) {
+            employee.given().get(page).then().statusCode(200).header("Cache-Control", "private, no-cache");
+        }
+        Session marketer = Session.of(marketerInDirectory());
+        marketer.given().get("/studio").then().statusCode(200).header("Cache-Control", "private, no-cache");
+        // what is the same for everyone stays cacheable, at an address that changes with its content
+        String page = employee.given().get("/").then().extract().asString();
+        Matcher css = Pattern.compile("href=\"(/app\\.css\\?v=([0-9a-f]{12}))\"").matcher(page);
+        Matcher js = Pattern.compile("src=\"(/app\\.js\\?v=([0-9a-f]{12}))\"").matcher(page);
+        assertThat(css.find()).isTrue();
+        assertThat(js.find()).isTrue();
+        String stylesheet = given().get(css.group(1)).then().statusCode(200)
+                .header("Cache-Control", containsString("immutable")).extract().asString();
+        String script = given().get(js.group(1)).then().statusCode(200).extract().asString();
+        assertThat(css.group(2)).isEqualTo(js.group(2))
+                .isEqualTo(HexFormat.of().formatHex(Hashes.sha256(stylesheet + script)).substring(0, 12));
     }
 
     /** What a phone's browser sends when someone taps a link. */
