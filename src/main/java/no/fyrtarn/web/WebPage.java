@@ -10,7 +10,7 @@ import jakarta.ws.rs.NameBinding;
 /**
  * Marks a resource class that serves HTML pages: without a valid session its callers are sent to the login page,
  * and a wrong role gets an HTML 403 page instead of problem+json. Its answers are for the person signed in only
- * ({@link PrivatePages}).
+ * ({@link PageHeaders}).
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

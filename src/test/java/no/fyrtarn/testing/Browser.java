@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium through its chromedriver ({@code apt-get install -y chromium chromium-driver}), as a
@@ -57,6 +59,7 @@ public final class Browser implements AutoCloseable {
         if (acceptLanguage != null) {
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         }
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -94,6 +97,11 @@ public final class Browser implements AutoCloseable {
 
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** What the browser's console said since the last call: script errors, refused resources, policy violations. */
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /**

@@ -207,6 +207,32 @@ class PagesBrowserTest {
     }
 
     @Test
+    void every_page_keeps_to_its_content_security_policy() {
+        Team team = Team.of(2);
+        postFor(team, "Policy " + unique());
+        phone.console();
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        for (String page : List.of("/", "/leaderboard", "/leaders")) {
+            phone.open(page);
+            assertThat(phone.find("body").getText()).isNotBlank();
+        }
+        // the 90-9-1 bar's widths come from style attributes, which the policy allows
+        assertThat(phone.script("return getComputedStyle(document.querySelector('.split .seg')).flexGrow;"))
+                .isEqualTo("2");
+        String marketer = "policy-" + unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        phone.login(marketer);
+        await().until(() -> phone.path().equals("/"));
+        for (String page : List.of("/studio", "/studio/new", "/login")) {
+            phone.open(page);
+            assertThat(phone.find("body").getText()).isNotBlank();
+        }
+        assertThat(phone.console()).noneMatch(line -> line.contains("Content Security Policy"))
+                .noneMatch(line -> line.contains("Refused"));
+    }
+
+    @Test
     void back_on_the_leaderboard_from_another_page_it_is_live_again() {
         Team team = Team.of(1);
         String post = postFor(team, "Back " + unique());

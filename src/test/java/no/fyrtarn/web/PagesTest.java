@@ -64,7 +64,10 @@ class PagesTest {
     void pages_are_for_the_signed_in_person_only_and_no_shared_cache_keeps_them() {
         Session employee = Session.of(employeeIn(null).email());
         for (String page : List.of("/", "/leaderboard", "/leaderboard/table", "/leaderboard/chart")) {
-            employee.given().get(page).then().statusCode(200).header("Cache-Control", "private, no-cache");
+            employee.given().get(page).then().statusCode(200).header("Cache-Control", "private, no-cache")
+                    // and no other site may frame one to have it clicked through from under its own
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Frame-Options", "DENY");
         }
         Session marketer = Session.of(marketerInDirectory());
         marketer.given().get("/studio").then().statusCode(200).header("Cache-Control", "private, no-cache");
