@@ -79,7 +79,9 @@ public class PageErrors {
     }
 
     private Response html(int status, TemplateInstance template) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        Response response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(template.setLocale(page.locale()).render()).build();
+        PageHeaders.addTo(response.getHeaders());
+        return response;
     }
 }

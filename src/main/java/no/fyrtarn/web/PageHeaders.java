@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
-/** The headers of every page and fragment ({@link WebPage}). */
+/** The headers of every page and fragment ({@link WebPage}), and of every error page. */
 @WebPage
 @Provider
 public class PageHeaders implements ContainerResponseFilter {
@@ -30,7 +30,11 @@ public class PageHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        MultivaluedMap<String, Object> headers = response.getHeaders();
+        addTo(response.getHeaders());
+    }
+
+    /** Also for the error pages {@link PageErrors} makes, wherever they answer. */
+    static void addTo(MultivaluedMap<String, Object> headers) {
         if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, CACHE);
         }

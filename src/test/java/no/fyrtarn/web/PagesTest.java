@@ -92,6 +92,7 @@ class PagesTest {
         // someone on LinkedIn taps a shared link that lost characters on the way: no employee, no session
         given().redirects().follow(false).accept(BROWSER_ACCEPT).get("/s/Zz9Zz9Zz").then().statusCode(404)
                 .contentType(ContentType.HTML).header("Location", org.hamcrest.Matchers.nullValue())
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .body(containsString("This link leads nowhere"), containsString("copied whole"),
                         not(containsString("href=\"/\" class=\"button")), not(containsString("Back to the feed")));
         given().redirects().follow(false).accept(BROWSER_ACCEPT).header("Accept-Language", "nb-NO,nb;q=0.9")
