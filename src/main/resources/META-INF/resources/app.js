@@ -2,6 +2,9 @@
 (() => {
   'use strict';
 
+  // this script's own version (?v=…, from the contents of the static files), for the files it fetches itself
+  const version = document.currentScript ? new URL(document.currentScript.src).search : '';
+
   const csrf = () => {
     const cookie = document.cookie.split('; ').find(c => c.startsWith('fyrtarn_csrf='));
     return cookie ? cookie.substring('fyrtarn_csrf='.length) : '';
@@ -127,7 +130,7 @@
       document.querySelectorAll('textarea[aria-describedby]').forEach(count);
     } else if (!domainsAsked && document.querySelector('.x-count')) {
       domainsAsked = true;
-      fetch('/x-tlds.txt').then(response => response.ok ? response.text() : Promise.reject(response.status))
+      fetch('/x-tlds.txt' + version).then(response => response.ok ? response.text() : Promise.reject(response.status))
         .then(list => new Set(list.split('\n').filter(line => line && !line.startsWith('#'))))
         .catch(() => ({ has: () => true })) // without the list, every word shaped like a domain counts as a link
         .then(known => { topLevelDomains = known; countAll(); });

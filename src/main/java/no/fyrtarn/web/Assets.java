@@ -12,15 +12,16 @@ import jakarta.inject.Singleton;
 import no.fyrtarn.infra.Hashes;
 
 /**
- * The page's stylesheet and script, as {@code inject:assets} in the layout. Quarkus serves static files as
- * {@code public, immutable} for a day, so their addresses carry a version from their content: a release that changes
- * them reaches every phone at its next page, one that does not leaves them cached.
+ * The page's stylesheet and script, and the list of top-level domains the script fetches, as {@code inject:assets}
+ * in the layout. Quarkus serves static files as {@code public, immutable} for a day, so their addresses carry a
+ * version from their content: a release that changes them reaches every phone at its next page, one that does not
+ * leaves them cached.
  */
 @Named("assets")
 @Singleton
 public class Assets {
 
-    static final String[] FILES = { "app.css", "app.js" };
+    static final String[] FILES = { "app.css", "app.js", "x-tlds.txt" };
 
     private final String version = contentHash();
 

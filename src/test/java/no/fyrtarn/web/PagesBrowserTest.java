@@ -138,6 +138,11 @@ class PagesBrowserTest {
         await().until(counter::isDisplayed); // once the page has X's top-level domains
         assertThat(counter.getText()).isEqualTo("12 / 256"); // the post's X caption, "Jobb hos oss"
         assertThat(card.findElements(By.cssSelector(".x-count"))).as("only X has one").hasSize(1);
+        // the list is fetched at the version of the page's script, so a release's new list is not a day late
+        String version = (String) phone.script("return new URL(document.querySelector('script[src]').src).search;");
+        assertThat(version).matches("\\?v=[0-9a-f]{12}");
+        assertThat(phone.script("return performance.getEntriesByType('resource').map(e => new URL(e.name))"
+                + ".filter(u => u.pathname === '/x-tlds.txt').map(u => u.search)")).isEqualTo(List.of(version));
 
         WebElement text = card.findElement(By.cssSelector("textarea[name=text_X]"));
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66";

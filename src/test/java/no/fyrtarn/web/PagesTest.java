@@ -80,8 +80,9 @@ class PagesTest {
         String stylesheet = given().get(css.group(1)).then().statusCode(200)
                 .header("Cache-Control", containsString("immutable")).extract().asString();
         String script = given().get(js.group(1)).then().statusCode(200).extract().asString();
+        String domains = given().get("/x-tlds.txt").then().statusCode(200).extract().asString();
         assertThat(css.group(2)).isEqualTo(js.group(2))
-                .isEqualTo(HexFormat.of().formatHex(Hashes.sha256(stylesheet + script)).substring(0, 12));
+                .isEqualTo(HexFormat.of().formatHex(Hashes.sha256(stylesheet + script + domains)).substring(0, 12));
     }
 
     /** What a phone's browser sends when someone taps a link. */
