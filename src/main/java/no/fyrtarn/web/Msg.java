@@ -55,6 +55,9 @@ public interface Msg {
     @Message("Something went wrong on our side")
     String error_other();
 
+    @Message("Open Fyrtårn")
+    String reopen();
+
     @Message("This changed in the meantime. Go back, reload and try again.")
     String error_conflict();
 

@@ -13,6 +13,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.security.Roles;
@@ -114,6 +115,12 @@ public class PageContext {
         String accept = request.getHeader("Accept");
         String path = request.path();
         return accept != null && accept.contains("text/html") && !under(path, "/api") && !under(path, "/q");
+    }
+
+    /** Whether a person opened this page from another site: a tap on a link in a mail or a chat. */
+    public boolean arrivesFromAnotherSite() {
+        return request.method() == HttpMethod.GET && "cross-site".equals(request.getHeader("Sec-Fetch-Site"))
+                && "navigate".equals(request.getHeader("Sec-Fetch-Mode"));
     }
 
     /** Whether this request follows a tracked link ({@code /s/{code}}). */

@@ -24,6 +24,8 @@ public class PageErrors {
     @CheckedTemplate(basePath = "")
     static class Templates {
         static native TemplateInstance error(int status, String title, String detail, boolean toFeed);
+
+        static native TemplateInstance reopen(String here);
     }
 
     @Inject
@@ -34,8 +36,16 @@ public class PageErrors {
                 && resource.getResourceClass().isAnnotationPresent(WebPage.class);
     }
 
-    /** Off to the login page, and back here after it. */
+    /**
+     * Off to the login page, and back here after it. Except for a tap on a link on another site (a reminder in a mail,
+     * a chat): the browser leaves the session cookie (SameSite=Strict) out of that request, and sends it when this
+     * site opens the same address again. A page that does just that comes first; without a session after it, the
+     * login follows as usual.
+     */
     public Response signIn() {
+        if (!page.hasSession() && page.arrivesFromAnotherSite()) {
+            return html(200, Templates.reopen(Pages.localPath(page.here())));
+        }
         var redirect = Response.seeOther(URI.create("/login?next=" + Fmt.url(page.here())));
         return page.hasSession() ? redirect.cookie(SessionCookies.close(page.secure())).build() : redirect.build();
     }

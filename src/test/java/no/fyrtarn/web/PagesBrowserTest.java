@@ -238,6 +238,20 @@ class PagesBrowserTest {
     }
 
     @Test
+    void a_link_to_a_page_tapped_on_another_site_opens_it_signed_in() {
+        Team team = Team.of(0);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        // a reminder in a mail or a chat: another site, which the session cookie (SameSite=Strict) does not go to
+        phone.driver().get("data:text/html,<a id=reminder href='" + base + "leaderboard?period=month'>Del denne uken</a>");
+        phone.find("#reminder").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> phone.path().startsWith("/leaderboard"));
+        assertThat(phone.path()).isEqualTo("/leaderboard?period=month");
+        // signed in: the navigation is there, at the leaderboard
+        assertThat(phone.all("header nav a[href='/leaderboard'][aria-current=page]")).hasSize(1);
+    }
+
+    @Test
     void back_on_the_leaderboard_from_another_page_it_is_live_again() {
         Team team = Team.of(1);
         String post = postFor(team, "Back " + unique());

@@ -85,6 +85,24 @@ class PagesTest {
                 .isEqualTo(HexFormat.of().formatHex(Hashes.sha256(stylesheet + script + domains)).substring(0, 12));
     }
 
+    @Test
+    void a_tap_on_a_link_elsewhere_opens_the_page_again_from_here_so_the_session_comes_along() {
+        // the browser leaves the SameSite=Strict session cookie out of a navigation from another site
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+                .get("/leaderboard?period=month").then().statusCode(200).contentType(ContentType.HTML)
+                .header("Cache-Control", "private, no-cache")
+                .body(containsString("<meta http-equiv=\"refresh\" content=\"0;url=/leaderboard?period=month\">"));
+        // opened from here (the second time), still without a session: the login, as always
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "navigate")
+                .get("/leaderboard?period=month").then().statusCode(303)
+                .header("Location", containsString("/login?next="));
+        // not for what a page's script fetches, nor for a form sent from elsewhere
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "cors")
+                .get("/leaderboard/table").then().statusCode(303);
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+                .contentType(ContentType.URLENC).formParam("title", "x").post("/studio").then().statusCode(303);
+    }
+
     /** What a phone's browser sends when someone taps a link. */
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
