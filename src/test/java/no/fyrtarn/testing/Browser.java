@@ -99,6 +99,27 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * The text of the first element {@code css} selects, read in one go: on a live page a region may be replaced
+     * between finding an element and reading it.
+     */
+    public String text(String css) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e.innerText ?? e.textContent;",
+                css);
+    }
+
+    /** An attribute of the first element {@code css} selects, read in one go (see {@link #text}). */
+    public String attribute(String css, String name) {
+        return (String) script("return document.querySelector(arguments[0]).getAttribute(arguments[1]);", css, name);
+    }
+
+    /** The texts of every element {@code css} selects, read in one go (see {@link #text}). */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String css) {
+        return (List<String>) script(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText ?? e.textContent);", css);
+    }
+
     /** What the browser's console said since the last call: script errors, refused resources, policy violations. */
     public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();

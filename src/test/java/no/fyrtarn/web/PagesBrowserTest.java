@@ -177,9 +177,9 @@ class PagesBrowserTest {
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
         phone.open("/leaderboard?period=week&scope=team");
-        assertThat(phone.find("tr.me").getText()).contains("Leder " + team.leaderEmail());
+        assertThat(phone.text("tr.me")).contains("Leder " + team.leaderEmail());
         assertThat(phone.all("svg.bars rect")).hasSize(8);
-        assertThat(phone.all("svg.bars text.value")).last().extracting(WebElement::getText).isEqualTo("0");
+        assertThat(phone.texts("svg.bars text.value")).last().isEqualTo("0");
         phone.script("window.notReloaded = true;");
 
         Game.share(team.reports().get(0), post, "LINKEDIN");
@@ -190,14 +190,14 @@ class PagesBrowserTest {
                 "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
                         + " + '=' + r.querySelector('.points').textContent);")).contains(report + "=10"));
         assertThat(phone.script("return window.notReloaded === true;")).isEqualTo(true);
-        assertThat(phone.find("#board tbody tr").getText()).contains("Rapport " + team.reportEmails().get(0));
+        assertThat(phone.text("#board tbody tr")).contains("Rapport " + team.reportEmails().get(0));
         assertThat(phone.all("#board .lighthouse")).isEmpty();
 
         // the leader shares too: as many points as the team's median and a share this week → the lighthouse
         Game.share(team.leader(), post, "X");
         await().atMost(Duration.ofSeconds(15)).until(() -> (Boolean) phone.script(
                 "return document.querySelector('#board tr.me .lighthouse') !== null;"));
-        assertThat(phone.find("#board tr.me .lighthouse").getAttribute("aria-label")).isEqualTo("Leads by example");
+        assertThat(phone.attribute("#board tr.me .lighthouse", "aria-label")).isEqualTo("Leads by example");
         phone.screenshot("leaderboard");
         assertThat(phone.scrollsSideways()).isFalse();
 
@@ -282,24 +282,25 @@ class PagesBrowserTest {
         phone.find("a[href='/leaders']").click();
         await().until(() -> phone.path().equals("/leaders"));
 
-        List<String> team = phone.all("table.team tbody tr").stream().map(WebElement::getText).toList();
+        // the page is live: read what it shows in one go, a region may be replaced at any notice
+        List<String> team = phone.texts("table.team tbody tr");
         assertThat(team).hasSize(2);
         assertThat(String.join("\n", team)).contains(mine.reportEmails()).doesNotContain(other.reportEmails().get(0));
-        assertThat(phone.find(".split").getAttribute("aria-label")).isEqualTo("2 lurkers, 0 contributors, 0 creators");
-        String flags = phone.find("ul.leaders").getText();
+        assertThat(phone.attribute(".split", "aria-label")).isEqualTo("2 lurkers, 0 contributors, 0 creators");
+        String flags = phone.text("ul.leaders");
         assertThat(flags).contains("Leder " + mine.leaderEmail(), "Leder " + other.leaderEmail(), "Needs attention",
                 "Shared nothing in this period.");
         phone.screenshot("leaders");
         assertThat(phone.scrollsSideways()).isFalse();
         assertThat(phone.wordsBrokenOverLines("table.team td")).isEmpty();
-        assertThat(phone.find("table.team tbody tr").getText()).contains("Lurker");
+        assertThat(phone.text("table.team tbody tr")).contains("Lurker");
 
         // a report shares while the leader looks: their row, the split and the leader's flag follow without a reload
         phone.script("window.notReloaded = true;");
         String post = postFor(mine, "Live for the leader " + unique());
         Game.share(mine.reports().get(0), post, "LINKEDIN");
         await().atMost(Duration.ofSeconds(15)).until(() -> "1 lurker, 1 contributor, 0 creators"
-                .equals(phone.find(".split").getAttribute("aria-label")));
+                .equals(phone.attribute(".split", "aria-label")));
         String row = (String) phone.script("return [...document.querySelectorAll('table.team tbody tr')]"
                 + ".map(r => r.textContent).find(t => t.includes(arguments[0]));", mine.reportEmails().get(0));
         assertThat(row).contains("Contributor");
