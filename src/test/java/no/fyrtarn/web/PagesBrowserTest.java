@@ -184,13 +184,10 @@ class PagesBrowserTest {
 
         Game.share(team.reports().get(0), post, "LINKEDIN");
 
-        // the rows are replaced while we look: read the table's text in one go
         String report = "Rapport " + team.reportEmails().get(0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
-                "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
-                        + " + '=' + r.querySelector('.points').textContent);")).contains(report + "=10"));
+        awaitOnTheBoard(report, "10");
         assertThat(phone.script("return window.notReloaded === true;")).isEqualTo(true);
-        assertThat(phone.text("#board tbody tr")).contains("Rapport " + team.reportEmails().get(0));
+        assertThat(phone.text("#board tbody tr")).contains(report);
         assertThat(phone.all("#board .lighthouse")).isEmpty();
 
         // the leader shares too: as many points as the team's median and a share this week → the lighthouse
@@ -251,6 +248,13 @@ class PagesBrowserTest {
         assertThat(phone.all("header nav a[href='/leaderboard'][aria-current=page]")).hasSize(1);
     }
 
+    /** Until the board shows {@code name} with {@code points}, read row by row in one go (the table is live). */
+    private static void awaitOnTheBoard(String name, String points) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
+                "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
+                        + " + '=' + r.querySelector('.points').textContent);")).contains(name + "=" + points));
+    }
+
     @Test
     void back_on_the_leaderboard_from_another_page_it_is_live_again() {
         Team team = Team.of(1);
@@ -267,10 +271,7 @@ class PagesBrowserTest {
         assertThat(phone.script("return window.kept === true;")).isEqualTo(true);
 
         Game.share(team.reports().get(0), post, "LINKEDIN");
-        String report = "Rapport " + team.reportEmails().get(0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
-                "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
-                        + " + '=' + r.querySelector('.points').textContent);")).contains(report + "=10"));
+        awaitOnTheBoard("Rapport " + team.reportEmails().get(0), "10");
     }
 
     @Test
