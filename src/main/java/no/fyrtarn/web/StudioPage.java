@@ -132,8 +132,7 @@ public class StudioPage {
             return teams != null && teams.contains(team);
         }
 
-        /** @param notADate the message for a date that does not parse */
-        PostRequest request(ZoneId zone, Map<String, String> errors, String notADate) {
+        PostRequest request(ZoneId zone, Map<String, String> errors) {
             List<Caption> captions = new ArrayList<>();
             for (Network n : Network.values()) {
                 if (has(n)) {
@@ -148,19 +147,17 @@ public class StudioPage {
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
                     new PostRequest.Audience(teams == null ? List.of() : teams),
                     campaign == null || campaign.isBlank() ? null : campaign.strip(),
-                    instant("publishAt", publishAt, zone, errors, notADate),
-                    instant("expiresAt", expiresAt, zone, errors, notADate));
+                    instant("publishAt", publishAt, zone, errors), instant("expiresAt", expiresAt, zone, errors));
         }
 
-        private static Instant instant(String field, String value, ZoneId zone, Map<String, String> errors,
-                String notADate) {
+        private static Instant instant(String field, String value, ZoneId zone, Map<String, String> errors) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
                 return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
-                errors.put(field, notADate);
+                errors.put(field, Language.text("fyrtarn.date-time"));
                 return null;
             }
         }
@@ -294,7 +291,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response create(@BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors, Language.text("fyrtarn.date-time"));
+        PostRequest request = form.request(calendar.zone(), errors);
         try {
             if (valid(request, errors)) {
                 return toPost(posts.create(user.member().employeeId(), request).post().id());
@@ -311,7 +308,7 @@ public class StudioPage {
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        PostRequest request = form.request(calendar.zone(), errors, Language.text("fyrtarn.date-time"));
+        PostRequest request = form.request(calendar.zone(), errors);
         try {
             if (valid(request, errors)) {
                 posts.replace(id, form.etag, request);
