@@ -70,7 +70,7 @@ public final class Language {
     }
 
     /** The switcher's cookie, else the best of Accept-Language ({@code no}, {@code nn}: Bokmål), else English. */
-    public static Locale chosen(String cookie, String acceptLanguage) {
+    static Locale chosen(String cookie, String acceptLanguage) {
         if (cookie != null) {
             for (Locale l : SPOKEN) {
                 if (l.getLanguage().equals(cookie)) {

@@ -42,7 +42,7 @@ public class PageContext {
     /** The chosen language: the switcher's cookie, else the best of Accept-Language, else English. */
     public Locale locale() {
         if (locale == null) {
-            locale = Language.chosen(cookie(Language.COOKIE), request.getHeader("Accept-Language"));
+            locale = Language.current();
         }
         return locale;
     }
