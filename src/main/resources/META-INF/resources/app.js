@@ -196,7 +196,6 @@
           const response = await fetch(region.dataset.live, { credentials: 'same-origin' });
           if (response.ok && !response.redirected) {
             region.innerHTML = await response.text();
-            region.dataset.updated = String(Date.now());
           }
         } finally {
           busy = false;
