@@ -106,4 +106,10 @@ public class LinkService {
     public Map<UUID, Long> countedClicks(Collection<UUID> postIds) {
         return clicks.countedByPost(postIds);
     }
+
+    /** Counted clicks on the employee's own links to these posts, per post and network, for those that have any. */
+    @Transactional
+    public Map<UUID, Map<Network, Long>> countedClicksOnLinksOf(UUID employeeId, Collection<UUID> postIds) {
+        return clicks.countedOnLinksOf(employeeId, postIds);
+    }
 }

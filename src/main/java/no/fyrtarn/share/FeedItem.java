@@ -9,7 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import no.fyrtarn.post.Network;
 
-/** A post in an employee's feed, with their own caption per network and where they already shared it. */
+/**
+ * A post in an employee's feed, with their own caption per network, where they already shared it and how many clicks
+ * their links there counted.
+ */
 public record FeedItem(
         @Schema(example = "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b") UUID postId,
         @Schema(example = "We are hiring engineers in Bergen") String title,
@@ -21,5 +24,7 @@ public record FeedItem(
         @Schema(example = "2026-12-31T23:00:00Z") Instant expiresAt,
         @Schema(description = "The caller's suggested text per network",
                 example = "{\"LINKEDIN\": \"Bli med oss\", \"X\": \"Jobb hos oss\"}") Map<Network, String> captions,
-        @Schema(description = "Networks the caller already shared it on", example = "[\"LINKEDIN\"]") List<Network> sharedOn) {
+        @Schema(description = "Networks the caller already shared it on", example = "[\"LINKEDIN\"]") List<Network> sharedOn,
+        @Schema(description = "Counted clicks on the caller's own tracked link, for each network in sharedOn",
+                example = "{\"LINKEDIN\": 3}") Map<Network, Long> myClicks) {
 }

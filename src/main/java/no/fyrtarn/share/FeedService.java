@@ -12,11 +12,15 @@ import jakarta.transaction.Transactional;
 
 import no.fyrtarn.directory.DirectoryService.Member;
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.link.LinkService;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
 
-/** An employee's feed: what they may share now, with their caption variants and where they shared already. */
+/**
+ * An employee's feed: what they may share now, with their caption variants, where they shared already and the clicks
+ * their links counted there.
+ */
 @ApplicationScoped
 public class FeedService {
 
@@ -26,20 +30,27 @@ public class FeedService {
     @Inject
     ShareRepository shares;
 
+    @Inject
+    LinkService links;
+
     @Transactional
     public Page<FeedItem> feed(Member who, String topic, String cursor, int limit) {
         Page<PublishedPost> page = posts.feed(who.teamId(), topic, cursor, limit);
-        Map<UUID, Set<Network>> shared = shares.networksSharedOn(who.employeeId(),
-                page.items().stream().map(PublishedPost::id).toList());
-        return new Page<>(page.items().stream().map(post -> item(who, post, shared.getOrDefault(post.id(), Set.of())))
-                .toList(), page.nextCursor());
+        List<UUID> ids = page.items().stream().map(PublishedPost::id).toList();
+        Map<UUID, Set<Network>> shared = shares.networksSharedOn(who.employeeId(), ids);
+        Map<UUID, Map<Network, Long>> clicked = shared.isEmpty() ? Map.of()
+                : links.countedClicksOnLinksOf(who.employeeId(), shared.keySet());
+        return new Page<>(page.items().stream().map(post -> item(who, post, shared.getOrDefault(post.id(), Set.of()),
+                clicked.getOrDefault(post.id(), Map.of()))).toList(), page.nextCursor());
     }
 
-    private static FeedItem item(Member who, PublishedPost post, Set<Network> sharedOn) {
+    private static FeedItem item(Member who, PublishedPost post, Set<Network> sharedOn, Map<Network, Long> clicked) {
         Map<Network, String> captions = new LinkedHashMap<>();
         post.networks().forEach(n -> captions.put(n, CaptionVariants.captionFor(who.employeeId(), post, n)));
         List<Network> shared = sharedOn.stream().sorted().toList();
+        Map<Network, Long> myClicks = new LinkedHashMap<>();
+        shared.forEach(n -> myClicks.put(n, clicked.getOrDefault(n, 0L)));
         return new FeedItem(post.id(), post.title(), post.body(), post.url(), post.topics(), post.networks(),
-                post.publishedAt(), post.expiresAt(), captions, shared);
+                post.publishedAt(), post.expiresAt(), captions, shared, myClicks);
     }
 }

@@ -88,17 +88,17 @@ public interface Msg {
     @Message("My standing")
     String me_label();
 
-    @Message("points this week")
-    String points_this_week();
+    @Message("{#if n == 1}point{#else}points{/if} this week")
+    String points_this_week(long n);
 
     @Message("place this week")
     String rank_company_week();
 
-    @Message("weeks in a row")
-    String streak_weeks();
+    @Message("{#if n == 1}week{#else}weeks{/if} in a row")
+    String streak_weeks(int n);
 
-    @Message("points in all")
-    String points_total();
+    @Message("{#if n == 1}point{#else}points{/if} in all")
+    String points_total(long n);
 
     @Message("Badges")
     String badges();
@@ -137,6 +137,9 @@ public interface Msg {
 
     @Message("Your link")
     String your_link();
+
+    @Message("Clicks on your links:")
+    String clicks_on_your_links();
 
     @Message("Copy text + link")
     String copy_text_link();

@@ -9,6 +9,7 @@ import static no.fyrtarn.testing.Posts.draft;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -102,6 +103,41 @@ class FeedResourceTest {
         assertThat(item.getString("captions.LINKEDIN")).isIn("Bli med oss", "Vi vokser");
         assertThat(item.getList("sharedOn")).containsExactly("X");
         assertThat(feed(employeeIn(null), topic).getList("items[0].sharedOn")).isEmpty();
+    }
+
+    private static String sharedPath(Person who, String postId, String network) {
+        String trackedUrl = as(who.token()).body(Map.of("network", network)).post("/api/posts/" + postId + "/shares")
+                .then().statusCode(201).extract().path("trackedUrl");
+        return trackedUrl.substring(trackedUrl.indexOf("/s/"));
+    }
+
+    private static void click(String path, String userAgent) {
+        given().redirects().follow(false).header("User-Agent", userAgent).get(path).then().statusCode(302);
+    }
+
+    private static Map<String, Integer> myClicks(Person who, String topic) {
+        return feed(who, topic).getMap("items[0].myClicks", String.class, Integer.class);
+    }
+
+    @Test
+    void an_item_counts_the_clicks_on_the_callers_own_links_and_not_on_colleagues() {
+        String topic = "t-" + unique();
+        Person reader = employeeIn(null);
+        Person colleague = employeeIn(null);
+        String id = publish(post(topic, List.of()));
+        String mine = sharedPath(reader, id, "X");
+        sharedPath(reader, id, "LINKEDIN");
+        String theirs = sharedPath(colleague, id, "X");
+        click(mine, "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36");
+        click(mine, "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+        click(mine, "Twitterbot/1.0"); // a preview: redirected, not counted
+        click(theirs, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> myClicks(reader, topic).getOrDefault("X", 0) == 2
+                && myClicks(colleague, topic).getOrDefault("X", 0) == 1);
+        assertThat(myClicks(reader, topic)).containsExactly(Map.entry("LINKEDIN", 0), Map.entry("X", 2));
+        assertThat(myClicks(colleague, topic)).containsExactly(Map.entry("X", 1));
+        assertThat(myClicks(employeeIn(null), topic)).isEmpty();
     }
 
     @Test

@@ -90,6 +90,7 @@ class PagesBrowserTest {
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
         WebElement card = card(title);
+        assertThat(phone.text("#my-rank")).as("no place without points").isEqualTo("–");
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText())
                 .isEqualTo("Vi søker flere kollegaer i Bergen!");
         assertThat(card.findElements(By.cssSelector(".networks button"))).extracting(WebElement::getText)
@@ -122,6 +123,18 @@ class PagesBrowserTest {
         List<String> sharedOn = Api.as(team.leader()).get("/api/feed?limit=100").then().statusCode(200).extract()
                 .jsonPath().getList("items.find { it.postId == '" + post + "' }.sharedOn");
         assertThat(sharedOn).containsExactly("X");
+
+        // someone opens the shared link: the card shows the click to the one who shared it
+        io.restassured.RestAssured.given().redirects().follow(false)
+                .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1")
+                .get(link.substring(link.indexOf("/s/"))).then().statusCode(302);
+        String reach = "#post-" + post + " .reach";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            phone.open("/");
+            assertThat(phone.text(reach).replace('\u00a0', ' ').replaceAll("\\s+", " ")).isEqualTo("Clicks on your links: X 1");
+            assertThat(phone.text("#my-rank")).matches("[0-9]+\\.");
+        });
+        assertThat(phone.text("#my-streak + .label")).isEqualTo("week in a row");
         phone.screenshot("feed-shared");
     }
 
