@@ -31,7 +31,8 @@ import no.fyrtarn.security.SessionCookies;
 
 /**
  * The local login form (only where the local login is on): pick a demo user or type an e-mail; the token goes into
- * the HttpOnly session cookie. Also the language switch and logout, which every page's footer offers.
+ * the HttpOnly session cookie; where it is off, a page that says signing in happens elsewhere. Also the language
+ * switch and logout, which every page's footer offers.
  */
 @Path("/")
 @WebPage
@@ -53,13 +54,16 @@ public class LoginPage {
     @Inject
     PageContext page;
 
+    @Inject
+    PageErrors errors;
+
     @GET
     @Path("login")
     @PermitAll
     @Operation(hidden = true)
     public Response form(@QueryParam("next") String next) {
         if (!devLogin.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return errors.signInElsewhere();
         }
         return Response.ok(form(next, null, null)).build();
     }
@@ -71,7 +75,7 @@ public class LoginPage {
     @Operation(hidden = true)
     public Response login(@RestForm String email, @RestForm String next) {
         if (!devLogin.enabled()) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return errors.signInElsewhere();
         }
         var token = email == null || email.isBlank() ? null : devLogin.tokenFor(email).orElse(null);
         if (token == null) {

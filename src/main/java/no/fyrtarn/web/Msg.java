@@ -49,6 +49,13 @@ public interface Msg {
     @Message("Check that the link was copied whole, or ask whoever shared it for it again.")
     String error_link_hint();
 
+    @Message("Sign in through your company")
+    String signin_elsewhere();
+
+    @Message("Fyrtårn has no sign-in form of its own here. Open it from your company's sign-in or intranet, or ask "
+            + "whoever runs Fyrtårn for you.")
+    String signin_elsewhere_hint();
+
     @Message("Something in the request is not right")
     String error_bad_request();
 

@@ -64,6 +64,16 @@ public class PageErrors {
         return error(problem);
     }
 
+    /**
+     * The login's address where the local login is off (production): a page saying where signing in happens instead,
+     * rather than an empty 404 after the redirect from the feed.
+     */
+    public Response signInElsewhere() {
+        page.asVisitor();
+        var msg = page.msg();
+        return html(404, Templates.error(404, msg.signin_elsewhere(), msg.signin_elsewhere_hint(), false));
+    }
+
     /** For a page: 401 is the login page, anything else an HTML page. */
     public Response answer(Problem problem) {
         return problem.status() == 401 ? signIn() : error(problem);
