@@ -182,7 +182,7 @@
     });
   }
 
-  // --- Live regions (leaderboard, chart, leaders): every change notice from the stream fetches each region's
+  // --- Live regions (leaderboard, chart, leaders, the feed's standing): every change notice from the stream fetches each region's
   // fragment again (at most one fetch per region at a time).
   const regions = [...document.querySelectorAll('[data-live]')];
   if (regions.length && window.EventSource) {

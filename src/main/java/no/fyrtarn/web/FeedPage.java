@@ -34,9 +34,9 @@ import no.fyrtarn.share.ShareRequest;
 import no.fyrtarn.share.ShareService;
 
 /**
- * The employee's feed, phone first: cards with the caption they will share and one button per network. With
- * JavaScript a tap records the share through the API and opens the network's dialog; without, the form does the same
- * through {@code POST /share/{id}} and a redirect.
+ * The employee's feed, phone first: their standing, which follows the leaderboard live, and cards with the caption
+ * they will share and one button per network. With JavaScript a tap records the share through the API and opens the
+ * network's dialog; without, the form does the same through {@code POST /share/{id}} and a redirect.
  */
 @Path("/")
 @WebPage
@@ -51,6 +51,8 @@ public class FeedPage {
         static native TemplateInstance feed(MeView me, Page<FeedItem> feed, String topic);
 
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
+
+        static native TemplateInstance feed$standing(MeView me);
     }
 
     @Inject
@@ -84,6 +86,14 @@ public class FeedPage {
         String filter = blankToNull(topic);
         return Templates.feed$cards(feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter)
                 .setLocale(page.locale());
+    }
+
+    /** My points, place, streak and badges again, which the page fetches whenever the leaderboard changed. */
+    @GET
+    @Path("feed/standing")
+    @Operation(hidden = true)
+    public TemplateInstance standing() {
+        return Templates.feed$standing(me.me(user.member(), Period.WEEK)).setLocale(page.locale());
     }
 
     /** A share button pressed without JavaScript: record it, then on to the network's share dialog. */

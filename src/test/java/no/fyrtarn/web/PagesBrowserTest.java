@@ -123,6 +123,12 @@ class PagesBrowserTest {
         List<String> sharedOn = Api.as(team.leader()).get("/api/feed?limit=100").then().statusCode(200).extract()
                 .jsonPath().getList("items.find { it.postId == '" + post + "' }.sharedOn");
         assertThat(sharedOn).containsExactly("X");
+        // the share's points reach my standing on the open page, without a reload
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(phone.text("#my-points")).matches("[1-9][0-9]*");
+            assertThat(phone.text("#my-rank")).matches("[0-9]+\\.");
+        });
+        assertThat(phone.path()).isEqualTo("/");
 
         // someone opens the shared link: the card shows the click to the one who shared it
         io.restassured.RestAssured.given().redirects().follow(false)
@@ -132,7 +138,6 @@ class PagesBrowserTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             phone.open("/");
             assertThat(phone.text(reach).replace('\u00a0', ' ').replaceAll("\\s+", " ")).isEqualTo("Clicks on your links: X 1");
-            assertThat(phone.text("#my-rank")).matches("[0-9]+\\.");
         });
         assertThat(phone.text("#my-streak + .label")).isEqualTo("week in a row");
         phone.screenshot("feed-shared");
