@@ -44,6 +44,9 @@
       status.classList.remove('failed');
       status.querySelector('.tracked').value = shared.trackedUrl;
       status.querySelector('.copy').dataset.copy = shared.text + ' ' + shared.trackedUrl;
+      // from now on the card follows the clicks on my links
+      const reach = form.querySelector('.reach');
+      if (reach) { reach.dataset.live = reach.dataset.reach; live.refresh(reach); }
       if (dialog) {
         dialog.opener = null;
         dialog.location.href = shared.shareIntentUrl;
@@ -182,42 +185,42 @@
     });
   }
 
-  // --- Live regions (leaderboard, chart, leaders, the feed's standing): every change notice from the stream fetches each region's
-  // fragment again (at most one fetch per region at a time).
-  const regions = [...document.querySelectorAll('[data-live]')];
-  if (regions.length && window.EventSource) {
-    const refreshers = regions.map(region => {
-      let busy = false;
-      let again = false;
-      const refresh = async () => {
-        if (busy) { again = true; return; }
-        busy = true;
-        try {
-          const response = await fetch(region.dataset.live, { credentials: 'same-origin' });
-          if (response.ok && !response.redirected) {
-            region.innerHTML = await response.text();
-          }
-        } finally {
-          busy = false;
-          if (again) { again = false; refresh(); }
+  // --- Live regions (leaderboard, chart, leaders, the feed's standing and the clicks on my links): every change
+  // notice from the stream fetches each region's fragment again (at most one fetch per region at a time). Regions
+  // are looked up on each notice, so cards added later (more posts, a share just made) follow too.
+  const live = (() => {
+    const fetching = new WeakMap(); // region → whether another fetch is due after the running one
+    const refresh = async region => {
+      if (fetching.has(region)) { fetching.set(region, true); return; }
+      fetching.set(region, false);
+      try {
+        const response = await fetch(region.dataset.live, { credentials: 'same-origin' });
+        if (response.ok && !response.redirected) {
+          region.innerHTML = await response.text();
         }
-      };
-      return refresh;
-    });
-    const refreshAll = () => refreshers.forEach(refresh => refresh());
+      } finally {
+        const again = fetching.get(region);
+        fetching.delete(region);
+        if (again) refresh(region);
+      }
+    };
+    const refreshAll = () => document.querySelectorAll('[data-live]').forEach(refresh);
+    return { refresh, refreshAll };
+  })();
+  if (document.querySelector('[data-live]') && window.EventSource) {
     const listen = () => {
       const source = new EventSource('/api/leaderboard/stream');
       let opened = false;
       // after a reconnection (a phone waking up, a restart) notices may have been missed meanwhile
-      source.onopen = () => { if (opened) refreshAll(); opened = true; };
-      source.onmessage = refreshAll;
+      source.onopen = () => { if (opened) live.refreshAll(); opened = true; };
+      source.onmessage = live.refreshAll;
       return source;
     };
     let stream = listen();
     window.addEventListener('pagehide', () => stream.close());
     // back to a page the browser kept (back/forward cache): its stream was closed on leaving, so listen again
     window.addEventListener('pageshow', event => {
-      if (event.persisted) { stream = listen(); refreshAll(); }
+      if (event.persisted) { stream = listen(); live.refreshAll(); }
     });
   }
 })();

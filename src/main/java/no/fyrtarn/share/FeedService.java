@@ -44,13 +44,28 @@ public class FeedService {
                 clicked.getOrDefault(post.id(), Map.of()))).toList(), page.nextCursor());
     }
 
+    /** The clicks counted on the employee's own links to the post, for each network they shared it on. */
+    @Transactional
+    public Map<Network, Long> myClicks(Member who, UUID postId) {
+        List<UUID> post = List.of(postId);
+        Set<Network> sharedOn = shares.networksSharedOn(who.employeeId(), post).getOrDefault(postId, Set.of());
+        return sharedOn.isEmpty() ? Map.of()
+                : myClicks(sharedOn.stream().sorted().toList(),
+                        links.countedClicksOnLinksOf(who.employeeId(), post).getOrDefault(postId, Map.of()));
+    }
+
     private static FeedItem item(Member who, PublishedPost post, Set<Network> sharedOn, Map<Network, Long> clicked) {
         Map<Network, String> captions = new LinkedHashMap<>();
         post.networks().forEach(n -> captions.put(n, CaptionVariants.captionFor(who.employeeId(), post, n)));
         List<Network> shared = sharedOn.stream().sorted().toList();
-        Map<Network, Long> myClicks = new LinkedHashMap<>();
-        shared.forEach(n -> myClicks.put(n, clicked.getOrDefault(n, 0L)));
         return new FeedItem(post.id(), post.title(), post.body(), post.url(), post.topics(), post.networks(),
-                post.publishedAt(), post.expiresAt(), captions, shared, myClicks);
+                post.publishedAt(), post.expiresAt(), captions, shared, myClicks(shared, clicked));
+    }
+
+    /** For each network shared on, in that order, its counted clicks (none: 0). */
+    private static Map<Network, Long> myClicks(List<Network> sharedOn, Map<Network, Long> clicked) {
+        Map<Network, Long> myClicks = new LinkedHashMap<>();
+        sharedOn.forEach(n -> myClicks.put(n, clicked.getOrDefault(n, 0L)));
+        return myClicks;
     }
 }

@@ -1,6 +1,7 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -53,6 +54,8 @@ public class FeedPage {
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
 
         static native TemplateInstance feed$standing(MeView me);
+
+        static native TemplateInstance feed$reach(Map<Network, Long> myClicks);
     }
 
     @Inject
@@ -94,6 +97,17 @@ public class FeedPage {
     @Operation(hidden = true)
     public TemplateInstance standing() {
         return Templates.feed$standing(me.me(user.member(), Period.WEEK)).setLocale(page.locale());
+    }
+
+    /**
+     * The clicks counted on my own links to the post, per network I shared it on (nothing before I share it), which
+     * the page fetches whenever the leaderboard changed.
+     */
+    @GET
+    @Path("feed/reach/{postId}")
+    @Operation(hidden = true)
+    public TemplateInstance reach(@PathParam("postId") UUID postId) {
+        return Templates.feed$reach(feeds.myClicks(user.member(), postId)).setLocale(page.locale());
     }
 
     /** A share button pressed without JavaScript: record it, then on to the network's share dialog. */

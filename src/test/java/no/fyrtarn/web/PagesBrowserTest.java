@@ -63,6 +63,11 @@ class PagesBrowserTest {
         return publish(post);
     }
 
+    /** Text as one line: a no-break space and line breaks between flex items become single spaces. */
+    private static String oneLine(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
     private static WebElement card(String title) {
         return phone.all("article.card").stream().filter(c -> c.findElement(By.tagName("h2")).getText().equals(title))
                 .findFirst().orElseThrow();
@@ -123,22 +128,24 @@ class PagesBrowserTest {
         List<String> sharedOn = Api.as(team.leader()).get("/api/feed?limit=100").then().statusCode(200).extract()
                 .jsonPath().getList("items.find { it.postId == '" + post + "' }.sharedOn");
         assertThat(sharedOn).containsExactly("X");
-        // the share's points reach my standing on the open page, without a reload
+        // the share's points reach my standing on the open page, and the card counts the clicks on my link
+        phone.script("window.stayedOpen = true;");
+        String reach = "#post-" + post + " .reach";
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(phone.text("#my-points")).matches("[1-9][0-9]*");
             assertThat(phone.text("#my-rank")).matches("[0-9]+\\.");
+            assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 0");
         });
-        assertThat(phone.path()).isEqualTo("/");
 
-        // someone opens the shared link: the card shows the click to the one who shared it
+        // someone opens the shared link: the click shows on the card, without a reload
         io.restassured.RestAssured.given().redirects().follow(false)
                 .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1")
                 .get(link.substring(link.indexOf("/s/"))).then().statusCode(302);
-        String reach = "#post-" + post + " .reach";
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            phone.open("/");
-            assertThat(phone.text(reach).replace('\u00a0', ' ').replaceAll("\\s+", " ")).isEqualTo("Clicks on your links: X 1");
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 1"));
+        assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
+        phone.open("/");
+        assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 1");
         assertThat(phone.text("#my-streak + .label")).isEqualTo("week in a row");
         phone.screenshot("feed-shared");
     }

@@ -63,7 +63,8 @@ class PagesTest {
     @Test
     void pages_are_for_the_signed_in_person_only_and_no_shared_cache_keeps_them() {
         Session employee = Session.of(employeeIn(null).email());
-        for (String page : List.of("/", "/feed/standing", "/leaderboard", "/leaderboard/table", "/leaderboard/chart")) {
+        for (String page : List.of("/", "/feed/standing", "/feed/reach/" + java.util.UUID.randomUUID(), "/leaderboard",
+                "/leaderboard/table", "/leaderboard/chart")) {
             employee.given().get(page).then().statusCode(200).header("Cache-Control", "private, no-cache")
                     // and no other site may frame one to have it clicked through from under its own
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
