@@ -34,6 +34,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .withDeleteLogDirsOnClose(false)
                 .withClusterId(clusterId(logDir))
                 .withAdditionalProperties(p -> {
+                    // log.dir as well: without it the companion makes a temporary one of its own on every start,
+                    // which nothing uses and nobody removes
+                    p.put("log.dir", logDir.toAbsolutePath().toString());
                     p.put("log.dirs", logDir.toAbsolutePath().toString());
                     p.put("auto.create.topics.enable", "true");
                     p.put("num.partitions", "3");

@@ -59,8 +59,16 @@ class EmbeddedInfrastructureRestartTest {
         }
     }
 
+    /** The temporary directories the Kafka test companion makes when it is not told where the log goes. */
+    private static List<Path> companionTempDirs() throws Exception {
+        try (var found = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return found.filter(d -> d.getFileName().toString().startsWith("companion-embedded-kafka-")).toList();
+        }
+    }
+
     @Test
-    void kafka_keeps_records_across_a_restart() throws Exception {
+    void kafka_keeps_records_across_a_restart_in_its_own_directory_only() throws Exception {
+        List<Path> before = companionTempDirs();
         Path dir = Files.createTempDirectory(Path.of("target"), "kafka-restart-");
         int port = freePort();
         int controller = freePort();
@@ -92,5 +100,7 @@ class EmbeddedInfrastructureRestartTest {
                 assertThat(value).isEqualTo("kept");
             }
         }
+        // nothing left behind in the machine's temporary directory, start after start
+        assertThat(companionTempDirs()).isSubsetOf(before);
     }
 }
