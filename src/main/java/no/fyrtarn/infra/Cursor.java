@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Opaque paging cursors: the position of the last row shown, base64url-encoded so clients do not build them. */
 public final class Cursor {
@@ -37,13 +38,23 @@ public final class Cursor {
 
     /** @return the (time, id) position of a newest-first list, or null for no cursor. */
     public static At decodeAt(String cursor) {
+        return decode(cursor, position -> {
+            String[] parts = position.split("\\|", 2);
+            return new At(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        });
+    }
+
+    /**
+     * @return the position {@code parse} reads from the cursor, or null for no cursor; a cursor it cannot read (it
+     *         throws) is a 400 naming "cursor"
+     */
+    public static <T> T decode(String cursor, Function<String, T> parse) {
         String position = decode(cursor);
         if (position == null) {
             return null;
         }
         try {
-            String[] parts = position.split("\\|", 2);
-            return new At(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            return parse.apply(position);
         } catch (RuntimeException e) {
             throw notOurs();
         }

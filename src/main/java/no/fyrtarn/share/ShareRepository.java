@@ -105,4 +105,32 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
                 .setParameter("posts", postIds).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
     }
+
+    /** One tracked link of a post: whose, where, how often it was shared and its counted clicks. */
+    public record LinkReach(String code, UUID employeeId, Network network, long shares, long clicks,
+            Instant firstSharedAt) {
+    }
+
+    /** A position in a most-clicked-first list of links: the last row's clicks and code. */
+    public record ReachPosition(long clicks, String code) {
+    }
+
+    /**
+     * The post's tracked links, most clicked first (then by code), after {@code after} (null: from the top), at most
+     * {@code limit}. From the post's shares and clicks (both indexed by post) to each link by its code.
+     */
+    public List<LinkReach> reachOf(UUID postId, ReachPosition after, int limit) {
+        String from = "select t.code, t.employee_id, t.network, s.shares, coalesce(c.clicks, 0) as clicks, s.first_at "
+                + "from (select link_code, count(*) as shares, min(created_at) as first_at from share "
+                + "where post_id = ? group by link_code) s "
+                + "join tracked_link t on t.code = s.link_code "
+                + "left join (select link_code, count(*) as clicks from link_click where post_id = ? group by link_code) c "
+                + "on c.link_code = s.link_code ";
+        String order = "order by clicks desc, t.code limit ?";
+        Sql.Row<LinkReach> row = r -> new LinkReach(r.getString(1), Sql.uuid(r, 2), Network.valueOf(r.getString(3)),
+                r.getLong(4), r.getLong(5), Sql.instant(r, 6));
+        return after == null ? sql.list(from + order, row, postId, postId, limit)
+                : sql.list(from + "where coalesce(c.clicks, 0) < ? or (coalesce(c.clicks, 0) = ? and t.code > ?) " + order,
+                        row, postId, postId, after.clicks(), after.clicks(), after.code(), limit);
+    }
 }

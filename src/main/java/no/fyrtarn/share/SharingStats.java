@@ -3,6 +3,7 @@ package no.fyrtarn.share;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -11,10 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import no.fyrtarn.directory.People;
+import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
+import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PostStats;
+import no.fyrtarn.share.ShareRepository.LinkReach;
+import no.fyrtarn.share.ShareRepository.ReachPosition;
 
-/** Shares recorded and clicks counted per post, for marketing's view of its posts. */
+/** Shares recorded and clicks counted per post and per tracked link, for marketing's view of its posts. */
 @ApplicationScoped
 public class SharingStats implements PostStats.Source {
 
@@ -23,6 +31,12 @@ public class SharingStats implements PostStats.Source {
 
     @Inject
     LinkService links;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    People people;
 
     @Override
     @Transactional
@@ -34,5 +48,24 @@ public class SharingStats implements PostStats.Source {
         Map<UUID, PostStats> stats = new HashMap<>();
         any.forEach(id -> stats.put(id, new PostStats(shared.getOrDefault(id, 0L), clicked.getOrDefault(id, 0L))));
         return stats;
+    }
+
+    /** The post's tracked links, most clicked first; an unknown post is a 404, one nobody shared an empty list. */
+    @Transactional
+    public Page<PostLink> links(UUID postId, String cursor, int limit) {
+        if (posts.describe(postId).isEmpty()) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        ReachPosition after = Cursor.decode(cursor, position -> {
+            String[] parts = position.split("\\|", 2);
+            return new ReachPosition(Long.parseLong(parts[0]), parts[1]);
+        });
+        List<LinkReach> fetched = shares.reachOf(postId, after, limit + 1);
+        Map<UUID, People.Person> who = people.byId(fetched.stream().map(LinkReach::employeeId).distinct().toList());
+        return Page.of(fetched, limit, l -> l.clicks() + "|" + l.code(), l -> {
+            People.Person p = who.get(l.employeeId());
+            return new PostLink(l.employeeId(), p == null ? null : p.name(), p == null ? null : p.team(), l.network(),
+                    links.trackedUrl(l.code()), l.shares(), l.clicks(), l.firstSharedAt());
+        });
     }
 }

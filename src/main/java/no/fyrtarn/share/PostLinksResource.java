@@ -1,0 +1,45 @@
+package no.fyrtarn.share;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import no.fyrtarn.infra.Page;
+import no.fyrtarn.security.Roles;
+
+/** Marketing's view of who shared a post where, and what each of those links brought. */
+@Path("/api/posts/{id}/links")
+@Tag(name = "Posts")
+@RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
+@Produces(MediaType.APPLICATION_JSON)
+public class PostLinksResource {
+
+    @Inject
+    SharingStats stats;
+
+    @GET
+    @Operation(operationId = "listPostLinks", summary = "The post's tracked links with their shares and clicks",
+            description = "One per employee and network the post was shared on, most clicked first.")
+    @APIResponse(responseCode = "200", description = "A page of links")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<PostLink> list(@PathParam("id") UUID id,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") String cursor) {
+        return stats.links(id, cursor, limit);
+    }
+}
