@@ -281,6 +281,15 @@ public interface Msg {
     @Message("Nothing live yet.")
     String studio_live_empty();
 
+    @Message("Who shared it")
+    String studio_links();
+
+    @Message("Network")
+    String network();
+
+    @Message("More of them")
+    String studio_links_more();
+
     @Message("{#when status}{#is 'DRAFT'}Draft{#is 'IN_REVIEW'}Waiting for review{#is 'SCHEDULED'}Scheduled{#is 'PUBLISHED'}Live{#is 'EXPIRED'}Expired{#else}Archived{/when}")
     String studio_status(String status);
 

@@ -28,6 +28,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,6 +40,7 @@ import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.infra.Language;
+import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.post.Caption;
@@ -49,6 +51,8 @@ import no.fyrtarn.post.PostStatus;
 import no.fyrtarn.post.PostView;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
+import no.fyrtarn.share.PostLink;
+import no.fyrtarn.share.SharingStats;
 
 /**
  * Marketing's studio: drafts, the review queue and what is live with its shares and clicks; a form to write a post
@@ -62,6 +66,7 @@ public class StudioPage {
 
     /** Caption variants the form offers per network. */
     static final int VARIANTS = 3;
+    static final int LINKS_PAGE = 20;
 
     /** The post form as sent, also to show it again with what was wrong. */
     public static class Form {
@@ -235,11 +240,14 @@ public class StudioPage {
                 UUID me);
 
         static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
-                List<String> teams, List<Network> networks);
+                List<String> teams, List<Network> networks, Page<PostLink> links);
     }
 
     @Inject
     PostService posts;
+
+    @Inject
+    SharingStats sharing;
 
     @Inject
     DirectoryService directory;
@@ -279,11 +287,11 @@ public class StudioPage {
     @GET
     @Path("{id}")
     @Operation(hidden = true)
-    public TemplateInstance post(@PathParam("id") UUID id) {
+    public TemplateInstance post(@PathParam("id") UUID id, @QueryParam("links") String linksCursor) {
         var post = posts.get(id);
         Form form = Form.of(post.post(), calendar.zone());
         form.etag = post.etag();
-        return edit(post.post(), form, FormErrors.NONE);
+        return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE));
     }
 
     @POST
@@ -367,8 +375,13 @@ public class StudioPage {
     }
 
     private TemplateInstance edit(PostView post, Form form, FormErrors errors) {
+        return edit(post, form, errors, null);
+    }
+
+    /** {@code links}: who shared the post and what each link brought (null: not shown, as for a draft being edited). */
+    private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
-        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()))
+        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()), links)
                 .setLocale(page.locale());
     }
 
