@@ -187,16 +187,24 @@
 
   // --- Live regions (leaderboard, chart, leaders, the feed's standing and the clicks on my links): every change
   // notice from the stream fetches each region's fragment again (at most one fetch per region at a time). Regions
-  // are looked up on each notice, so cards added later (more posts, a share just made) follow too.
+  // are looked up on each notice, so cards added later (more posts, a share just made) follow too. A region with
+  // data-live-after="<id>" is fetched only when the region with that id came back changed: the feed's cards follow
+  // my standing, so a notice about someone else's points costs one fetch, not one per card I shared.
   const live = (() => {
     const fetching = new WeakMap(); // region → whether another fetch is due after the running one
+    const last = new WeakMap(); // region → the fragment it was given last
     const refresh = async region => {
       if (fetching.has(region)) { fetching.set(region, true); return; }
       fetching.set(region, false);
       try {
         const response = await fetch(region.dataset.live, { credentials: 'same-origin' });
         if (response.ok && !response.redirected) {
-          region.innerHTML = await response.text();
+          const html = await response.text();
+          if (last.get(region) !== html) {
+            last.set(region, html);
+            region.innerHTML = html;
+            if (region.id) document.querySelectorAll('[data-live][data-live-after="' + region.id + '"]').forEach(refresh);
+          }
         }
       } finally {
         const again = fetching.get(region);
@@ -204,7 +212,7 @@
         if (again) refresh(region);
       }
     };
-    const refreshAll = () => document.querySelectorAll('[data-live]').forEach(refresh);
+    const refreshAll = () => document.querySelectorAll('[data-live]:not([data-live-after])').forEach(refresh);
     return { refresh, refreshAll };
   })();
   if (document.querySelector('[data-live]') && window.EventSource) {
