@@ -1,5 +1,6 @@
 package no.fyrtarn.share;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,36 +37,41 @@ public class FeedService {
     @Transactional
     public Page<FeedItem> feed(Member who, String topic, String cursor, int limit) {
         Page<PublishedPost> page = posts.feed(who.teamId(), topic, cursor, limit);
-        List<UUID> ids = page.items().stream().map(PublishedPost::id).toList();
-        Map<UUID, Set<Network>> shared = shares.networksSharedOn(who.employeeId(), ids);
-        Map<UUID, Map<Network, Long>> clicked = shared.isEmpty() ? Map.of()
-                : links.countedClicksOnLinksOf(who.employeeId(), shared.keySet());
-        return new Page<>(page.items().stream().map(post -> item(who, post, shared.getOrDefault(post.id(), Set.of()),
-                clicked.getOrDefault(post.id(), Map.of()))).toList(), page.nextCursor());
+        Map<UUID, Map<Network, Long>> mine = myClicks(who.employeeId(),
+                page.items().stream().map(PublishedPost::id).toList());
+        return new Page<>(page.items().stream().map(post -> item(who, post, mine.getOrDefault(post.id(), Map.of())))
+                .toList(), page.nextCursor());
     }
 
     /** The clicks counted on the employee's own links to the post, for each network they shared it on. */
     @Transactional
     public Map<Network, Long> myClicks(Member who, UUID postId) {
-        List<UUID> post = List.of(postId);
-        Set<Network> sharedOn = shares.networksSharedOn(who.employeeId(), post).getOrDefault(postId, Set.of());
-        return sharedOn.isEmpty() ? Map.of()
-                : myClicks(sharedOn.stream().sorted().toList(),
-                        links.countedClicksOnLinksOf(who.employeeId(), post).getOrDefault(postId, Map.of()));
+        return myClicks(who.employeeId(), List.of(postId)).getOrDefault(postId, Map.of());
     }
 
-    private static FeedItem item(Member who, PublishedPost post, Set<Network> sharedOn, Map<Network, Long> clicked) {
+    /**
+     * For each of these posts the employee shared: the networks they shared it on, in order, each with the clicks
+     * counted on their link there (0 for none yet). A post they did not share is left out.
+     */
+    private Map<UUID, Map<Network, Long>> myClicks(UUID employeeId, List<UUID> postIds) {
+        Map<UUID, Set<Network>> shared = shares.networksSharedOn(employeeId, postIds);
+        Map<UUID, Map<Network, Long>> clicked = shared.isEmpty() ? Map.of()
+                : links.countedClicksOnLinksOf(employeeId, shared.keySet());
+        Map<UUID, Map<Network, Long>> mine = new HashMap<>();
+        shared.forEach((post, networks) -> {
+            Map<Network, Long> counted = clicked.getOrDefault(post, Map.of());
+            Map<Network, Long> counts = new LinkedHashMap<>();
+            networks.stream().sorted().forEach(n -> counts.put(n, counted.getOrDefault(n, 0L)));
+            mine.put(post, counts);
+        });
+        return mine;
+    }
+
+    /** {@code myClicks}: the networks the employee shared the post on, in order, with their links' clicks. */
+    private static FeedItem item(Member who, PublishedPost post, Map<Network, Long> myClicks) {
         Map<Network, String> captions = new LinkedHashMap<>();
         post.networks().forEach(n -> captions.put(n, CaptionVariants.captionFor(who.employeeId(), post, n)));
-        List<Network> shared = sharedOn.stream().sorted().toList();
         return new FeedItem(post.id(), post.title(), post.body(), post.url(), post.topics(), post.networks(),
-                post.publishedAt(), post.expiresAt(), captions, shared, myClicks(shared, clicked));
-    }
-
-    /** For each network shared on, in that order, its counted clicks (none: 0). */
-    private static Map<Network, Long> myClicks(List<Network> sharedOn, Map<Network, Long> clicked) {
-        Map<Network, Long> myClicks = new LinkedHashMap<>();
-        sharedOn.forEach(n -> myClicks.put(n, clicked.getOrDefault(n, 0L)));
-        return myClicks;
+                post.publishedAt(), post.expiresAt(), captions, List.copyOf(myClicks.keySet()), myClicks);
     }
 }

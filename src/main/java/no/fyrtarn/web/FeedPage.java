@@ -101,7 +101,7 @@ public class FeedPage {
 
     /**
      * The clicks counted on my own links to the post, per network I shared it on (nothing before I share it), which
-     * the page fetches whenever the leaderboard changed.
+     * the page fetches whenever my standing changed.
      */
     @GET
     @Path("feed/reach/{postId}")
