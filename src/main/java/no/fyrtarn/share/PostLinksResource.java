@@ -13,16 +13,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.security.Roles;
 
-/** Marketing's view of who shared a post where, and what each of those links brought. */
-@Path("/api/posts/{id}/links")
+/** Marketing's view of who shared a post where, and what each of those links brought; also as CSV. */
+@Path("/api/posts/{id}")
 @Tag(name = "Posts")
 @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +36,7 @@ public class PostLinksResource {
     SharingStats stats;
 
     @GET
+    @Path("links")
     @Operation(operationId = "listPostLinks", summary = "The post's tracked links with their shares and clicks",
             description = "One per employee and network the post was shared on, most clicked first.")
     @APIResponse(responseCode = "200", description = "A page of links")
@@ -41,5 +46,19 @@ public class PostLinksResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return stats.links(id, cursor, limit);
+    }
+
+    @GET
+    @Path("links.csv")
+    @Produces("text/csv")
+    @Operation(operationId = "exportPostLinks", summary = "All of the post's tracked links as CSV",
+            description = "The same rows as listPostLinks, all of them, in the same order, for a spreadsheet: "
+                    + PostLinksCsv.HEADER + ". A name or team that would read as a formula starts with an apostrophe.")
+    @APIResponse(responseCode = "200", description = "The links as CSV, as an attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response csv(@PathParam("id") UUID id) {
+        return Response.ok(PostLinksCsv.of(stats.allLinks(id)), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"post-" + id + "-links.csv\"").build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,19 +54,37 @@ public class SharingStats implements PostStats.Source {
     /** The post's tracked links, most clicked first; an unknown post is a 404, one nobody shared an empty list. */
     @Transactional
     public Page<PostLink> links(UUID postId, String cursor, int limit) {
-        if (posts.describe(postId).isEmpty()) {
-            throw ProblemException.notFound("Post " + postId);
-        }
+        requireKnown(postId);
         ReachPosition after = Cursor.decode(cursor, position -> {
             String[] parts = position.split("\\|", 2);
             return new ReachPosition(Long.parseLong(parts[0]), parts[1]);
         });
         List<LinkReach> fetched = shares.reachOf(postId, after, limit + 1);
-        Map<UUID, People.Person> who = people.byId(fetched.stream().map(LinkReach::employeeId).distinct().toList());
-        return Page.of(fetched, limit, l -> l.clicks() + "|" + l.code(), l -> {
+        Function<LinkReach, PostLink> view = view(fetched);
+        return Page.of(fetched, limit, l -> l.clicks() + "|" + l.code(), view);
+    }
+
+    /** All of the post's tracked links in that order, for an export; an unknown post is a 404. */
+    @Transactional
+    public List<PostLink> allLinks(UUID postId) {
+        requireKnown(postId);
+        List<LinkReach> all = shares.reachOf(postId, null, Integer.MAX_VALUE);
+        return all.stream().map(view(all)).toList();
+    }
+
+    private void requireKnown(UUID postId) {
+        if (posts.describe(postId).isEmpty()) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+    }
+
+    /** Each link as marketing sees it: with its employee's name and team, read once for all of them. */
+    private Function<LinkReach, PostLink> view(List<LinkReach> reach) {
+        Map<UUID, People.Person> who = people.byId(reach.stream().map(LinkReach::employeeId).distinct().toList());
+        return l -> {
             People.Person p = who.get(l.employeeId());
             return new PostLink(l.employeeId(), p == null ? null : p.name(), p == null ? null : p.team(), l.network(),
                     links.trackedUrl(l.code()), l.shares(), l.clicks(), l.firstSharedAt());
-        });
+        };
     }
 }

@@ -290,6 +290,9 @@ public interface Msg {
     @Message("More of them")
     String studio_links_more();
 
+    @Message("Download as CSV")
+    String studio_links_csv();
+
     @Message("{#when status}{#is 'DRAFT'}Draft{#is 'IN_REVIEW'}Waiting for review{#is 'SCHEDULED'}Scheduled{#is 'PUBLISHED'}Live{#is 'EXPIRED'}Expired{#else}Archived{/when}")
     String studio_status(String status);
 

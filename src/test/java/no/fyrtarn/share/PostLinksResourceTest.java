@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Api.adminToken;
 import static no.fyrtarn.testing.Api.as;
 import static no.fyrtarn.testing.Api.employeeIn;
+import static no.fyrtarn.testing.Api.importEmployees;
 import static no.fyrtarn.testing.Api.token;
 import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Posts.create;
@@ -89,6 +90,31 @@ class PostLinksResourceTest {
         // admins too
         as(adminToken()).get("/api/posts/" + s.postId() + "/links").then().statusCode(200)
                 .body("items.size()", equalTo(3));
+    }
+
+    @Test
+    void marketing_downloads_every_link_as_csv_in_the_same_order() {
+        Shared s = Shared.make();
+        // someone whose name a spreadsheet would read as a formula, with a comma and quotes in it
+        String email = "formel-" + unique() + "@test.fyrtarn.no";
+        importEmployees(List.of(Map.of("email", email, "name", "=HYPERLINK(\"x\"), Ola")));
+        share(new Person(email, token(email, "employee")), s.postId(), "X");
+
+        var response = as(marketer()).get("/api/posts/" + s.postId() + "/links.csv");
+        response.then().statusCode(200).contentType("text/csv")
+                .header("Content-Disposition", "attachment; filename=\"post-" + s.postId() + "-links.csv\"");
+        List<String> lines = List.of(response.asString().split("\r\n"));
+        assertThat(lines.getFirst()).isEqualTo("employeeId,name,team,network,shares,clicks,firstSharedAt,trackedUrl");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(1)).startsWith(s.ola().employeeId() + ",Ansatt " + s.ola().email() + ",,LINKEDIN,1,3,")
+                .endsWith("," + s.olaLinkedIn());
+        assertThat(lines.get(2)).startsWith(s.ida().employeeId() + ",Ansatt " + s.ida().email() + ",Salg ")
+                .contains(",LINKEDIN,2,2,").endsWith("," + s.idaLinkedIn());
+        assertThat(lines.subList(3, 5)).anySatisfy(line -> assertThat(line).contains(",X,1,0,").endsWith("," + s.idaX()))
+                .anySatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(\"\"x\"\"), Ola\",,X,1,0,"));
+
+        as(marketer()).get("/api/posts/" + UUID.randomUUID() + "/links.csv").then().statusCode(404);
+        as(employeeIn(null).token()).get("/api/posts/" + s.postId() + "/links.csv").then().statusCode(403);
     }
 
     @Test

@@ -331,7 +331,11 @@ class PagesTest {
 
         Session marketer = Session.of(marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
-        assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email());
+        assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email(),
+                "href=\"/api/posts/" + post + "/links.csv\" download");
+        // the download works on the page's session
+        marketer.given().get("/api/posts/" + post + "/links.csv").then().statusCode(200).contentType("text/csv")
+                .body(containsString("," + idaUrl + "\r\n"));
         Matcher row = Pattern.compile("<tr data-employee=\"([^\"]+)\" data-network=\"([A-Z]+)\">\\s*<td>.*?</td>\\s*"
                 + "<td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td>").matcher(page);
         List<String> rows = new java.util.ArrayList<>();
