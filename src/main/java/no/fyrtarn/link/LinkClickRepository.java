@@ -75,14 +75,16 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
                 row -> Sql.uuid(row, 1), ids, codes, shares, posts, employees, networks, at, hashes, agents));
     }
 
-    public Map<UUID, Long> countedByPost(Collection<UUID> postIds) {
+    /** Counted clicks per post and network, for those of the posts that have any. */
+    public Map<UUID, Map<Network, Long>> countedByPostAndNetwork(Collection<UUID> postIds) {
         if (postIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createQuery(
-                "select c.postId, count(c) from LinkClick c where c.postId in :ids group by c.postId",
-                Object[].class).setParameter("ids", postIds).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
+        List<Object[]> rows = getEntityManager().createQuery("select c.postId, c.network, count(c) from LinkClick c "
+                + "where c.postId in :ids group by c.postId, c.network", Object[].class)
+                .setParameter("ids", postIds).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                Collectors.toMap(r -> (Network) r[1], r -> (Long) r[2])));
     }
 
     /**

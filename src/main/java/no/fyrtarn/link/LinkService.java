@@ -101,10 +101,10 @@ public class LinkService {
                 l.network(), l.firstShareId()));
     }
 
-    /** Counted clicks per post, for those of the posts that have any. */
+    /** Counted clicks per post and network, for those of the posts that have any. */
     @Transactional
-    public Map<UUID, Long> countedClicks(Collection<UUID> postIds) {
-        return clicks.countedByPost(postIds);
+    public Map<UUID, Map<Network, Long>> countedClicks(Collection<UUID> postIds) {
+        return clicks.countedByPostAndNetwork(postIds);
     }
 
     /** Counted clicks on the employee's own links to these posts, per post and network, for those that have any. */

@@ -96,14 +96,16 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
                 Collectors.mapping(r -> (Network) r[1], Collectors.toSet())));
     }
 
-    public Map<UUID, Long> countByPost(Collection<UUID> postIds) {
+    /** Shares per post and network, for those of the posts that have any. */
+    public Map<UUID, Map<Network, Long>> countByPostAndNetwork(Collection<UUID> postIds) {
         if (postIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createQuery(
-                "select s.postId, count(s) from Share s where s.postId in :posts group by s.postId", Object[].class)
+        List<Object[]> rows = getEntityManager().createQuery("select s.postId, s.network, count(s) from Share s "
+                + "where s.postId in :posts group by s.postId, s.network", Object[].class)
                 .setParameter("posts", postIds).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1]));
+        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                Collectors.toMap(r -> (Network) r[1], r -> (Long) r[2])));
     }
 
     /** One tracked link of a post: whose, where, how often it was shared and its counted clicks. */

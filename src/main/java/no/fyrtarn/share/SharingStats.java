@@ -18,6 +18,7 @@ import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
+import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PostStats;
 import no.fyrtarn.share.ShareRepository.LinkReach;
@@ -42,12 +43,13 @@ public class SharingStats implements PostStats.Source {
     @Override
     @Transactional
     public Map<UUID, PostStats> statsOf(Collection<UUID> postIds) {
-        Map<UUID, Long> shared = shares.countByPost(postIds);
-        Map<UUID, Long> clicked = links.countedClicks(postIds);
+        Map<UUID, Map<Network, Long>> shared = shares.countByPostAndNetwork(postIds);
+        Map<UUID, Map<Network, Long>> clicked = links.countedClicks(postIds);
         Set<UUID> any = new HashSet<>(shared.keySet());
         any.addAll(clicked.keySet());
         Map<UUID, PostStats> stats = new HashMap<>();
-        any.forEach(id -> stats.put(id, new PostStats(shared.getOrDefault(id, 0L), clicked.getOrDefault(id, 0L))));
+        any.forEach(id -> stats.put(id, PostStats.of(shared.getOrDefault(id, Map.of()),
+                clicked.getOrDefault(id, Map.of()))));
         return stats;
     }
 

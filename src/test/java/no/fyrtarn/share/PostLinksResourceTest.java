@@ -118,6 +118,20 @@ class PostLinksResourceTest {
     }
 
     @Test
+    void the_posts_stats_split_the_same_shares_and_clicks_by_network() {
+        Shared s = Shared.make();
+        JsonPath post = as(marketer()).get("/api/posts/" + s.postId()).then().statusCode(200).extract().jsonPath();
+        assertThat(post.getLong("stats.shares")).isEqualTo(4);
+        assertThat(post.getLong("stats.clicks")).isEqualTo(5);
+        assertThat(post.getMap("stats.byNetwork")).containsOnlyKeys("LINKEDIN", "X");
+        assertThat(post.getMap("stats.byNetwork.LINKEDIN")).isEqualTo(Map.of("shares", 3, "clicks", 5));
+        assertThat(post.getMap("stats.byNetwork.X")).isEqualTo(Map.of("shares", 1, "clicks", 0));
+        // a post nobody shared: no networks
+        assertThat(as(marketer()).get("/api/posts/" + publish(draft())).then().extract().jsonPath()
+                .getMap("stats.byNetwork")).isEmpty();
+    }
+
+    @Test
     void the_links_page_by_cursor_in_the_same_order() {
         Shared s = Shared.make();
         List<String> seen = new ArrayList<>();

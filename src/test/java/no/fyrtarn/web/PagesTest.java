@@ -331,6 +331,7 @@ class PagesTest {
 
         Session marketer = Session.of(marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
+        assertThat(page).contains("LinkedIn: 1 share, 0 clicks", "X: 1 share, 2 clicks");
         assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email(),
                 "href=\"/api/posts/" + post + "/links.csv\" download");
         // the download works on the page's session
