@@ -281,7 +281,8 @@ public interface Msg {
     @Message("Nothing live yet.")
     String studio_live_empty();
 
-    @Message("{network}: {shares} {#if shares == 1}share{#else}shares{/if}, {clicks} {#if clicks == 1}click{#else}clicks{/if}")
+    @Message("{network}: {fmt:number(shares)} {#if shares == 1}share{#else}shares{/if}, {fmt:number(clicks)} "
+            + "{#if clicks == 1}click{#else}clicks{/if}")
     String studio_by_network(String network, long shares, long clicks);
 
     @Message("Who shared it")
