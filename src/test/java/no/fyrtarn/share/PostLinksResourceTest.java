@@ -170,9 +170,12 @@ class PostLinksResourceTest {
         String postId = publish(draft());
         Person employee = employeeIn(null);
         share(employee, postId, "X");
-        as(employee.token()).get("/api/posts/" + postId + "/links").then().statusCode(403);
-        as(token("leader-" + unique() + "@test.fyrtarn.no", "employee", "leader")).get("/api/posts/" + postId + "/links")
-                .then().statusCode(403);
-        given().get("/api/posts/" + postId + "/links").then().statusCode(401);
+        String leader = token("leader-" + unique() + "@test.fyrtarn.no", "employee", "leader");
+        for (String path : List.of("/links", "/links.csv")) {
+            as(employee.token()).get("/api/posts/" + postId + path).then().statusCode(403);
+            as(leader).get("/api/posts/" + postId + path).then().statusCode(403);
+            given().get("/api/posts/" + postId + path).then().statusCode(401);
+            as(adminToken()).get("/api/posts/" + postId + path).then().statusCode(200);
+        }
     }
 }

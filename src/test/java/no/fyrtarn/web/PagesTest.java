@@ -47,7 +47,8 @@ class PagesTest {
 
     @Test
     void pages_without_a_session_send_you_to_the_login_and_back() {
-        for (String page : List.of("/", "/leaderboard?period=month", "/leaders")) {
+        for (String page : List.of("/", "/leaderboard?period=month", "/leaders", "/feed/standing",
+                "/feed/reach/" + java.util.UUID.randomUUID())) {
             given().redirects().follow(false).get(page).then().statusCode(303)
                     .header("Location", endsWithPath("/login?next=" + java.net.URLEncoder.encode(page,
                             java.nio.charset.StandardCharsets.UTF_8)));
