@@ -188,9 +188,18 @@ class PagesTest {
         session.given().contentType(ContentType.JSON).header("X-CSRF-Token", session.csrf()).body(body)
                 .post("/api/posts/" + post + "/shares").then().statusCode(201);
         assertThat(sharedOn(person, post)).containsExactly("LINKEDIN");
+        // a browser that says the request comes from another site is refused, however it is authenticated: a
+        // gateway in front may add the Authorization header for its own session
+        Api.as(person.token()).header("Sec-Fetch-Site", "cross-site").body("{\"network\": \"X\"}")
+                .post("/api/posts/" + post + "/shares").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("another site"));
+        session.given().contentType(ContentType.JSON).header("X-CSRF-Token", session.csrf())
+                .header("Sec-Fetch-Site", "cross-site").body("{\"network\": \"X\"}")
+                .post("/api/posts/" + post + "/shares").then().statusCode(403);
+        assertThat(sharedOn(person, post)).containsExactly("LINKEDIN");
         // a bearer token is not sent by browsers on their own: no CSRF token needed
-        Api.as(person.token()).body("{\"network\": \"X\"}").post("/api/posts/" + post + "/shares").then()
-                .statusCode(201);
+        Api.as(person.token()).header("Sec-Fetch-Site", "same-origin").body("{\"network\": \"X\"}")
+                .post("/api/posts/" + post + "/shares").then().statusCode(201);
         // a form: the token in the _csrf field
         session.given().contentType(ContentType.URLENC).formParam("network", "X").post("/share/" + post).then()
                 .statusCode(403);
