@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import no.fyrtarn.infra.Cursor;
-import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.TransactionMemo;
@@ -66,17 +65,10 @@ public class ChallengeService {
         if (challenges.findByIdOptional(challengeId).isEmpty()) {
             throw ProblemException.notFound("No such challenge");
         }
-        ChallengeRepository.Standing after = null;
-        String position = Cursor.decode(cursor);
-        if (position != null) {
+        ChallengeRepository.Standing after = Cursor.decode(cursor, position -> {
             String[] at = position.split(":", 2);
-            try {
-                after = new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]),
-                        null);
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("cursor", Language.text("fyrtarn.cursor.foreign"));
-            }
-        }
+            return new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]), null);
+        });
         return Page.of(challenges.standings(challengeId, after, limit + 1), limit,
                 s -> s.shares() + ":" + s.employeeId(), s -> new Participant(s.employeeId(), s.shares(), s.completedAt()));
     }

@@ -59,6 +59,9 @@ class ChallengeResourceTest {
 
         as(marketer()).get("/api/challenges/" + id + "/participants").then().statusCode(200)
                 .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3));
+        // a cursor this list did not give ("not ours", base64url) is a 400 naming it
+        as(marketer()).get("/api/challenges/" + id + "/participants?cursor=bm90IG91cnM").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("cursor"));
     }
 
     @Test
