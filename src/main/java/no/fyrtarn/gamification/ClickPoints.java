@@ -18,6 +18,6 @@ public class ClickPoints {
 
     void onCounted(@Observes ClicksCounted counted) {
         scoring.batched(() -> counted.clicks().forEach(
-                c -> scoring.clicked(c.clickId(), c.employeeId(), c.network(), c.at())));
+                c -> scoring.clicked(c.clickId(), c.employeeId(), c.postId(), c.network(), c.at())));
     }
 }

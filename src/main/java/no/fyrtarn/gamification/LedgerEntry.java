@@ -11,11 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import no.fyrtarn.infra.Ids;
+import no.fyrtarn.post.Network;
 
 /** One row of the append-only points ledger: what a source event earned under one rule. */
 @Entity
 @Table(name = "points_ledger")
 public class LedgerEntry {
+
+    /** What a line was for: a post on a network, or nothing more than the rule says (a challenge's bonus). */
+    public record Subject(UUID postId, Network network) {
+        static final Subject NONE = new Subject(null, null);
+    }
 
     @Id
     private UUID id;
@@ -39,6 +45,17 @@ public class LedgerEntry {
     @Column(nullable = false)
     private String reason;
 
+    /** The post a share or click was of; null for a challenge's bonus. */
+    @Column(name = "post_id")
+    private UUID postId;
+
+    @Enumerated(EnumType.STRING)
+    private Network network;
+
+    /** Whether the day's cap took some or all of the rule's points. */
+    @Column(nullable = false)
+    private boolean capped;
+
     @Column(nullable = false)
     private Instant at;
 
@@ -51,8 +68,8 @@ public class LedgerEntry {
     protected LedgerEntry() {
     }
 
-    LedgerEntry(UUID sourceEventId, String rule, Action action, UUID employeeId, int points, String reason, Instant at,
-            Integer ruleVersion, Instant recordedAt) {
+    LedgerEntry(UUID sourceEventId, String rule, Action action, UUID employeeId, int points, String reason,
+            Subject subject, boolean capped, Instant at, Integer ruleVersion, Instant recordedAt) {
         this.id = Ids.timeOrdered(recordedAt); // also the ce_id of its points.awarded
         this.sourceEventId = sourceEventId;
         this.rule = rule;
@@ -60,6 +77,9 @@ public class LedgerEntry {
         this.employeeId = employeeId;
         this.points = points;
         this.reason = reason;
+        this.postId = subject.postId();
+        this.network = subject.network();
+        this.capped = capped;
         this.at = at;
         this.ruleVersion = ruleVersion;
         this.recordedAt = recordedAt;
@@ -74,5 +94,8 @@ public class LedgerEntry {
     public UUID employeeId() { return employeeId; }
     public int points() { return points; }
     public String reason() { return reason; }
+    public UUID postId() { return postId; }
+    public Network network() { return network; }
+    public boolean capped() { return capped; }
     public Instant at() { return at; }
 }

@@ -15,6 +15,7 @@ import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.TransactionMemo;
 import no.fyrtarn.outbox.Outbox;
 import no.fyrtarn.outbox.Topics;
+import no.fyrtarn.post.Network;
 
 /**
  * Writes awards into the ledger and announces each one as points.awarded (through the outbox, in the same
@@ -50,20 +51,22 @@ public class Points {
      * the action is still recorded, with 0 points, so it counts as activity but earns nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<LedgerEntry> score(UUID eventId, Action action, UUID employeeId, Instant at, String reason) {
+    public Optional<LedgerEntry> score(UUID eventId, Action action, UUID employeeId, LedgerEntry.Subject subject,
+            Instant at, String reason) {
         PointRuleSet set = inEffectAt(at);
         PointRules.Rule rule = set.rules().of(action);
         int points = rule.points();
-        String why = reason;
+        boolean capped = false;
         if (rule.dailyCap() != null) {
             int earned = ledger.pointsOn(employeeId, action, calendar.day(at));
             int left = Math.max(0, rule.dailyCap() - earned);
             if (left < points) {
                 points = left;
-                why = reason + " (daily cap reached)";
+                capped = true;
             }
         }
-        return append(new LedgerEntry(eventId, action.name(), action, employeeId, points, why, at, set.version(),
+        return append(new LedgerEntry(eventId, action.name(), action, employeeId, points,
+                capped ? reason + " (daily cap reached)" : reason, subject, capped, at, set.version(),
                 calendar.now()));
     }
 
@@ -71,12 +74,18 @@ public class Points {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LedgerEntry> bonus(UUID eventId, String rule, UUID employeeId, int points, Instant at,
             String reason) {
-        return append(new LedgerEntry(eventId, rule, Action.CHALLENGE, employeeId, points, reason, at, null,
-                calendar.now()));
+        return append(new LedgerEntry(eventId, rule, Action.CHALLENGE, employeeId, points, reason,
+                LedgerEntry.Subject.NONE, false, at, null, calendar.now()));
     }
 
-    /** One ledger line as its employee sees it; {@code eventId} is the event that earned it. */
-    public record Line(Instant at, int points, String reason, UUID eventId) {
+    /**
+     * One ledger line as its employee sees it; {@code eventId} is the event that earned it. {@code postId} and
+     * {@code network}: what was shared or clicked (a suggestion has no network, a challenge neither);
+     * {@code title}: the post's title, or the challenge's name; {@code capped}: the day's cap took some of the rule's
+     * points.
+     */
+    public record Line(Instant at, int points, String reason, UUID eventId, Action action, UUID postId,
+            Network network, String title, boolean capped) {
     }
 
     /** The employee's ledger lines that earned points, newest first. */
@@ -84,7 +93,8 @@ public class Points {
     public Page<Line> history(UUID employeeId, String cursor, int limit) {
         return Page.of(ledger.page(employeeId, Cursor.decodeAt(cursor), limit + 1), limit,
                 e -> new Cursor.At(e.at(), e.id()).position(),
-                e -> new Line(e.at(), e.points(), e.reason(), e.sourceEventId()));
+                e -> new Line(e.at(), e.points(), e.reason(), e.sourceEventId(), e.action(), e.postId(), e.network(),
+                        e.title(), e.capped()));
     }
 
     /** The version in effect at {@code at}: the newest one that took effect at or before it. */

@@ -1,17 +1,20 @@
 package no.fyrtarn.gamification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.jpa.HibernateHints;
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Sql;
+import no.fyrtarn.post.Network;
 
 /** The append-only points ledger. Rows are only ever inserted. */
 @ApplicationScoped
@@ -27,9 +30,9 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
     public boolean append(LedgerEntry e, LocalDate day) {
         return sql.first("""
                 with added as (
-                    insert into points_ledger (id, source_event_id, rule, action, employee_id, points, reason, at,
-                                               rule_version, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into points_ledger (id, source_event_id, rule, action, employee_id, points, reason,
+                                               post_id, network, capped, at, rule_version, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (source_event_id, rule) do nothing
                     returning employee_id, action, points),
                 total as (
@@ -37,7 +40,8 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
                     select employee_id, ?, action, points from added
                     on conflict (employee_id, day, action) do update set points = daily_points.points + excluded.points)
                 select count(*) from added""", row -> row.getInt(1) == 1, e.id(), e.sourceEventId(), e.rule(),
-                e.action(), e.employeeId(), e.points(), e.reason(), e.at(), e.ruleVersion(), e.recordedAt(), day)
+                e.action(), e.employeeId(), e.points(), e.reason(), e.postId(), e.network(), e.capped(), e.at(),
+                e.ruleVersion(), e.recordedAt(), day)
                 .orElseThrow();
     }
 
@@ -47,12 +51,47 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
                 row -> row.getInt(1), employeeId, day, action).orElse(0);
     }
 
+    /**
+     * Ledger rows as their employee's history shows them: with the post's title, or the challenge's name. {@code id},
+     * {@code at}, {@code reason} and {@code sourceEventId} are those of the newest of {@code count} rows.
+     */
+    public record Earned(UUID id, Instant at, int points, int count, String reason, UUID sourceEventId, Action action,
+            UUID postId, Network network, String title, boolean capped) {
+    }
+
+    /** What {@link #page} reads of each line, joined to its post or challenge. */
+    private static final String LINES = """
+            select l.id, l.at, l.points, l.count, l.reason, l.source_event_id, l.action, l.post_id, l.network,
+                   coalesce(p.title, c.name), l.capped
+              from %s l
+              left join post p on p.id = l.post_id
+              left join challenge c on l.action = 'CHALLENGE' and l.rule = 'CHALLENGE:' || c.id
+             where %s
+             order by l.at desc, l.id desc
+             limit ?""";
+
     /** The employee's entries that earned points, newest first, after the cursor; limit + 1 rows. */
-    public List<LedgerEntry> page(UUID employeeId, Cursor.At after, int limit) {
-        String where = "employeeId = ?1 and points <> 0"
-                + (after == null ? "" : " and (at < ?2 or (at = ?2 and id < ?3))");
-        var query = after == null ? find(where + " order by at desc, id desc", employeeId)
-                : find(where + " order by at desc, id desc", employeeId, after.at(), after.id());
-        return query.withHint(HibernateHints.HINT_READ_ONLY, true).page(0, limit).list();
+    public List<Earned> page(UUID employeeId, Cursor.At after, int limit) {
+        return sql.list(LINES.formatted("(select *, 1 as count from points_ledger)",
+                "l.employee_id = ? and l.points <> 0" + (after == null ? "" : " and (l.at, l.id) < (?, ?)")),
+                PointsLedger::earned, parameters(after, limit, employeeId));
+    }
+
+    /** {@code first}, then the cursor's position if any, then the limit. */
+    private static Object[] parameters(Cursor.At after, int limit, Object... first) {
+        List<Object> all = new ArrayList<>(List.of(first));
+        if (after != null) {
+            all.add(after.at());
+            all.add(after.id());
+        }
+        all.add(limit);
+        return all.toArray();
+    }
+
+    private static Earned earned(ResultSet row) throws SQLException {
+        String network = row.getString(9);
+        return new Earned(Sql.uuid(row, 1), Sql.instant(row, 2), row.getInt(3), row.getInt(4), row.getString(5),
+                Sql.uuid(row, 6), Action.valueOf(row.getString(7)), Sql.uuid(row, 8),
+                network == null ? null : Network.valueOf(network), row.getString(10), row.getBoolean(11));
     }
 }

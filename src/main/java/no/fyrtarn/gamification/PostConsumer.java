@@ -30,7 +30,7 @@ public class PostConsumer {
     public void onPosts(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
         batches.applyOnce(CONSUMER, records, GameEvents.PostEvent.class,
                 e -> PUBLISHED.equals(e.type()) && e.payload().suggestedBy() != null,
-                e -> scoring.suggestionPublished(e.eventId(), e.payload().suggestedBy(), e.payload().title(),
-                        e.payload().at()));
+                e -> scoring.suggestionPublished(e.eventId(), e.payload().suggestedBy(), e.payload().postId(),
+                        e.payload().title(), e.payload().at()));
     }
 }

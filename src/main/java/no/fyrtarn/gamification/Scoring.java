@@ -59,7 +59,8 @@ public class Scoring {
             progress.add(employeeId, 0, 0, at);
             return;
         }
-        points.score(eventId, Action.SHARE, employeeId, at, "Shared a post on " + network.label());
+        points.score(eventId, Action.SHARE, employeeId, new LedgerEntry.Subject(postId, network), at,
+                "Shared a post on " + network.label());
         // counts grow by one per event in the event's transaction, so each badge's count is met exactly once
         Badge earned = Badge.forShares(progress.add(employeeId, 1, 0, at).shares());
         if (earned != null) {
@@ -68,15 +69,17 @@ public class Scoring {
         challenges.shared(eventId, employeeId, postId, at);
     }
 
-    public void clicked(UUID clickId, UUID employeeId, Network network, Instant at) {
-        points.score(clickId, Action.CLICK, employeeId, at, "A click on your link on " + network.label());
+    public void clicked(UUID clickId, UUID employeeId, UUID postId, Network network, Instant at) {
+        points.score(clickId, Action.CLICK, employeeId, new LedgerEntry.Subject(postId, network), at,
+                "A click on your link on " + network.label());
         if (progress.add(employeeId, 0, 1, at).clicks() == CLICK_BADGE) {
             progress.award(employeeId, Badge.CLICKS_100, clickId, at);
         }
     }
 
-    public void suggestionPublished(UUID eventId, UUID employeeId, String title, Instant at) {
-        points.score(eventId, Action.SUGGESTION, employeeId, at, "Your suggestion was published: " + title);
+    public void suggestionPublished(UUID eventId, UUID employeeId, UUID postId, String title, Instant at) {
+        points.score(eventId, Action.SUGGESTION, employeeId, new LedgerEntry.Subject(postId, null), at,
+                "Your suggestion was published: " + title);
         progress.add(employeeId, 0, 0, at);
     }
 

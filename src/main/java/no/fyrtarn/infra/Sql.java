@@ -22,7 +22,8 @@ import org.postgresql.util.PGobject;
 /**
  * Plain JDBC on the current transaction's connection, for the statements that run on every share, click, event or
  * board: there Hibernate's native-query plumbing (parsing, parameter binding, result mapping) cost several times what
- * the JDBC driver did, and kept the JIT busy. Everything else uses Panache. Parameters are positional
+ * the JDBC driver did, and kept the JIT busy; and for reads that join tables with no entity mapping between them.
+ * Everything else uses Panache. Parameters are positional
  * ({@code ?}); an {@link Instant} binds as timestamptz, an enum by name; arrays (for {@code unnest}, {@code any}) bind
  * as uuid[], varchar[] and timestamptz[] from {@code UUID[]}, {@code String[]} and {@code Instant[]}. These statements
  * bypass the persistence context: use them only where nothing managed by Hibernate is pending in the transaction.

@@ -40,7 +40,9 @@ class ChallengeResourceTest {
     @Test
     void meeting_a_challenge_pays_its_bonus_once_and_only_matching_shares_count() {
         String topic = "t" + unique();
-        String id = as(marketer()).body(challenge(topic)).post("/api/challenges").then().statusCode(201)
+        Map<String, Object> challenge = challenge(topic);
+        String name = (String) challenge.get("name");
+        String id = as(marketer()).body(challenge).post("/api/challenges").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/challenges/")).extract().path("id");
         Person sharer = employeeIn(null);
         share(sharer.token(), publish(draft()), "LINKEDIN"); // other topic: does not count
@@ -54,8 +56,11 @@ class ChallengeResourceTest {
         Map<String, Object> progress = mine.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow();
         assertThat(progress).containsEntry("myShares", 3).containsEntry("targetShares", 2);
         assertThat(progress.get("completedAt")).isNotNull();
-        List<String> reasons = as(sharer.token()).get("/api/me/points").then().extract().path("items.reason");
-        assertThat(reasons).filteredOn(r -> r.startsWith("Challenge met")).hasSize(1);
+        List<Map<String, Object>> lines = as(sharer.token()).get("/api/me/points").then().extract().path("items");
+        assertThat(lines).filteredOn(l -> "CHALLENGE".equals(l.get("action"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("points", 30).containsEntry("title", name)
+                        .containsEntry("postId", null).containsEntry("network", null))
+                .satisfies(l -> assertThat((String) l.get("reason")).isEqualTo("Challenge met: " + name));
 
         as(marketer()).get("/api/challenges/" + id + "/participants").then().statusCode(200)
                 .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3));

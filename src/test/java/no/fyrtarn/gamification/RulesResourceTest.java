@@ -125,6 +125,7 @@ class RulesResourceTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> shares(sharer) == 3);
         List<Map<String, Object>> lines = as(sharer.token()).get("/api/me/points").then().extract().path("items");
         assertThat(lines).extracting(l -> l.get("points")).containsExactly(5, 10);
+        assertThat(lines).extracting(l -> l.get("capped")).containsExactly(true, false);
         assertThat((String) lines.get(0).get("reason")).contains("daily cap reached");
     }
 

@@ -51,7 +51,8 @@ class ShareConsumerTest {
     @Test
     void a_first_share_earns_ten_points_and_a_counted_click_one_visible_on_me_and_the_leaderboard() {
         Person sharer = employeeIn(null);
-        String post = publish(draft());
+        Map<String, Object> draft = draft();
+        String post = publish(draft);
         String trackedUrl = share(sharer.token(), post, "LINKEDIN").getString("trackedUrl");
 
         assertThat(awaitTotal(sharer.token(), 10)).isEqualTo(10);
@@ -77,7 +78,12 @@ class ShareConsumerTest {
         List<Map<String, Object>> lines = as(sharer.token()).get("/api/me/points").then().statusCode(200).extract()
                 .jsonPath().getList("items");
         assertThat(lines).extracting(l -> l.get("points")).containsExactly(1, 10);
-        assertThat((String) lines.get(1).get("reason")).contains("LinkedIn");
+        assertThat(lines).extracting(l -> l.get("action")).containsExactly("CLICK", "SHARE");
+        // each line says what it was for: the post (with its title) and the network
+        String title = (String) draft.get("title");
+        assertThat(lines).allSatisfy(l -> assertThat(l).containsEntry("postId", post).containsEntry("network",
+                "LINKEDIN").containsEntry("title", title).containsEntry("capped", false));
+        assertThat((String) lines.get(1).get("reason")).isEqualTo("Shared a post on LinkedIn");
     }
 
     @Test
