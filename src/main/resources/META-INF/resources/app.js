@@ -152,7 +152,8 @@
     if (event.target.matches('textarea[aria-describedby]')) count(event.target);
   });
 
-  // --- Feed: infinite scroll. The "More posts" link is the fallback; near the bottom its cards come in by themselves.
+  // --- Feed and my points: infinite scroll. The "More posts" ("Older points") link is the fallback; near the bottom
+  // what it leads to comes in by itself.
   if ('IntersectionObserver' in window) {
     const observer = new IntersectionObserver(entries => entries.forEach(async entry => {
       if (!entry.isIntersecting) return;

@@ -97,6 +97,23 @@ public class Points {
                         e.title(), e.capped()));
     }
 
+    /**
+     * Lines as the page of one's points shows them: the clicks on one link in one day (in fyrtarn.timezone) are one
+     * line, {@code count} of them, at the newest one's time.
+     */
+    public record DayLine(Instant at, int points, int count, Action action, UUID postId, Network network, String title,
+            boolean capped) {
+    }
+
+    /** The employee's history with each day's clicks on a link summed up, newest first. */
+    @Transactional
+    public Page<DayLine> historyByDay(UUID employeeId, String cursor, int limit) {
+        return Page.of(ledger.pageByDay(employeeId, Cursor.decodeAt(cursor), limit + 1, calendar.zone()), limit,
+                e -> new Cursor.At(e.at(), e.id()).position(),
+                e -> new DayLine(e.at(), e.points(), e.count(), e.action(), e.postId(), e.network(), e.title(),
+                        e.capped()));
+    }
+
     /** The version in effect at {@code at}: the newest one that took effect at or before it. */
     private PointRuleSet inEffectAt(Instant at) {
         return memo.get(RuleSets.class, RuleSets.class, sets -> true, () -> new RuleSets(rules.newestFirst()))

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +60,7 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
             UUID postId, Network network, String title, boolean capped) {
     }
 
-    /** What {@link #page} reads of each line, joined to its post or challenge. */
+    /** What {@link #page} and {@link #pageByDay} read of each line, joined to its post or challenge. */
     private static final String LINES = """
             select l.id, l.at, l.points, l.count, l.reason, l.source_event_id, l.action, l.post_id, l.network,
                    coalesce(p.title, c.name), l.capped
@@ -75,6 +76,24 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
         return sql.list(LINES.formatted("(select *, 1 as count from points_ledger)",
                 "l.employee_id = ? and l.points <> 0" + (after == null ? "" : " and (l.at, l.id) < (?, ?)")),
                 PointsLedger::earned, parameters(after, limit, employeeId));
+    }
+
+    /**
+     * As {@link #page}, with the clicks on one link in one day ({@code zone}'s) as one line: their points summed, at
+     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time.
+     */
+    public List<Earned> pageByDay(UUID employeeId, Cursor.At after, int limit, ZoneId zone) {
+        String lines = """
+                (select (array_agg(id order by at desc, id desc))[1] as id, max(at) as at, sum(points) as points,
+                        count(*) as count, (array_agg(reason order by at desc, id desc))[1] as reason,
+                        (array_agg(source_event_id order by at desc, id desc))[1] as source_event_id,
+                        action, post_id, network, rule, bool_or(capped) as capped
+                   from points_ledger
+                  where employee_id = ? and points <> 0
+                  group by action, post_id, network, rule,
+                           case when action = 'CLICK' then (at at time zone ?)::date::text else id::text end)""";
+        return sql.list(LINES.formatted(lines, after == null ? "true" : "(l.at, l.id) < (?, ?)"),
+                PointsLedger::earned, parameters(after, limit, employeeId, zone.getId()));
     }
 
     /** {@code first}, then the cursor's position if any, then the limit. */

@@ -2,6 +2,7 @@ package no.fyrtarn.web;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import no.fyrtarn.post.Network;
 
 /**
  * The pages' texts, as {@code msg:} in templates. English here; Norwegian Bokmål and Swedish in
@@ -201,6 +202,33 @@ public interface Msg {
 
     @Message("My points per week")
     String my_points_per_week();
+
+    @Message("See what earned them")
+    String points_see_what();
+
+    @Message("My points")
+    String points_title();
+
+    @Message("What earned me points, newest first.")
+    String points_intro();
+
+    @Message("{#when action}"
+            + "{#is 'SHARE'}{#if title}Shared “{title}” on {network.label}{#else}Shared a post on {network.label}{/if}"
+            + "{#is 'CLICK'}{#if count == 1}A click{#else}{count} clicks{/if} on my {network.label} link"
+            + "{#if title} to “{title}”{/if}"
+            + "{#is 'SUGGESTION'}{#if title}My suggestion “{title}” was published"
+            + "{#else}My suggestion was published{/if}"
+            + "{#else}{#if title}Met the challenge “{title}”{#else}Met a challenge{/if}{/when}")
+    String points_line(String action, int count, String title, Network network);
+
+    @Message("the day's limit was reached")
+    String points_capped();
+
+    @Message("No points yet. Share a post to earn the first.")
+    String points_none();
+
+    @Message("Older points")
+    String points_more();
 
     @Message("Leaders")
     String leaders_title();

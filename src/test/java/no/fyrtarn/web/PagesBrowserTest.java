@@ -240,7 +240,7 @@ class PagesBrowserTest {
         phone.console();
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
-        for (String page : List.of("/", "/leaderboard", "/leaders")) {
+        for (String page : List.of("/", "/points", "/leaderboard", "/leaders")) {
             phone.open(page);
             assertThat(phone.find("body").getText()).isNotBlank();
         }
@@ -470,5 +470,32 @@ class PagesBrowserTest {
         await().until(() -> phone.all("article.card").size() > FeedPage.PAGE_SIZE);
         await().until(() -> phone.all("article.card h2").stream().anyMatch(h -> h.getText().equals(oldest)));
         assertThat(phone.path()).isEqualTo("/");
+    }
+
+    @Test
+    void my_points_fit_the_phone_with_a_days_clicks_on_a_link_as_one_line() {
+        String title = "Slik kuttet vi svartiden med førti prosent for kundene våre i hele Norden " + unique();
+        Api.Person sharer = employeeIn(null);
+        String url = Api.as(sharer.token()).body("{\"network\": \"LINKEDIN\"}")
+                .post("/api/posts/" + publish(draft("title", title)) + "/shares").then().statusCode(201).extract()
+                .path("trackedUrl");
+        for (int i = 0; i < 3; i++) {
+            io.restassured.RestAssured.given().redirects().follow(false)
+                    .header("User-Agent", "Mozilla/5.0 (iPhone) Safari/605.1." + i)
+                    .get(url.substring(url.indexOf("/s/"))).then().statusCode(302);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(sharer.token()).get("/api/me/points").then()
+                .extract().jsonPath().getList("items").size() == 4);
+
+        phone.login(sharer.email());
+        await().until(() -> phone.path().equals("/"));
+        phone.find(".see-points a").click();
+        await().until(() -> phone.path().equals("/points"));
+        assertThat(phone.all(".ledger li")).extracting(li -> oneLine(li.getText())).satisfiesExactly(
+                clicks -> assertThat(clicks).startsWith("3 clicks on my LinkedIn link to “" + title + "”")
+                        .endsWith("+3"),
+                share -> assertThat(share).startsWith("Shared “" + title + "” on LinkedIn").endsWith("+10"));
+        phone.screenshot("points");
+        assertThat(phone.scrollsSideways()).isFalse();
     }
 }

@@ -48,7 +48,7 @@ class PagesTest {
     @Test
     void pages_without_a_session_send_you_to_the_login_and_back() {
         for (String page : List.of("/", "/leaderboard?period=month", "/leaders", "/feed/standing",
-                "/feed/reach/" + java.util.UUID.randomUUID())) {
+                "/feed/reach/" + java.util.UUID.randomUUID(), "/points", "/points/lines")) {
             given().redirects().follow(false).get(page).then().statusCode(303)
                     .header("Location", endsWithPath("/login?next=" + java.net.URLEncoder.encode(page,
                             java.nio.charset.StandardCharsets.UTF_8)));
@@ -65,7 +65,7 @@ class PagesTest {
     void pages_are_for_the_signed_in_person_only_and_no_shared_cache_keeps_them() {
         Session employee = Session.of(employeeIn(null).email());
         for (String page : List.of("/", "/feed/standing", "/feed/reach/" + java.util.UUID.randomUUID(), "/leaderboard",
-                "/leaderboard/table", "/leaderboard/chart")) {
+                "/leaderboard/table", "/leaderboard/chart", "/points", "/points/lines")) {
             employee.given().get(page).then().statusCode(200).header("Cache-Control", "private, no-cache")
                     // and no other site may frame one to have it clicked through from under its own
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
@@ -418,6 +418,79 @@ class PagesTest {
     private static int draftCount() {
         return Api.as(no.fyrtarn.testing.Posts.marketer()).get("/api/posts?status=DRAFT&limit=100").then()
                 .statusCode(200).extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void my_points_page_says_what_earned_each_line_in_my_language_and_shows_nobody_elses() {
+        Api.Person sharer = employeeIn(null);
+        String stem = "Poeng " + Api.unique() + " ";
+        List<String> links = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String post = publish(draft("title", stem + i));
+            for (String network : List.of("LINKEDIN", "X")) {
+                String url = Api.as(sharer.token()).body("{\"network\": \"" + network + "\"}")
+                        .post("/api/posts/" + post + "/shares").then().statusCode(201).extract().path("trackedUrl");
+                links.add(url.substring(url.indexOf("/s/")));
+            }
+        }
+        // a click on each of the 20 links, and two more readers on the first post's LinkedIn link
+        for (int i = 0; i < links.size() + 2; i++) {
+            given().redirects().follow(false).header("User-Agent", "Mozilla/5.0 (Android 14) Chrome/131.0." + i)
+                    .get(links.get(i < links.size() ? i : 0)).then().statusCode(302);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> Api.as(sharer.token())
+                .queryParam("limit", 100).get("/api/me/points").then().extract().jsonPath()
+                .getList("items.action", String.class).stream().filter("CLICK"::equals).count() == links.size() + 2);
+        List<Integer> earned = Api.as(sharer.token()).queryParam("limit", 100).get("/api/me/points").then()
+                .extract().path("items.points");
+        int shareLines = earned.size() - links.size() - 2; // the day's cap on share points leaves some out
+
+        Session session = Session.of(sharer.email());
+        String nb = session.given().header("Accept-Language", "nb").get("/points").then().statusCode(200)
+                .extract().asString();
+        assertThat(nb).contains("<title>Mine poeng");
+        assertThat(amounts(nb)).hasSize(PointsPage.PAGE_SIZE);
+        Matcher more = Pattern.compile("data-cards=\"(/points/lines\\?cursor=[^\"]+)\"").matcher(nb);
+        assertThat(more.find()).isTrue();
+        String next = session.given().header("Accept-Language", "nb").get(more.group(1)).then().statusCode(200)
+                .extract().asString();
+        assertThat(next).doesNotContain("data-cards=");
+        // one line per share that earned points, and one per link and day for the clicks, however many
+        String all = nb + next;
+        assertThat(amounts(all)).hasSize(shareLines + links.size());
+        assertThat(amounts(all).stream().mapToInt(a -> Integer.parseInt(a.substring(1))).sum())
+                .isEqualTo(earned.stream().mapToInt(Integer::intValue).sum());
+        assertThat(line(all, "3 klikk på LinkedIn-lenken min til «" + stem + "0»")).isEqualTo("+3");
+        assertThat(line(all, "Et klikk på X-lenken min til «" + stem + "0»")).isEqualTo("+1");
+        assertThat(all).containsPattern("Delte «" + stem + "\\d» på (LinkedIn|X)");
+        session.given().get("/points").then().body(containsString("3 clicks on my LinkedIn link to “" + stem + "0”"));
+        session.given().get("/points?cursor=bogus").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("cursor: "));
+        // the feed and the leaderboard lead there
+        session.given().get("/").then().body(containsString("href=\"/points\""));
+        session.given().get("/leaderboard").then().body(containsString("href=\"/points\""));
+
+        Session colleague = Session.of(employeeIn(null).email());
+        colleague.given().header("Accept-Language", "sv").get("/points").then().statusCode(200)
+                .body(containsString("Inga poäng ännu"), not(containsString(stem)));
+        colleague.given().get("/").then().body(not(containsString("href=\"/points\"")));
+    }
+
+    /** The amount on the line of /points that says {@code what}. */
+    private static String line(String page, String what) {
+        Matcher line = Pattern.compile("<span class=\"what\">" + Pattern.quote(what)
+                + "</span>\\s*<time[^>]*>[^<]*</time>\\s*<span class=\"num\">([^<]+)</span>").matcher(page);
+        assertThat(line.find()).as("a line saying " + what).isTrue();
+        return line.group(1);
+    }
+
+    private static List<String> amounts(String page) {
+        Matcher amount = Pattern.compile("<span class=\"num\">([^<]+)</span>").matcher(page);
+        List<String> found = new java.util.ArrayList<>();
+        while (amount.find()) {
+            found.add(amount.group(1));
+        }
+        return found;
     }
 
     @Test
