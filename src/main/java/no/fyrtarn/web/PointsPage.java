@@ -12,13 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import no.fyrtarn.gamification.Period;
 import no.fyrtarn.gamification.Points;
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.leaderboard.LeaderboardService;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
 /**
- * What earned me my points, newest first, each line in the page's language from the ledger's data (the post and
+ * My points this week and in all, and what earned them, newest first, each line in the page's language from the ledger's data (the post and
  * network, the challenge). The lines of {@code GET /api/me/points}, except that a day's clicks on one link are one line.
  */
 @Path("/points")
@@ -31,13 +33,16 @@ public class PointsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance points(Page<Points.DayLine> history);
+        static native TemplateInstance points(LeaderboardService.Summary summary, Page<Points.DayLine> history);
 
         static native TemplateInstance points$lines(Page<Points.DayLine> history);
     }
 
     @Inject
     Points points;
+
+    @Inject
+    LeaderboardService leaderboards;
 
     @Inject
     CurrentUser user;
@@ -48,7 +53,8 @@ public class PointsPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance history(@QueryParam("cursor") String cursor) {
-        return Templates.points(lines(cursor)).setLocale(page.locale());
+        return Templates.points(leaderboards.summary(user.member(), Period.WEEK), lines(cursor))
+                .setLocale(page.locale());
     }
 
     /** The next lines, for infinite scrolling. */

@@ -127,6 +127,10 @@ class RulesResourceTest {
         assertThat(lines).extracting(l -> l.get("points")).containsExactly(5, 10);
         assertThat(lines).extracting(l -> l.get("capped")).containsExactly(true, false);
         assertThat((String) lines.get(0).get("reason")).contains("daily cap reached");
+        // the page of my points says so beside the line the cap cut, and only there
+        String page = as(sharer.token()).accept("text/html").header("Accept-Language", "nb").get("/points").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).containsOnlyOnce("(dagens grense var nådd)");
     }
 
     private static int shares(Person who) {
