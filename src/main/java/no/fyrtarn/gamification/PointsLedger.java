@@ -53,8 +53,8 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
     }
 
     /**
-     * Ledger rows as their employee's history shows them: with the post's title, or the challenge's name. {@code id},
-     * {@code at}, {@code reason} and {@code sourceEventId} are those of the newest of {@code count} rows.
+     * Ledger rows as their employee's history shows them: with the post's title, or the challenge's name; from
+     * {@link #pageByDay}, {@code count} rows summed, at the newest one's time, without a reason or source event.
      */
     public record Earned(UUID id, Instant at, int points, int count, String reason, UUID sourceEventId, Action action,
             UUID postId, Network network, String title, boolean capped) {
@@ -80,18 +80,20 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
     /**
      * As {@link #page}, with the clicks on one link in one day ({@code zone}'s) as one line: their points summed, at
-     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time.
+     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time. It reads
+     * all of the employee's lines (about 25 ms for 20 000 of them), where {@link #page} reads one page's.
      */
     public List<Earned> pageByDay(UUID employeeId, Cursor.At after, int limit, ZoneId zone) {
+        // grouped by uuid and date keys and aggregated without an order, so that PostgreSQL sorts no text: a
+        // line's id is its group's greatest (any key of the group's own would do for the order and the cursor)
         String lines = """
-                (select (array_agg(id order by at desc, id desc))[1] as id, max(at) as at, sum(points) as points,
-                        count(*) as count, (array_agg(reason order by at desc, id desc))[1] as reason,
-                        (array_agg(source_event_id order by at desc, id desc))[1] as source_event_id,
-                        action, post_id, network, rule, bool_or(capped) as capped
+                (select max(id::text collate "C")::uuid as id, max(at) as at, sum(points) as points, count(*) as count,
+                        null as reason, null::uuid as source_event_id, min(action) as action, post_id, network,
+                        min(rule) as rule, bool_or(capped) as capped
                    from points_ledger
                   where employee_id = ? and points <> 0
-                  group by action, post_id, network, rule,
-                           case when action = 'CLICK' then (at at time zone ?)::date::text else id::text end)""";
+                  group by post_id, network, case when action = 'CLICK' then (at at time zone ?)::date end,
+                           case when action = 'CLICK' then null else id end)""";
         return sql.list(LINES.formatted(lines, after == null ? "true" : "(l.at, l.id) < (?, ?)"),
                 PointsLedger::earned, parameters(after, limit, employeeId, zone.getId()));
     }

@@ -61,6 +61,8 @@ class ChallengeResourceTest {
                 .satisfies(l -> assertThat(l).containsEntry("points", 30).containsEntry("title", name)
                         .containsEntry("postId", null).containsEntry("network", null))
                 .satisfies(l -> assertThat((String) l.get("reason")).isEqualTo("Challenge met: " + name));
+        as(sharer.token()).accept("text/html").get("/points").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Met the challenge “" + name + "”"));
 
         as(marketer()).get("/api/challenges/" + id + "/participants").then().statusCode(200)
                 .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3));
