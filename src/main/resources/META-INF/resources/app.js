@@ -26,6 +26,7 @@
     // opened while handling the tap, so that pop-up blockers allow it; pointed at the network once we know the link
     const dialog = window.open('about:blank', '_blank');
     const status = form.querySelector('.result');
+    let gone = false;
     button.disabled = true;
     try {
       const response = await fetch('/api/posts/' + form.dataset.post + '/shares', {
@@ -35,13 +36,20 @@
         body: JSON.stringify({ network, text })
       });
       if (response.status === 401) { if (dialog) dialog.close(); toLogin(); return; }
+      if (response.status === 404) {
+        // taken down, expired or no longer for my team since the page loaded: trying again would not help
+        if (dialog) dialog.close();
+        gone = true;
+        form.querySelectorAll('button.net').forEach(b => { b.disabled = true; });
+        say(status, form.dataset.gone);
+        return;
+      }
       if (!response.ok) throw new Error('HTTP ' + response.status);
       const shared = await response.json();
       keys.delete(attempt);
       button.classList.add('shared');
       button.textContent = button.dataset.labelShared;
-      status.hidden = false;
-      status.classList.remove('failed');
+      say(status, null);
       status.querySelector('.tracked').value = shared.trackedUrl;
       status.querySelector('.copy').dataset.copy = shared.text + ' ' + shared.trackedUrl;
       // from now on the card follows the clicks on my links
@@ -55,12 +63,19 @@
       }
     } catch (e) {
       if (dialog) dialog.close();
-      status.hidden = false;
-      status.classList.add('failed');
-      status.querySelector('.tracked').value = form.dataset.failed || '';
+      say(status, form.dataset.failed);
     } finally {
-      button.disabled = false;
+      if (!gone) button.disabled = false;
     }
+  }
+
+  // The card's result: the tracked link to copy, or (with a problem) only what went wrong.
+  function say(status, problem) {
+    status.hidden = false;
+    status.querySelector('.problem').hidden = !problem;
+    status.querySelector('.problem').textContent = problem || '';
+    status.querySelector('label').hidden = !!problem;
+    status.querySelector('.copy').hidden = !!problem;
   }
 
   document.addEventListener('submit', event => {

@@ -158,6 +158,9 @@ public interface Msg {
     @Message("Could not share just now. Try again.")
     String share_failed();
 
+    @Message("This post can no longer be shared.")
+    String share_gone();
+
     @Message("Nothing to share right now. New posts from marketing show up here.")
     String feed_empty();
 

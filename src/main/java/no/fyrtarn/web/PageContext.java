@@ -128,6 +128,11 @@ public class PageContext {
         return under(request.path(), "/s");
     }
 
+    /** Whether this is a share button pressed without JavaScript ({@code POST /share/{postId}}). */
+    public boolean sharesWithoutScript() {
+        return under(request.path(), "/share");
+    }
+
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

@@ -85,6 +85,10 @@ public class PageErrors {
             // most likely someone who is not one of us, with a link cut short on its way: no feed to go back to
             return html(404, Templates.error(404, msg.error_link_nowhere(), msg.error_link_hint(), false));
         }
+        if (problem.status() == 404 && page.sharesWithoutScript()) {
+            // the post left the feed after the page was loaded: taken down, expired, or for another audience now
+            return html(404, Templates.error(404, msg.share_gone(), null, true));
+        }
         String title = switch (problem.status()) {
             case 403 -> msg.error_forbidden();
             case 404 -> msg.error_not_found();

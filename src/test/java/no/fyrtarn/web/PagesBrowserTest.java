@@ -151,6 +151,27 @@ class PagesBrowserTest {
     }
 
     @Test
+    void a_post_taken_down_while_the_feed_is_open_says_so_on_a_tap_and_opens_no_dialog() {
+        Team team = Team.of(0);
+        String title = "Snart borte " + unique();
+        String post = postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + post + "/archive").then().statusCode(200);
+
+        card.findElement(By.cssSelector("button[value=LINKEDIN]")).click();
+        WebElement problem = card.findElement(By.cssSelector(".result .problem"));
+        await().until(problem::isDisplayed);
+        assertThat(problem.getText()).isEqualTo("This post can no longer be shared.");
+        // no link to copy, no button to try again with, and the blank window opened for the dialog is closed again
+        assertThat(card.findElement(By.cssSelector(".result .copy")).isDisplayed()).isFalse();
+        assertThat(card.findElement(By.cssSelector(".result .tracked")).isDisplayed()).isFalse();
+        assertThat(card.findElements(By.cssSelector("button.net"))).allSatisfy(b -> assertThat(b.isEnabled()).isFalse());
+        await().until(() -> phone.driver().getWindowHandles().size() == 1);
+    }
+
+    @Test
     void the_text_for_x_is_counted_as_x_counts_it_and_the_counter_says_when_sharing_shortens_it() {
         Team team = Team.of(0);
         String title = "Tell som X " + unique();

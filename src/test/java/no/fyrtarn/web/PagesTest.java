@@ -219,6 +219,14 @@ class PagesTest {
                 .formParam("text_X", "Mitt eget innlegg").formParam("key_X", "k-" + post).post("/share/" + post)
                 .then().statusCode(303).header("Location", equalTo(r.getHeader("Location")));
         assertThat(sharedOn(person, post)).containsExactly("X");
+        // a post taken down after the feed was loaded: a page that says so, and back to the feed
+        String marketer = no.fyrtarn.testing.Posts.marketer();
+        Api.as(marketer).post("/api/posts/" + post + "/archive").then().statusCode(200);
+        session.given().header("Accept-Language", "sv").contentType(ContentType.URLENC)
+                .formParam("_csrf", session.csrf()).formParam("network", "LINKEDIN").post("/share/" + post).then()
+                .statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("Det här inlägget kan inte längre delas."), containsString("href=\"/\""));
+        Api.as(marketer).get("/api/posts/" + post).then().body("stats.shares", equalTo(1));
     }
 
     @Test
