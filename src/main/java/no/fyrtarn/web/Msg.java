@@ -137,6 +137,9 @@ public interface Msg {
     @Message("Share")
     String share_on_label();
 
+    @Message("share until")
+    String share_until();
+
     @Message("Share on {network}")
     String share_on(String network);
 

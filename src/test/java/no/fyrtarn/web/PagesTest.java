@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,6 +228,31 @@ class PagesTest {
                 .statusCode(404).contentType(ContentType.HTML)
                 .body(containsString("Det här inlägget kan inte längre delas."), containsString("href=\"/\""));
         Api.as(marketer).get("/api/posts/" + post).then().body("stats.shares", equalTo(1));
+    }
+
+    @Test
+    void a_card_says_until_when_its_post_can_be_shared() {
+        Team team = Team.of(0);
+        java.time.Instant expires = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+        Map<String, Object> leaving = draft("audience", Map.of("teams", List.of(team.name())));
+        leaving.put("expiresAt", expires.toString());
+        String soonGone = publish(leaving);
+        String staying = publish(draft("audience", Map.of("teams", List.of(team.name()))));
+
+        String feed = Session.of(team.leaderEmail()).given().header("Accept-Language", "nb").get("/").then()
+                .statusCode(200).extract().asString();
+        String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(Locale.forLanguageTag("nb")).format(expires.atZone(java.time.ZoneId.of("Europe/Oslo")));
+        assertThat(card(feed, soonGone)).contains("kan deles til " + day);
+        assertThat(card(feed, staying)).doesNotContain("kan deles til");
+    }
+
+    /** The feed's card of this post. */
+    private static String card(String feed, String post) {
+        Matcher card = Pattern.compile("<article class=\"card\" id=\"post-" + post + "\".*?</article>", Pattern.DOTALL)
+                .matcher(feed);
+        assertThat(card.find()).as("a card of " + post).isTrue();
+        return card.group();
     }
 
     @Test
