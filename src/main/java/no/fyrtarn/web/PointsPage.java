@@ -20,8 +20,9 @@ import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
 /**
- * My points this week and in all, and what earned them, newest first, each line in the page's language from the ledger's data (the post and
- * network, the challenge). The lines of {@code GET /api/me/points}, except that a day's clicks on one link are one line.
+ * My points this week and in all, then what earned them, newest first, each line in the page's language from the
+ * ledger's data (the post and network, the challenge). The lines of {@code GET /api/me/points}, except that a day's
+ * clicks on one link are one line.
  */
 @Path("/points")
 @WebPage
