@@ -105,7 +105,10 @@ public class Points {
             boolean capped) {
     }
 
-    /** The employee's history with each day's clicks on a link summed up, newest first. */
+    /**
+     * The employee's history with each day's clicks on a link summed up, newest first; with the lines the day's cap
+     * left at nought, which {@link #history} leaves out.
+     */
     @Transactional
     public Page<DayLine> historyByDay(UUID employeeId, String cursor, int limit) {
         return Page.of(ledger.pageByDay(employeeId, Cursor.decodeAt(cursor), limit + 1, calendar.zone()), limit,

@@ -80,7 +80,8 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
     /**
      * As {@link #page}, with the clicks on one link in one day ({@code zone}'s) as one line: their points summed, at
-     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time. It reads
+     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time. Lines the
+     * day's cap left at nought are in too, so a day's clicks are all those counted, as the feed's card says. It reads
      * all of the employee's lines (about 25 ms for 20 000 of them), where {@link #page} reads one page's.
      */
     public List<Earned> pageByDay(UUID employeeId, Cursor.At after, int limit, ZoneId zone) {
@@ -91,7 +92,7 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
                         null as reason, null::uuid as source_event_id, min(action) as action, post_id, network,
                         min(rule) as rule, bool_or(capped) as capped
                    from points_ledger
-                  where employee_id = ? and points <> 0
+                  where employee_id = ?
                   group by post_id, network, case when action = 'CLICK' then (at at time zone ?)::date end,
                            case when action = 'CLICK' then null else id end)""";
         return sql.list(LINES.formatted(lines, after == null ? "true" : "(l.at, l.id) < (?, ?)"),

@@ -127,10 +127,11 @@ class RulesResourceTest {
         assertThat(lines).extracting(l -> l.get("points")).containsExactly(5, 10);
         assertThat(lines).extracting(l -> l.get("capped")).containsExactly(true, false);
         assertThat((String) lines.get(0).get("reason")).contains("daily cap reached");
-        // the page of my points says so beside the line the cap cut, and only there
+        // the page of my points lists the share the cap left at nought too, and marks the two the cap cut
         String page = as(sharer.token()).accept("text/html").header("Accept-Language", "nb").get("/points").then()
                 .statusCode(200).extract().asString();
-        assertThat(page).containsOnlyOnce("(dagens grense var nådd)");
+        assertThat(page.split("</time>\\s*<span class=\"num\">", -1)).hasSize(4);
+        assertThat(page.split("\\(dagens grense var nådd\\)", -1)).hasSize(3);
     }
 
     private static int shares(Person who) {

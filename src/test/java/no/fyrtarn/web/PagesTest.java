@@ -477,7 +477,7 @@ class PagesTest {
                 .getList("items.action", String.class).stream().filter("CLICK"::equals).count() == links.size() + 2);
         List<Integer> earned = Api.as(sharer.token()).queryParam("limit", 100).get("/api/me/points").then()
                 .extract().path("items.points");
-        int shareLines = earned.size() - links.size() - 2; // the day's cap on share points leaves some out
+        int sharesWithPoints = earned.size() - links.size() - 2; // the day's cap on share points left the others at 0
 
         int total = earned.stream().mapToInt(Integer::intValue).sum();
         no.fyrtarn.testing.Game.awaitTotal(sharer.token(), total); // the standing comes from the leaderboard's model
@@ -492,10 +492,12 @@ class PagesTest {
         String next = session.given().header("Accept-Language", "nb").get(more.group(1)).then().statusCode(200)
                 .extract().asString();
         assertThat(next).doesNotContain("data-cards=");
-        // one line per share that earned points, and one per link and day for the clicks, however many
+        // one line per share, and one per link and day for the clicks, however many; the cap's noughts are marked
         String all = nb + next;
-        assertThat(amounts(all)).hasSize(shareLines + links.size());
-        assertThat(amounts(all).stream().mapToInt(a -> Integer.parseInt(a.substring(1))).sum()).isEqualTo(total);
+        assertThat(amounts(all)).hasSize(links.size() + links.size());
+        assertThat(amounts(all)).filteredOn("0"::equals).hasSize(links.size() - sharesWithPoints);
+        assertThat(all.split("\\(dagens grense var nådd\\)", -1)).hasSize(links.size() - sharesWithPoints + 1);
+        assertThat(amounts(all).stream().mapToInt(Integer::parseInt).sum()).isEqualTo(total);
         assertThat(line(all, "3 klikk på LinkedIn-lenken min til «" + stem + "0»")).isEqualTo("+3");
         assertThat(line(all, "Et klikk på X-lenken min til «" + stem + "0»")).isEqualTo("+1");
         assertThat(all).containsPattern("Delte «" + stem + "\\d» på (LinkedIn|X)");
