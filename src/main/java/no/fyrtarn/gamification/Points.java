@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.TransactionMemo;
@@ -78,14 +80,19 @@ public class Points {
                 LedgerEntry.Subject.NONE, false, at, null, calendar.now()));
     }
 
-    /**
-     * One ledger line as its employee sees it; {@code eventId} is the event that earned it. {@code postId} and
-     * {@code network}: what was shared or clicked (a suggestion has no network, a challenge neither);
-     * {@code title}: the post's title, or the challenge's name; {@code capped}: the day's cap took some of the rule's
-     * points.
-     */
-    public record Line(Instant at, int points, String reason, UUID eventId, Action action, UUID postId,
-            Network network, String title, boolean capped) {
+    /** One ledger line as its employee sees it. */
+    public record Line(@Schema(example = "2026-12-05T09:52:00Z") Instant at, @Schema(example = "10") int points,
+            @Schema(description = "In English; action, postId, network and title say it as data",
+                    example = "Shared a post on LinkedIn") String reason,
+            @Schema(description = "The event that earned the points") UUID eventId,
+            @Schema(example = "SHARE") Action action,
+            @Schema(description = "The post shared or clicked (a suggestion's post); null for a challenge's bonus")
+            UUID postId,
+            @Schema(description = "The network shared on or clicked from; null for a suggestion or a challenge",
+                    example = "LINKEDIN") Network network,
+            @Schema(description = "The post's title, or the challenge's name", example = "We are hiring in Bergen")
+            String title,
+            @Schema(description = "The day's cap took some of the rule's points") boolean capped) {
     }
 
     /** The employee's ledger lines that earned points, newest first. */
