@@ -48,13 +48,21 @@ public final class Language {
             return SPOKEN.get(0);
         }
         RoutingContext context = arc.instance(CurrentVertxRequest.class).get().getCurrent();
-        if (context == null || context.normalizedPath().startsWith("/api/")
-                || context.normalizedPath().startsWith("/q/")) {
+        if (context == null || !forPeople(context.normalizedPath())) {
             return SPOKEN.get(0);
         }
         HttpServerRequest request = context.request();
         Cookie cookie = request.getCookie(COOKIE);
         return chosen(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
+    }
+
+    /** Whether what answers at this path is for people to read: all but the API and Quarkus's own ({@code /q}). */
+    public static boolean forPeople(String path) {
+        return !under(path, "/api") && !under(path, "/q");
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /**

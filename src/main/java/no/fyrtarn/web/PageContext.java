@@ -114,7 +114,7 @@ public class PageContext {
     public boolean browsing() {
         String accept = request.getHeader("Accept");
         String path = request.path();
-        return accept != null && accept.contains("text/html") && !under(path, "/api") && !under(path, "/q");
+        return accept != null && accept.contains("text/html") && Language.forPeople(path);
     }
 
     /** Whether a person opened this page from another site: a tap on a link in a mail or a chat. */
