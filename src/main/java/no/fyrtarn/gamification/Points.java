@@ -118,7 +118,7 @@ public class Points {
      */
     @Transactional
     public Page<DayLine> historyByDay(UUID employeeId, String cursor, int limit) {
-        return Page.of(ledger.pageByDay(employeeId, Cursor.decodeAt(cursor), limit + 1, calendar.zone()), limit,
+        return Page.of(ledger.pageByDay(employeeId, Cursor.decodeAt(cursor), limit + 1), limit,
                 e -> new Cursor.At(e.at(), e.id()).position(),
                 e -> new DayLine(e.at(), e.points(), e.count(), e.action(), e.postId(), e.network(), e.title(),
                         e.capped()));

@@ -4,10 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
     Sql sql;
 
     /**
-     * Appends the row and adds its points to its employee's total for {@code day} in daily_points, in one statement.
+     * Appends the row and adds its points to its employee's total for {@code day} in daily_points, and a click to its
+     * link's line for the day in click_day, in one statement.
      * @return whether the row was new: false when this (source event, rule) is in the ledger already
      */
     public boolean append(LedgerEntry e, LocalDate day) {
@@ -35,14 +37,23 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
                                                post_id, network, capped, at, rule_version, recorded_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (source_event_id, rule) do nothing
-                    returning employee_id, action, points),
+                    returning id, employee_id, action, points, post_id, network, capped, at),
                 total as (
                     insert into daily_points (employee_id, day, action, points)
                     select employee_id, ?, action, points from added
-                    on conflict (employee_id, day, action) do update set points = daily_points.points + excluded.points)
+                    on conflict (employee_id, day, action) do update set points = daily_points.points + excluded.points),
+                clicks as (
+                    insert into click_day (employee_id, day, post_id, network, clicks, points, capped, last_at, last_id)
+                    select employee_id, ?, post_id, network, 1, points, capped, at, id from added where action = 'CLICK'
+                    on conflict (employee_id, day, post_id, network) do update
+                       set clicks = click_day.clicks + 1, points = click_day.points + excluded.points,
+                           capped = click_day.capped or excluded.capped,
+                           last_at = greatest(click_day.last_at, excluded.last_at),
+                           last_id = case when (excluded.last_at, excluded.last_id) > (click_day.last_at, click_day.last_id)
+                                          then excluded.last_id else click_day.last_id end)
                 select count(*) from added""", row -> row.getInt(1) == 1, e.id(), e.sourceEventId(), e.rule(),
                 e.action(), e.employeeId(), e.points(), e.reason(), e.postId(), e.network(), e.capped(), e.at(),
-                e.ruleVersion(), e.recordedAt(), day)
+                e.ruleVersion(), e.recordedAt(), day, day)
                 .orElseThrow();
     }
 
@@ -54,7 +65,8 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
     /**
      * Ledger rows as their employee's history shows them: with the post's title, or the challenge's name; from
-     * {@link #pageByDay}, {@code count} rows summed, at the newest one's time, without a reason or source event.
+     * {@link #pageByDay}, without a reason or source event, and for clicks {@code count} of them summed, at the newest
+     * one's time and with its id.
      */
     public record Earned(UUID id, Instant at, int points, int count, String reason, UUID sourceEventId, Action action,
             UUID postId, Network network, String title, boolean capped) {
@@ -79,24 +91,29 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
     }
 
     /**
-     * As {@link #page}, with the clicks on one link in one day ({@code zone}'s) as one line: their points summed, at
-     * the newest one's time. A popular link's clicks would otherwise fill the history a point at a time. Lines the
-     * day's cap left at nought are in too, so a day's clicks are all those counted, as the feed's card says. It reads
-     * all of the employee's lines (about 25 ms for 20 000 of them), where {@link #page} reads one page's.
+     * As {@link #page}, with the clicks on one link in one day (in fyrtarn.timezone) as one line from click_day: their
+     * points summed, at the newest one's time. A popular link's clicks would otherwise fill the history a point at a
+     * time. Lines the day's cap left at nought are in too, so a day's clicks are all those counted, as the feed's card
+     * says. It reads a page of the ledger's other lines and a page of click_day's, however long the history.
      */
-    public List<Earned> pageByDay(UUID employeeId, Cursor.At after, int limit, ZoneId zone) {
-        // grouped by uuid and date keys and aggregated without an order, so that PostgreSQL sorts no text: a
-        // line's id is its group's greatest (any key of the group's own would do for the order and the cursor)
+    public List<Earned> pageByDay(UUID employeeId, Cursor.At after, int limit) {
+        String since = after == null ? "" : "and (%s) < (?, ?)";
         String lines = """
-                (select max(id::text collate "C")::uuid as id, max(at) as at, sum(points) as points, count(*) as count,
-                        null as reason, null::uuid as source_event_id, min(action) as action, post_id, network,
-                        min(rule) as rule, bool_or(capped) as capped
-                   from points_ledger
-                  where employee_id = ?
-                  group by post_id, network, case when action = 'CLICK' then (at at time zone ?)::date end,
-                           case when action = 'CLICK' then null else id end)""";
-        return sql.list(LINES.formatted(lines, after == null ? "true" : "(l.at, l.id) < (?, ?)"),
-                PointsLedger::earned, parameters(after, limit, employeeId, zone.getId()));
+                ((select id, at, points, 1 as count, null as reason, null::uuid as source_event_id, action, post_id,
+                         network, rule, capped
+                    from points_ledger
+                   where employee_id = ? and action <> 'CLICK' %s
+                   order by at desc, id desc
+                   limit ?)
+                 union all
+                 (select last_id, last_at, points, clicks, null, null, 'CLICK', post_id, network, 'CLICK', capped
+                    from click_day
+                   where employee_id = ? %s
+                   order by last_at desc, last_id desc
+                   limit ?))""".formatted(since.formatted("at, id"), since.formatted("last_at, last_id"));
+        Object[] each = parameters(after, limit, employeeId);
+        return sql.list(LINES.formatted(lines, "true"), PointsLedger::earned,
+                Stream.of(each, each, new Object[] { limit }).flatMap(Arrays::stream).toArray());
     }
 
     /** {@code first}, then the cursor's position if any, then the limit. */

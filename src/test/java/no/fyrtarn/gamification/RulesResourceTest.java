@@ -134,6 +134,33 @@ class RulesResourceTest {
         assertThat(page.split("\\(dagens grense var nådd\\)", -1)).hasSize(3);
     }
 
+    @Test
+    void the_page_of_my_points_counts_a_days_clicks_past_the_cap_on_the_links_one_line() {
+        as(adminToken()).body(rules(10, 50, 1, 2, 25, 75)).put("/api/admin/rules").then().statusCode(200);
+        Person sharer = employeeIn(null);
+        Map<String, Object> post = draft();
+        String url = share(sharer.token(), publish(post), "X").getString("trackedUrl");
+        for (int i = 0; i < 3; i++) {
+            io.restassured.RestAssured.given().redirects().follow(false)
+                    .header("User-Agent", "Mozilla/5.0 (Android 14) Chrome/131.0." + i)
+                    .get(url.substring(url.indexOf("/s/"))).then().statusCode(302);
+        }
+        String line = "3 klikk på X-lenken min til «" + post.get("title") + "» <span class=\"muted\">(dagens grense var nådd)"
+                + "</span></span>";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> myPoints(sharer)
+                .contains(line));
+        assertThat(myPoints(sharer)).containsPattern(java.util.regex.Pattern.quote(line)
+                + "\\s*<time[^>]*>[^<]*</time>\\s*<span class=\"num\">\\+2</span>");
+        // the API lists the two clicks that earned a point, and not the third
+        List<String> actions = as(sharer.token()).get("/api/me/points").then().extract().path("items.action");
+        assertThat(actions).containsExactly("CLICK", "CLICK", "SHARE");
+    }
+
+    private static String myPoints(Person who) {
+        return as(who.token()).accept("text/html").header("Accept-Language", "nb").get("/points").then()
+                .statusCode(200).extract().asString();
+    }
+
     private static int shares(Person who) {
         return as(who.token()).queryParam("scope", "company").queryParam("limit", 100).get("/api/leaderboard").then()
                 .statusCode(200).extract().jsonPath().getList("entries", Map.class).stream()
