@@ -49,8 +49,9 @@ public class PointsLedger implements PanacheRepositoryBase<LedgerEntry, UUID> {
                        set clicks = click_day.clicks + 1, points = click_day.points + excluded.points,
                            capped = click_day.capped or excluded.capped,
                            last_at = greatest(click_day.last_at, excluded.last_at),
-                           last_id = case when (excluded.last_at, excluded.last_id) > (click_day.last_at, click_day.last_id)
-                                          then excluded.last_id else click_day.last_id end)
+                           last_id = case
+                               when (excluded.last_at, excluded.last_id) > (click_day.last_at, click_day.last_id)
+                               then excluded.last_id else click_day.last_id end)
                 select count(*) from added""", row -> row.getInt(1) == 1, e.id(), e.sourceEventId(), e.rule(),
                 e.action(), e.employeeId(), e.points(), e.reason(), e.postId(), e.network(), e.capped(), e.at(),
                 e.ruleVersion(), e.recordedAt(), day, day)

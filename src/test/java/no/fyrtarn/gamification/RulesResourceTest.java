@@ -128,8 +128,7 @@ class RulesResourceTest {
         assertThat(lines).extracting(l -> l.get("capped")).containsExactly(true, false);
         assertThat((String) lines.get(0).get("reason")).contains("daily cap reached");
         // the page of my points lists the share the cap left at nought too, and marks the two the cap cut
-        String page = as(sharer.token()).accept("text/html").header("Accept-Language", "nb").get("/points").then()
-                .statusCode(200).extract().asString();
+        String page = myPoints(sharer);
         assertThat(page.split("</time>\\s*<span class=\"num\">", -1)).hasSize(4);
         assertThat(page.split("\\(dagens grense var nådd\\)", -1)).hasSize(3);
     }
@@ -145,8 +144,8 @@ class RulesResourceTest {
                     .header("User-Agent", "Mozilla/5.0 (Android 14) Chrome/131.0." + i)
                     .get(url.substring(url.indexOf("/s/"))).then().statusCode(302);
         }
-        String line = "3 klikk på X-lenken min til «" + post.get("title") + "» <span class=\"muted\">(dagens grense var nådd)"
-                + "</span></span>";
+        String line = "3 klikk på X-lenken min til «" + post.get("title")
+                + "» <span class=\"muted\">(dagens grense var nådd)</span></span>";
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> myPoints(sharer)
                 .contains(line));
         assertThat(myPoints(sharer)).containsPattern(java.util.regex.Pattern.quote(line)
