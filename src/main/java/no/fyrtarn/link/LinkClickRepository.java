@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.NativeRows;
 import no.fyrtarn.infra.Sql;
 import no.fyrtarn.post.Network;
 
@@ -83,8 +84,7 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
         List<Object[]> rows = getEntityManager().createQuery("select c.postId, c.network, count(c) from LinkClick c "
                 + "where c.postId in :ids group by c.postId, c.network", Object[].class)
                 .setParameter("ids", postIds).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.toMap(r -> (Network) r[1], r -> (Long) r[2])));
+        return NativeRows.countsByTwo(rows);
     }
 
     /**
@@ -99,7 +99,6 @@ public class LinkClickRepository implements PanacheRepositoryBase<LinkClick, UUI
                 + "from TrackedLink t, LinkClick c where c.linkCode = t.code "
                 + "and t.employeeId = :employee and t.postId in :posts group by t.postId, t.network", Object[].class)
                 .setParameter("employee", employeeId).setParameter("posts", postIds).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.toMap(r -> (Network) r[1], r -> (Long) r[2])));
+        return NativeRows.countsByTwo(rows);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import no.fyrtarn.infra.NativeRows;
 import no.fyrtarn.infra.Sql;
 import no.fyrtarn.post.Network;
 
@@ -104,8 +105,7 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         List<Object[]> rows = getEntityManager().createQuery("select s.postId, s.network, count(s) from Share s "
                 + "where s.postId in :posts group by s.postId, s.network", Object[].class)
                 .setParameter("posts", postIds).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
-                Collectors.toMap(r -> (Network) r[1], r -> (Long) r[2])));
+        return NativeRows.countsByTwo(rows);
     }
 
     /** One tracked link of a post: whose, where, how often it was shared and its counted clicks. */
