@@ -55,8 +55,7 @@ public class FeedService {
      */
     private Map<UUID, Map<Network, Long>> myClicks(UUID employeeId, List<UUID> postIds) {
         Map<UUID, Set<Network>> shared = shares.networksSharedOn(employeeId, postIds);
-        Map<UUID, Map<Network, Long>> clicked = shared.isEmpty() ? Map.of()
-                : links.countedClicksOnLinksOf(employeeId, shared.keySet());
+        Map<UUID, Map<Network, Long>> clicked = links.countedClicksOnLinksOf(employeeId, shared.keySet());
         Map<UUID, Map<Network, Long>> mine = new HashMap<>();
         shared.forEach((post, networks) -> {
             Map<Network, Long> counted = clicked.getOrDefault(post, Map.of());
