@@ -113,7 +113,8 @@ public class LeaderboardService {
         return buckets.stream().map(w -> new WeekPoints(w, points.getOrDefault(w, 0L))).toList();
     }
 
-    private long pointsOf(UUID employeeId, Period period) {
+    /** Someone's points in the current {@code period}, from the board's read model. */
+    public long pointsOf(UUID employeeId, Period period) {
         Standing s = board.of(calendar.current(period), List.of(employeeId)).get(employeeId);
         return s == null ? 0 : s.points();
     }

@@ -1,5 +1,7 @@
 package no.fyrtarn.web;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +36,7 @@ public class PointsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance points(LeaderboardService.Summary summary, Page<Points.DayLine> history);
+        static native TemplateInstance points(long week, long total, Page<Points.DayLine> history);
 
         static native TemplateInstance points$lines(Page<Points.DayLine> history);
     }
@@ -54,8 +56,9 @@ public class PointsPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance history(@QueryParam("cursor") String cursor) {
-        return Templates.points(leaderboards.summary(user.member(), Period.WEEK), lines(cursor))
-                .setLocale(page.locale());
+        UUID me = user.member().employeeId();
+        return Templates.points(leaderboards.pointsOf(me, Period.WEEK), leaderboards.pointsOf(me, Period.ALL),
+                lines(cursor)).setLocale(page.locale());
     }
 
     /** The next lines, for infinite scrolling. */
