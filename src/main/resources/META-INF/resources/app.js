@@ -23,6 +23,8 @@
     const text = field ? field.value : '';
     const attempt = form.dataset.post + ' ' + network + ' ' + text;
     if (!keys.has(attempt)) keys.set(attempt, newKey());
+    // LinkedIn's and Facebook's dialogs take only the link: the text goes to the clipboard, while the tap still allows it
+    const pasting = button.dataset.paste && text.trim() ? copy(text) : null;
     // opened while handling the tap, so that pop-up blockers allow it; pointed at the network once we know the link
     const dialog = window.open('about:blank', '_blank');
     const status = form.querySelector('.result');
@@ -49,7 +51,7 @@
       keys.delete(attempt);
       button.classList.add('shared');
       button.textContent = button.dataset.labelShared;
-      say(status, null);
+      say(status, null, pasting && await pasting ? button.dataset.paste : null);
       status.querySelector('.tracked').value = shared.trackedUrl;
       status.querySelector('.copy').dataset.copy = shared.text + ' ' + shared.trackedUrl;
       // from now on the card follows the clicks on my links
@@ -69,13 +71,40 @@
     }
   }
 
-  // The card's result: the tracked link to copy, or (with a problem) only what went wrong.
-  function say(status, problem) {
+  // The card's result: the tracked link to copy and what to do with the text, or (with a problem) only what went wrong.
+  function say(status, problem, pasteNote) {
+    const show = (selector, text) => {
+      const element = status.querySelector(selector);
+      element.hidden = !text;
+      element.textContent = text || '';
+    };
     status.hidden = false;
-    status.querySelector('.problem').hidden = !problem;
-    status.querySelector('.problem').textContent = problem || '';
+    show('.problem', problem);
+    show('.pasted', problem ? null : pasteNote);
     status.querySelector('label').hidden = !!problem;
     status.querySelector('.copy').hidden = !!problem;
+  }
+
+  // Puts text on the clipboard; whether it got there. Where the Clipboard API is missing, the old way, which has to
+  // run within the tap: so nothing may be awaited before calling this.
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (e) {
+      const scratch = document.createElement('textarea');
+      scratch.className = 'visually-hidden';
+      scratch.value = text;
+      document.body.append(scratch);
+      scratch.select();
+      try {
+        return document.execCommand('copy');
+      } catch (ignored) {
+        return false;
+      } finally {
+        scratch.remove();
+      }
+    }
   }
 
   document.addEventListener('submit', event => {
@@ -88,16 +117,8 @@
   document.addEventListener('click', async event => {
     const button = event.target.closest('button.copy');
     if (!button || !button.dataset.copy) return;
-    try {
-      await navigator.clipboard.writeText(button.dataset.copy);
-    } catch (e) {
-      const field = button.closest('.result').querySelector('.tracked');
-      field.value = button.dataset.copy;
-      field.select();
-      document.execCommand('copy');
-    }
     const done = button.parentElement.querySelector('.copied');
-    if (done) done.hidden = false;
+    if (await copy(button.dataset.copy) && done) done.hidden = false;
   });
 
   // --- Feed and studio: a text for X counted as X counts it, as the server does (share/XText: a link 23, an emoji,

@@ -19,6 +19,14 @@ public enum Network {
         };
     }
 
+    /**
+     * Whether the network's share dialog takes the text as well as the link. X's does; LinkedIn's and Facebook's take
+     * only the link, so the feed copies the text for the employee to paste.
+     */
+    public boolean dialogTakesText() {
+        return this == X;
+    }
+
     /** The network's own spelling, for texts people read. */
     public String label() {
         return label;

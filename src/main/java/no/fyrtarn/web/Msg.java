@@ -158,6 +158,9 @@ public interface Msg {
     @Message("Copied")
     String copied();
 
+    @Message("Your text is copied: paste it into your post on {network}.")
+    String text_copied_paste(String network);
+
     @Message("Could not share just now. Try again.")
     String share_failed();
 

@@ -120,6 +120,14 @@ public final class Browser implements AutoCloseable {
                 "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText ?? e.textContent);", css);
     }
 
+    /** What is on the clipboard, read by the page (allowed to for this site). */
+    public String clipboard() {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", base, "permissions", List.of("clipboardReadWrite")));
+        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " navigator.clipboard.readText().then(done, e => done('not readable: ' + e));");
+    }
+
     /** What the browser's console said since the last call: script errors, refused resources, policy violations. */
     public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();

@@ -151,6 +151,56 @@ class PagesBrowserTest {
     }
 
     @Test
+    void tapping_linkedin_copies_my_text_to_paste_there_since_its_dialog_takes_only_the_link() {
+        Team team = Team.of(0);
+        String title = "Del med nettverket " + unique();
+        postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        card.findElement(By.cssSelector("details.captions summary")).click();
+        WebElement text = card.findElement(By.cssSelector("textarea[name=text_LINKEDIN]"));
+        text.clear();
+        text.sendKeys("Vi ansetter i Bergen – søk nå!");
+        String feed = phone.driver().getWindowHandle();
+
+        card.findElement(By.cssSelector("button[value=LINKEDIN]")).click();
+        WebElement pasted = card.findElement(By.cssSelector(".result .pasted"));
+        await().until(pasted::isDisplayed);
+        assertThat(pasted.getText()).isEqualTo("Your text is copied: paste it into your post on LinkedIn.");
+        String link = card.findElement(By.cssSelector(".result .tracked")).getAttribute("value");
+        assertThat(link).contains("/s/");
+        String dialog = phone.driver().getWindowHandles().stream().filter(h -> !h.equals(feed)).findFirst().orElseThrow();
+        phone.driver().switchTo().window(dialog);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> phone.driver().getCurrentUrl().startsWith("https://www.linkedin.com/"));
+        assertThat(phone.driver().getCurrentUrl()).isEqualTo("https://www.linkedin.com/sharing/share-offsite/?url="
+                + URLEncoder.encode(link, StandardCharsets.UTF_8));
+        phone.driver().close();
+        phone.driver().switchTo().window(feed);
+        assertThat(phone.clipboard()).isEqualTo("Vi ansetter i Bergen – søk nå!");
+        phone.screenshot("feed-linkedin-text-copied");
+
+        // X's dialog takes the text: nothing is copied, and the note about pasting goes
+        card.findElement(By.cssSelector("button[value=X]")).click();
+        await().until(() -> card.findElement(By.cssSelector("button[value=X]")).getText().equals("Shared on X ✓"));
+        assertThat(pasted.isDisplayed()).isFalse();
+        phone.driver().getWindowHandles().stream().filter(h -> !h.equals(feed)).forEach(h -> {
+            phone.driver().switchTo().window(h);
+            phone.driver().close();
+        });
+        phone.driver().switchTo().window(feed);
+        assertThat(phone.clipboard()).isEqualTo("Vi ansetter i Bergen – søk nå!");
+
+        // the button copies the text with the tracked link, for anywhere else
+        card.findElement(By.cssSelector(".result .copy")).click();
+        await().until(() -> card.findElement(By.cssSelector(".result .copied")).isDisplayed());
+        String xLink = card.findElement(By.cssSelector(".result .tracked")).getAttribute("value");
+        assertThat(xLink).contains("/s/").isNotEqualTo(link);
+        assertThat(phone.clipboard()).isEqualTo("Jobb hos oss " + xLink);
+    }
+
+    @Test
     void a_post_taken_down_while_the_feed_is_open_says_so_on_a_tap_and_opens_no_dialog() {
         Team team = Team.of(0);
         String title = "Snart borte " + unique();
