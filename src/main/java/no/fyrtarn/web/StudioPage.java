@@ -291,7 +291,9 @@ public class StudioPage {
         var post = posts.get(id);
         Form form = Form.of(post.post(), calendar.zone());
         form.etag = post.etag();
-        return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE));
+        // only a post that was published can have been shared
+        Page<PostLink> links = post.post().publishedAt() == null ? null : sharing.links(id, linksCursor, LINKS_PAGE);
+        return edit(post.post(), form, FormErrors.NONE, links);
     }
 
     @POST
