@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,13 +99,18 @@ public class Post {
         this.updatedAt = now;
     }
 
+    /** A topic as stored and as the feed is filtered by it: trimmed and lower-case. */
+    public static String topicKey(String topic) {
+        return topic.trim().toLowerCase(Locale.ROOT);
+    }
+
     void write(PostRequest r, Set<UUID> audience, Instant now) {
         requireStatus("edited", PostStatus.DRAFT);
         this.title = r.title().trim();
         this.body = r.body().trim();
         this.url = r.url().trim();
         this.topics = r.topics() == null ? new ArrayList<>()
-                : new ArrayList<>(r.topics().stream().map(t -> t.trim().toLowerCase()).distinct().toList());
+                : new ArrayList<>(r.topics().stream().map(Post::topicKey).distinct().toList());
         this.networks = new ArrayList<>(r.networks().stream().sorted().toList());
         this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions());
         this.audienceTeamIds = new HashSet<>(audience);

@@ -89,6 +89,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return ids.stream().map(byId::get).toList();
     }
 
+    /** The topics of {@link #feed}'s posts, with how many have each: most first, then the newest post's first. */
+    public List<FeedTopic> feedTopics(UUID teamId, Instant now, int limit) {
+        var query = getEntityManager().createNativeQuery("""
+                select t.topic, count(*) from post p cross join jsonb_array_elements_text(p.topics) t(topic)
+                where %s
+                group by t.topic order by count(*) desc, max(p.published_at) desc, t.topic limit :limit"""
+                .formatted(inFeedOf(teamId))).setParameter("limit", limit);
+        bindInFeedOf(query, teamId, now);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new FeedTopic((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
     /**
      * A published post as it is shared, with its audience: one scalar query, no entity (the share path asks on every
      * tap). Whether it is in someone's feed now is {@link LivePost#inFeedOf}.

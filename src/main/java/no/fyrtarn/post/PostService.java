@@ -94,9 +94,18 @@ public class PostService {
     /** What someone in {@code teamId} (null: no team) may share now, newest published first. */
     @Transactional
     public Page<PublishedPost> feed(UUID teamId, String topic, String cursor, int limit) {
-        String wanted = topic == null || topic.isBlank() ? null : topic.trim().toLowerCase();
+        String wanted = topic == null || topic.isBlank() ? null : Post.topicKey(topic);
         List<Post> fetched = posts.feed(teamId, wanted, clock.instant(), Cursor.decodeAt(cursor), limit + 1);
         return Page.of(fetched, limit, p -> new Cursor.At(p.publishedAt(), p.id()).position(), PublishedPost::of);
+    }
+
+    /**
+     * The topics of what someone in {@code teamId} (null: no team) may share now: those of the most posts first, then
+     * those of the newest; at most {@code limit}.
+     */
+    @Transactional
+    public List<FeedTopic> feedTopics(UUID teamId, int limit) {
+        return posts.feedTopics(teamId, clock.instant(), limit);
     }
 
     /**

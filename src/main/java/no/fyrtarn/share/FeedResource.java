@@ -1,5 +1,7 @@
 package no.fyrtarn.share;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.post.FeedTopic;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
@@ -41,5 +44,16 @@ public class FeedResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return feed.feed(user.member(), topic, cursor, limit);
+    }
+
+    @GET
+    @Path("topics")
+    @Operation(operationId = "getFeedTopics", summary = "The topics of the caller's feed, for filtering it",
+            description = "Each topic with how many posts in the caller's feed have it; the most posts first, then the"
+                    + " topics of the newest posts.")
+    @APIResponse(responseCode = "200", description = "The topics")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public List<FeedTopic> topics(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return feed.topics(user.member(), limit);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import no.fyrtarn.directory.DirectoryService.Member;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.link.LinkService;
+import no.fyrtarn.post.FeedTopic;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
@@ -41,6 +42,11 @@ public class FeedService {
                 page.items().stream().map(PublishedPost::id).toList());
         return new Page<>(page.items().stream().map(post -> item(who, post, mine.getOrDefault(post.id(), Map.of())))
                 .toList(), page.nextCursor());
+    }
+
+    /** The topics of the employee's feed, those of the most posts first; at most {@code limit}. */
+    public List<FeedTopic> topics(Member who, int limit) {
+        return posts.feedTopics(who.teamId(), limit);
     }
 
     /** The clicks counted on the employee's own links to the post, for each network they shared it on. */

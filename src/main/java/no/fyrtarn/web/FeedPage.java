@@ -1,8 +1,10 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +28,9 @@ import no.fyrtarn.gamification.Period;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.me.MeService;
 import no.fyrtarn.me.MeView;
+import no.fyrtarn.post.FeedTopic;
 import no.fyrtarn.post.Network;
+import no.fyrtarn.post.Post;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 import no.fyrtarn.share.FeedItem;
@@ -46,10 +50,12 @@ import no.fyrtarn.share.ShareService;
 public class FeedPage {
 
     static final int PAGE_SIZE = 10;
+    /** Topics in the bar above the cards. */
+    static final int TOPICS_SHOWN = 20;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance feed(MeView me, Page<FeedItem> feed, String topic);
+        static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic);
 
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
 
@@ -76,9 +82,16 @@ public class FeedPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
-        String filter = blankToNull(topic);
-        return Templates.feed(me.me(user.member(), Period.WEEK), feeds.feed(user.member(), filter, cursor, PAGE_SIZE),
-                filter).setLocale(page.locale());
+        String filter = topicFilter(topic);
+        return Templates.feed(me.me(user.member(), Period.WEEK), topicBar(filter),
+                feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter).setLocale(page.locale());
+    }
+
+    /** The feed's topics to filter by, with the one filtered by first when no live post has it (any more). */
+    private List<String> topicBar(String filter) {
+        List<String> topics = feeds.topics(user.member(), TOPICS_SHOWN).stream().map(FeedTopic::topic).toList();
+        return filter == null || topics.contains(filter) ? topics
+                : Stream.concat(Stream.of(filter), topics.stream()).toList();
     }
 
     /** The next cards, for infinite scrolling. */
@@ -86,7 +99,7 @@ public class FeedPage {
     @Path("feed/cards")
     @Operation(hidden = true)
     public TemplateInstance cards(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
-        String filter = blankToNull(topic);
+        String filter = topicFilter(topic);
         return Templates.feed$cards(feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter)
                 .setLocale(page.locale());
     }
@@ -132,6 +145,10 @@ public class FeedPage {
     @TemplateExtension(namespace = "feed")
     static String key() {
         return UUID.randomUUID().toString();
+    }
+
+    private static String topicFilter(String topic) {
+        return topic == null || topic.isBlank() ? null : Post.topicKey(topic);
     }
 
     private static String blankToNull(String s) {

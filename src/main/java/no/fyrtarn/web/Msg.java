@@ -116,11 +116,8 @@ public interface Msg {
             + "{#is 'LIGHTHOUSE'}Lighthouse{#else}{badge}{/when}")
     String badge(String badge);
 
-    @Message("Showing #{topic}")
-    String filtered_by(String topic);
-
-    @Message("Show all")
-    String clear_filter();
+    @Message("All")
+    String all_topics();
 
     @Message("Topics")
     String topics();

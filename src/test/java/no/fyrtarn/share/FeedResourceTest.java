@@ -182,6 +182,54 @@ class FeedResourceTest {
     }
 
     @Test
+    void the_topics_of_my_feed_come_with_how_many_of_its_posts_have_each_the_most_first() {
+        String sales = "Sales " + unique();
+        Person seller = employeeIn(sales);
+        String support = "Support " + unique();
+        employeeIn(support);
+        String common = "t-" + unique();
+        String rare = "t-" + unique();
+        String otherTeams = "t-" + unique();
+        String expired = "t-" + unique();
+        String draft = "t-" + unique();
+        publish(post(common, List.of()));
+        Map<String, Object> both = draft("topics", List.of(rare, " " + common.toUpperCase() + " "));
+        both.put("audience", Map.of("teams", List.of(sales)));
+        publish(both);
+        publish(post(otherTeams, List.of(support)));
+        Map<String, Object> shortLived = post(expired, List.of());
+        shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
+        publish(shortLived);
+        create(marketer(), post(draft, List.of()));
+        clock.advance(Duration.ofHours(2));
+
+        List<Map<String, Object>> topics = as(seller.token()).queryParam("limit", 100).get("/api/feed/topics").then()
+                .statusCode(200).extract().jsonPath().getList("");
+        assertThat(topics).contains(Map.of("topic", common, "posts", 2), Map.of("topic", rare, "posts", 1));
+        assertThat(topics.indexOf(Map.of("topic", common, "posts", 2)))
+                .isLessThan(topics.indexOf(Map.of("topic", rare, "posts", 1)));
+        assertThat(topics).extracting(t -> t.get("topic")).doesNotContain(otherTeams, expired, draft);
+        // someone outside the team sees only the post for everyone
+        assertThat(as(employeeIn(null).token()).queryParam("limit", 100).get("/api/feed/topics").then().statusCode(200)
+                .extract().jsonPath().getList("", Map.class))
+                .contains(Map.of("topic", common, "posts", 1)).extracting(t -> t.get("topic")).doesNotContain(rare);
+        assertThat(as(seller.token()).queryParam("limit", 1).get("/api/feed/topics").then().statusCode(200)
+                .extract().jsonPath().getList("")).hasSize(1);
+    }
+
+    @Test
+    void bad_limits_for_the_topics_are_400_naming_the_parameter_and_they_need_a_token() {
+        String token = employeeIn(null).token();
+        for (String bad : List.of("0", "101", "ten")) {
+            as(token).queryParam("limit", bad).get("/api/feed/topics").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        }
+        given().get("/api/feed/topics").then().statusCode(401).contentType("application/problem+json");
+        // every role is an employee's too
+        as(marketer()).get("/api/feed/topics").then().statusCode(200);
+    }
+
+    @Test
     void bad_paging_and_filters_are_400_naming_the_parameter() {
         String token = employeeIn(null).token();
         as(token).queryParam("limit", 0).get("/api/feed").then().statusCode(400)

@@ -446,6 +446,9 @@ class PagesBrowserTest {
         Map<String, Object> post = draft("title", title);
         post.put("url", url);
         post.put("audience", Map.of("teams", List.of(team.name())));
+        // and more topics than a phone's width holds
+        post.put("topics", List.of("bærekraftsrapporten-" + unique(), "kundeservice-" + unique(), "bergen-" + unique(),
+                "rekruttering-" + unique()));
         publish(post);
 
         phone.login(team.leaderEmail());
@@ -454,6 +457,9 @@ class PagesBrowserTest {
         assertThat(card.findElement(By.cssSelector("a.url")).getAttribute("href")).isEqualTo(url);
         phone.screenshot("feed-long-link");
         assertThat(phone.scrollsSideways()).isFalse();
+        assertThat(phone.all(".topic-bar a.chip")).hasSizeGreaterThan(4);
+        assertThat(phone.script("const bar = document.querySelector('.topic-bar ul');"
+                + " return bar.scrollWidth > bar.clientWidth;")).as("the topic bar scrolls sideways by itself").isEqualTo(true);
 
         String marketer = "lise-marie.lenke-johannessen.markedsavdelingen-" + unique() + "@test.fyrtarn.no";
         Api.importEmployees(List.of(Map.of("email", marketer, "name", "Lise Lenke", "roles", List.of("marketing"))));

@@ -247,6 +247,41 @@ class PagesTest {
         assertThat(card(feed, staying)).doesNotContain("kan deles til");
     }
 
+    @Test
+    void the_feed_filters_by_a_topic_from_the_bar_of_its_topics() {
+        Team team = Team.of(0);
+        String topic = "lag-" + Api.unique();
+        Map<String, Object> tagged = draft("topics", List.of(topic));
+        tagged.put("audience", Map.of("teams", List.of(team.name())));
+        String taggedPost = publish(tagged);
+        String otherPost = publish(draft("audience", Map.of("teams", List.of(team.name()))));
+        Session session = Session.of(team.leaderEmail());
+
+        String feed = session.given().get("/").then().statusCode(200).extract().asString();
+        assertThat(topicBar(feed)).contains("<a class=\"chip\" href=\"/\" aria-current=\"true\">All</a>")
+                .contains("<a class=\"chip\" href=\"/?topic=" + topic + "\">#" + topic + "</a>");
+        assertThat(feed).contains("id=\"post-" + taggedPost + "\"", "id=\"post-" + otherPost + "\"");
+
+        // as typed into the address, in capitals
+        String filtered = session.given().queryParam("topic", topic.toUpperCase(Locale.ROOT)).get("/").then()
+                .statusCode(200).extract().asString();
+        assertThat(topicBar(filtered)).contains("<a class=\"chip\" href=\"/\">All</a>")
+                .contains("href=\"/?topic=" + topic + "\" aria-current=\"true\">#" + topic + "</a>");
+        assertThat(filtered).contains("id=\"post-" + taggedPost + "\"").doesNotContain("id=\"post-" + otherPost + "\"");
+
+        // a topic no post in the feed has (any more) stays in the bar while it is the filter
+        String gone = "borte-" + Api.unique();
+        String empty = session.given().queryParam("topic", gone).get("/").then().statusCode(200).extract().asString();
+        assertThat(topicBar(empty)).contains("href=\"/?topic=" + gone + "\" aria-current=\"true\">#" + gone + "</a>");
+        assertThat(empty).doesNotContain("<article").contains("Nothing to share right now.");
+    }
+
+    private static String topicBar(String feed) {
+        Matcher bar = Pattern.compile("<nav class=\"topic-bar\".*?</nav>", Pattern.DOTALL).matcher(feed);
+        assertThat(bar.find()).as("the topic bar").isTrue();
+        return bar.group();
+    }
+
     /** The feed's card of this post. */
     private static String card(String feed, String post) {
         Matcher card = Pattern.compile("<article class=\"card\" id=\"post-" + post + "\".*?</article>", Pattern.DOTALL)
