@@ -167,6 +167,9 @@ public interface Msg {
     @Message("Nothing to share right now. New posts from marketing show up here.")
     String feed_empty();
 
+    @Message("Nothing with #{topic} to share right now.")
+    String feed_empty_topic(String topic);
+
     @Message("More posts")
     String more();
 

@@ -273,7 +273,7 @@ class PagesTest {
         String gone = "borte-" + Api.unique();
         String empty = session.given().queryParam("topic", gone).get("/").then().statusCode(200).extract().asString();
         assertThat(topicBar(empty)).contains("href=\"/?topic=" + gone + "\" aria-current=\"true\">#" + gone + "</a>");
-        assertThat(empty).doesNotContain("<article").contains("Nothing to share right now.");
+        assertThat(empty).doesNotContain("<article").contains("Nothing with #" + gone + " to share right now.");
     }
 
     private static String topicBar(String feed) {
