@@ -208,6 +208,14 @@
     watchMore();
   }
 
+  // --- Feed: the topic filtered by shows in the topic bar, however far along the bar it is.
+  const currentTopic = document.querySelector('.topic-bar [aria-current="true"]');
+  if (currentTopic) {
+    const bar = currentTopic.closest('ul');
+    const past = currentTopic.getBoundingClientRect().right - bar.getBoundingClientRect().right;
+    if (past > 0) bar.scrollLeft += past + 16;
+  }
+
   // --- Studio: the preview follows the form as you type.
   const postForm = document.getElementById('post-form');
   if (postForm) {

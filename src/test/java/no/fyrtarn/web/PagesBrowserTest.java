@@ -447,8 +447,9 @@ class PagesBrowserTest {
         post.put("url", url);
         post.put("audience", Map.of("teams", List.of(team.name())));
         // and more topics than a phone's width holds
+        String lastTopic = "rekruttering-" + unique();
         post.put("topics", List.of("bærekraftsrapporten-" + unique(), "kundeservice-" + unique(), "bergen-" + unique(),
-                "rekruttering-" + unique()));
+                lastTopic));
         publish(post);
 
         phone.login(team.leaderEmail());
@@ -460,6 +461,12 @@ class PagesBrowserTest {
         assertThat(phone.all(".topic-bar a.chip")).hasSizeGreaterThan(4);
         assertThat(phone.script("const bar = document.querySelector('.topic-bar ul');"
                 + " return bar.scrollWidth > bar.clientWidth;")).as("the topic bar scrolls sideways by itself").isEqualTo(true);
+        phone.open("/?topic=" + lastTopic);
+        assertThat(phone.script("const bar = document.querySelector('.topic-bar ul').getBoundingClientRect();"
+                + " const chip = document.querySelector('.topic-bar [aria-current]').getBoundingClientRect();"
+                + " return chip.left >= bar.left && chip.right <= bar.right;"))
+                .as("the topic filtered by is in view in its bar").isEqualTo(true);
+        assertThat(phone.scrollsSideways()).isFalse();
 
         String marketer = "lise-marie.lenke-johannessen.markedsavdelingen-" + unique() + "@test.fyrtarn.no";
         Api.importEmployees(List.of(Map.of("email", marketer, "name", "Lise Lenke", "roles", List.of("marketing"))));
