@@ -24,8 +24,11 @@ import no.fyrtarn.infra.ProblemException;
 @Transactional
 public class LeaderboardService {
 
-    /** Someone's points this week, this month and in all, and their ranks in the company and their team. */
-    public record Summary(long week, long month, long total, long companyRank, Long teamRank) {
+    /**
+     * Someone's points this week, this month and in all, their ranks in the company and their team, and the clicks
+     * counted on their links in all (also those the day's cap left without points).
+     */
+    public record Summary(long week, long month, long total, long companyRank, Long teamRank, long clicks) {
     }
 
     @Inject
@@ -81,7 +84,8 @@ public class LeaderboardService {
         UUID id = member.employeeId();
         long week = pointsOf(id, Period.WEEK);
         long month = pointsOf(id, Period.MONTH);
-        long total = pointsOf(id, Period.ALL);
+        Standing all = standingOf(id, Period.ALL);
+        long total = all.points();
         GameCalendar.Window window = calendar.current(rankPeriod);
         long mine = switch (rankPeriod) {
             case WEEK -> week;
@@ -95,7 +99,7 @@ public class LeaderboardService {
             List<UUID> team = teamOf(member.team(), member).stream().map(People.Person::employeeId).toList();
             teamRank = 1 + board.of(window, team).values().stream().filter(s -> s.points() > mine).count();
         }
-        return new Summary(week, month, total, companyRank, teamRank);
+        return new Summary(week, month, total, companyRank, teamRank, all.clicks());
     }
 
     /** Points in a week: {@code week} is the Monday it starts on. */
@@ -115,8 +119,12 @@ public class LeaderboardService {
 
     /** Someone's points in the current {@code period}, from the board's read model. */
     public long pointsOf(UUID employeeId, Period period) {
-        Standing s = board.of(calendar.current(period), List.of(employeeId)).get(employeeId);
-        return s == null ? 0 : s.points();
+        return standingOf(employeeId, period).points();
+    }
+
+    private Standing standingOf(UUID employeeId, Period period) {
+        return board.of(calendar.current(period), List.of(employeeId)).getOrDefault(employeeId,
+                Standing.none(employeeId));
     }
 
     private List<People.Person> teamOf(String team, DirectoryService.Member caller) {

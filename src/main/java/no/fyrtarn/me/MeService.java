@@ -30,6 +30,6 @@ public class MeService {
                 member.groups().contains(Roles.LEADER),
                 new MeView.Points(summary.week(), summary.month(), summary.total()),
                 new MeView.Rank(rankPeriod.label(), summary.companyRank(), summary.teamRank()),
-                progress.badges(member.employeeId()), scoring.currentStreak(member.employeeId()));
+                progress.badges(member.employeeId()), scoring.currentStreak(member.employeeId()), summary.clicks());
     }
 }

@@ -12,7 +12,9 @@ public record MeView(UUID employeeId, String email, String name, String team,
         @Schema(description = "The caller has direct reports") boolean leader,
         Points points, Rank rank, List<Progress.Earned> badges,
         @Schema(description = "Consecutive weeks with a share, up to this week (or last week, while this one has none yet)")
-        int streakWeeks) {
+        int streakWeeks,
+        @Schema(description = "Clicks counted on the caller's tracked links, in all (also those past the day's cap)")
+        long clicks) {
 
     public record Points(long week, long month, long total) {
     }

@@ -212,6 +212,9 @@ public interface Msg {
     @Message("My points per week")
     String my_points_per_week();
 
+    @Message("{#if n == 1}click{#else}clicks{/if} on your links")
+    String clicks_in_all(long n);
+
     @Message("See what earned them")
     String points_see_what();
 

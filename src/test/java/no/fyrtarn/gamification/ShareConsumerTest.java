@@ -67,6 +67,7 @@ class ShareConsumerTest {
         assertThat(me.getList("badges.badge", String.class)).containsExactly("FIRST_SHARE");
         assertThat(me.getInt("streakWeeks")).isEqualTo(1);
         assertThat(me.getLong("rank.company")).isPositive();
+        assertThat(me.getLong("clicks")).as("the bot's click is not counted").isEqualTo(1);
 
         JsonPath board = as(sharer.token()).queryParam("period", "week").queryParam("scope", "company")
                 .queryParam("limit", 100).get("/api/leaderboard").then().statusCode(200).extract().jsonPath();

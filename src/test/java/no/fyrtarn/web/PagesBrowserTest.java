@@ -201,6 +201,47 @@ class PagesBrowserTest {
     }
 
     @Test
+    void clicks_past_the_days_cap_still_show_on_the_card_without_a_reload() {
+        String team = "Lag " + unique();
+        Api.Person sharer = employeeIn(team);
+        String title = "Populær lenke " + unique();
+        Map<String, Object> post = draft("title", title);
+        post.put("audience", Map.of("teams", List.of(team)));
+        post.put("networks", List.of("X"));
+        post.put("captions", List.of(Map.of("network", "X", "text", "Les denne")));
+        String postId = publish(post);
+        String url = Api.as(sharer.token()).body("{\"network\": \"X\"}").post("/api/posts/" + postId + "/shares")
+                .then().statusCode(201).extract().path("trackedUrl");
+        String link = url.substring(url.indexOf("/s/"));
+        phone.login(sharer.email());
+        await().until(() -> phone.path().equals("/"));
+        String reach = "#post-" + postId + " .reach";
+        phone.script("window.stayedOpen = true;");
+
+        // a click from each of 100 readers reaches the day's cap on click points (100)
+        for (int reader = 1; reader <= 100; reader++) {
+            click(link, reader);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 100");
+            assertThat(phone.text("#my-points")).isEqualTo("110"); // the share's 10 and the clicks' 1 each
+        });
+        // the next reader's click earns nothing, but it is counted, and the card says so
+        click(link, 101);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 101"));
+        assertThat(phone.text("#my-points")).isEqualTo("110");
+        assertThat(oneLine(phone.text(".see-points"))).isEqualTo("101 clicks on your links · See what earned them");
+        assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
+    }
+
+    /** A click on a tracked link from a reader of its own (each reader's browser tells itself apart). */
+    private static void click(String link, int reader) {
+        io.restassured.RestAssured.given().redirects().follow(false)
+                .header("User-Agent", "Mozilla/5.0 (Android 15) Chrome/140.0." + reader).get(link).then().statusCode(302);
+    }
+
+    @Test
     void a_post_taken_down_while_the_feed_is_open_says_so_on_a_tap_and_opens_no_dialog() {
         Team team = Team.of(0);
         String title = "Snart borte " + unique();
