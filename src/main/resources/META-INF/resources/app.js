@@ -23,7 +23,7 @@
     const text = field ? field.value : '';
     const attempt = form.dataset.post + ' ' + network + ' ' + text;
     if (!keys.has(attempt)) keys.set(attempt, newKey());
-    // LinkedIn's and Facebook's dialogs take only the link: the text goes to the clipboard, while the tap still allows it
+    // LinkedIn's and Facebook's dialogs take only the link: the text goes to the clipboard while the tap allows it
     const pasting = button.dataset.paste && text.trim() ? copy(text) : null;
     // opened while handling the tap, so that pop-up blockers allow it; pointed at the network once we know the link
     const dialog = window.open('about:blank', '_blank');

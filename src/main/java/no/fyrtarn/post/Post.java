@@ -104,6 +104,11 @@ public class Post {
         return topic.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The topic a feed is asked to be filtered by, as {@link #topicKey}; null for none asked (null or blank). */
+    public static String topicFilter(String asked) {
+        return asked == null || asked.isBlank() ? null : topicKey(asked);
+    }
+
     void write(PostRequest r, Set<UUID> audience, Instant now) {
         requireStatus("edited", PostStatus.DRAFT);
         this.title = r.title().trim();

@@ -94,8 +94,8 @@ public class PostService {
     /** What someone in {@code teamId} (null: no team) may share now, newest published first. */
     @Transactional
     public Page<PublishedPost> feed(UUID teamId, String topic, String cursor, int limit) {
-        String wanted = topic == null || topic.isBlank() ? null : Post.topicKey(topic);
-        List<Post> fetched = posts.feed(teamId, wanted, clock.instant(), Cursor.decodeAt(cursor), limit + 1);
+        List<Post> fetched = posts.feed(teamId, Post.topicFilter(topic), clock.instant(), Cursor.decodeAt(cursor),
+                limit + 1);
         return Page.of(fetched, limit, p -> new Cursor.At(p.publishedAt(), p.id()).position(), PublishedPost::of);
     }
 

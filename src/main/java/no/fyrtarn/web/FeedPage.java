@@ -82,7 +82,7 @@ public class FeedPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
-        String filter = topicFilter(topic);
+        String filter = Post.topicFilter(topic);
         return Templates.feed(me.me(user.member(), Period.WEEK), topicBar(filter),
                 feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter).setLocale(page.locale());
     }
@@ -99,7 +99,7 @@ public class FeedPage {
     @Path("feed/cards")
     @Operation(hidden = true)
     public TemplateInstance cards(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
-        String filter = topicFilter(topic);
+        String filter = Post.topicFilter(topic);
         return Templates.feed$cards(feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter)
                 .setLocale(page.locale());
     }
@@ -145,10 +145,6 @@ public class FeedPage {
     @TemplateExtension(namespace = "feed")
     static String key() {
         return UUID.randomUUID().toString();
-    }
-
-    private static String topicFilter(String topic) {
-        return topic == null || topic.isBlank() ? null : Post.topicKey(topic);
     }
 
     private static String blankToNull(String s) {

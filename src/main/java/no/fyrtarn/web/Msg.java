@@ -215,7 +215,7 @@ public interface Msg {
     @Message("{#if n == 1}click{#else}clicks{/if} on your links")
     String clicks_in_all(long n);
 
-    @Message("See what earned them")
+    @Message("See what earned your points")
     String points_see_what();
 
     @Message("My points")
