@@ -231,7 +231,7 @@ class PagesBrowserTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 101"));
         assertThat(phone.text("#my-points")).isEqualTo("110");
-        assertThat(oneLine(phone.text(".see-points"))).isEqualTo("101 clicks on your links · See what earned your points");
+        assertThat(oneLine(phone.text(".see-points .my-clicks"))).isEqualTo("101 clicks on your links");
         assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
     }
 
