@@ -1,6 +1,9 @@
 package no.fyrtarn.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.URI;
+import java.net.URLEncoder;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -240,7 +243,9 @@ public class StudioPage {
                 UUID me);
 
         static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
-                List<String> teams, List<Network> networks, Page<PostLink> links);
+                List<String> teams, List<Network> networks, Page<PostLink> links, String live);
+
+        static native TemplateInstance edit$live(PostView post, Page<PostLink> links);
     }
 
     @Inject
@@ -291,9 +296,24 @@ public class StudioPage {
         var post = posts.get(id);
         Form form = Form.of(post.post(), calendar.zone());
         form.etag = post.etag();
-        // only a post that was published can have been shared
-        Page<PostLink> links = post.post().publishedAt() == null ? null : sharing.links(id, linksCursor, LINKS_PAGE);
-        return edit(post.post(), form, FormErrors.NONE, links);
+        if (post.post().publishedAt() == null) {
+            return edit(post.post(), form, FormErrors.NONE); // only a post that was published can have been shared
+        }
+        String live = "/studio/" + id + "/live"
+                + (linksCursor == null || linksCursor.isBlank() ? "" : "?links=" + URLEncoder.encode(linksCursor, UTF_8));
+        return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE), live);
+    }
+
+    /**
+     * The post's figures and who shared it (the page of links shown), again: the page fetches them whenever the
+     * leaderboard changed, which every counted click and every share's points make it do.
+     */
+    @GET
+    @Path("{id}/live")
+    @Operation(hidden = true)
+    public TemplateInstance live(@PathParam("id") UUID id, @QueryParam("links") String linksCursor) {
+        return Templates.edit$live(posts.get(id).post(), sharing.links(id, linksCursor, LINKS_PAGE))
+                .setLocale(page.locale());
     }
 
     @POST
@@ -377,14 +397,17 @@ public class StudioPage {
     }
 
     private TemplateInstance edit(PostView post, Form form, FormErrors errors) {
-        return edit(post, form, errors, null);
+        return edit(post, form, errors, null, null);
     }
 
-    /** {@code links}: who shared the post and what each link brought (null: not shown, as for a draft being edited). */
-    private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links) {
+    /**
+     * {@code links}: who shared the post and what each link brought (null: not shown, as for a draft being edited);
+     * {@code live}: where the page fetches them and the post's figures again (null: they do not change).
+     */
+    private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links, String live) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
-        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()), links)
-                .setLocale(page.locale());
+        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()), links,
+                live).setLocale(page.locale());
     }
 
     private static Response toPost(UUID id) {

@@ -581,6 +581,34 @@ class PagesBrowserTest {
     }
 
     @Test
+    void the_studio_follows_a_posts_shares_and_clicks_without_a_reload() {
+        String marketer = "marked-" + unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        String post = publish(draft());
+        phone.login(marketer);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/" + post);
+        assertThat(oneLine(phone.text("#post-live .muted"))).endsWith("Shares: 0 · Clicks: 0");
+        phone.script("window.stayedOpen = true;");
+
+        Api.Person sharer = employeeIn(null);
+        String url = Api.as(sharer.token()).body("{\"network\": \"X\"}").post("/api/posts/" + post + "/shares")
+                .then().statusCode(201).extract().path("trackedUrl");
+        String row = "#post-live tr[data-employee='" + sharer.employeeId() + "'][data-network='X']";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(oneLine(phone.text("#post-live .muted"))).endsWith("Shares: 1 · Clicks: 0");
+            assertThat(phone.texts(row + " td.num")).containsExactly("1", "0");
+        });
+        click(url.substring(url.indexOf("/s/")), 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(oneLine(phone.text("#post-live .muted"))).endsWith("Shares: 1 · Clicks: 1");
+            assertThat(phone.texts(row + " td.num")).containsExactly("1", "1");
+            assertThat(phone.text("#post-live .by-network [data-network=X]")).isEqualTo("X: 1 share, 1 click");
+        });
+        assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
+    }
+
+    @Test
     void scrolling_to_the_end_of_the_feed_brings_the_next_cards() {
         Team team = Team.of(0);
         String oldest = "Eldst " + unique();

@@ -293,7 +293,9 @@ class PagesTest {
     @Test
     void pages_are_for_their_roles_only() {
         Session employee = Session.of(employeeIn(null).email());
-        for (String page : List.of("/leaders", "/leaders/live", "/studio", "/studio/new")) {
+        String post = publish(draft());
+        for (String page : List.of("/leaders", "/leaders/live", "/studio", "/studio/new", "/studio/" + post,
+                "/studio/" + post + "/live")) {
             employee.given().get(page).then().statusCode(403).contentType(ContentType.HTML)
                     .body(containsString("Not for your role"));
         }
@@ -410,7 +412,12 @@ class PagesTest {
 
         Session marketer = Session.of(marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
-        assertThat(page).contains("LinkedIn: 1 share, 0 clicks", "X: 1 share, 2 clicks");
+        assertThat(page).contains("LinkedIn: 1 share, 0 clicks", "X: 1 share, 2 clicks")
+                .contains("<div id=\"post-live\" data-live=\"/studio/" + post + "/live\">");
+        // what the page fetches again on each change: the figures and the links, and no form
+        String live = marketer.given().get("/studio/" + post + "/live").then().statusCode(200).extract().asString();
+        assertThat(live).contains("Live · Shares: 2 · Clicks: 2", "X: 1 share, 2 clicks", "Ansatt " + ida.email())
+                .doesNotContain("<form", "<html");
         assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email(),
                 "href=\"/api/posts/" + post + "/links.csv\" download");
         // the download works on the page's session
@@ -428,7 +435,7 @@ class PagesTest {
         marketer.given().get("/studio/" + post + "?links=bm90IG91cnM").then().statusCode(400)
                 .contentType(ContentType.HTML);
         marketer.given().get("/studio/" + no.fyrtarn.testing.Posts.create(marketing, draft())).then().statusCode(200)
-                .body(not(containsString("Who shared it")));
+                .body(not(containsString("Who shared it")), not(containsString("data-live=")));
     }
 
     @Test
