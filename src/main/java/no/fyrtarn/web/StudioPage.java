@@ -242,6 +242,8 @@ public class StudioPage {
         static native TemplateInstance studio(List<PostView> drafts, List<PostView> review, List<PostView> live,
                 UUID me);
 
+        static native TemplateInstance studio$live(List<PostView> live);
+
         static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
                 List<String> teams, List<Network> networks, Page<PostLink> links, String live);
 
@@ -272,12 +274,24 @@ public class StudioPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance studio() {
+        return Templates.studio(posts.list(PostStatus.DRAFT.name(), null, 50).items(),
+                posts.list(PostStatus.IN_REVIEW.name(), null, 50).items(), livePosts(), user.member().employeeId())
+                .setLocale(page.locale());
+    }
+
+    /** The live and scheduled posts with their shares and clicks again, fetched on each notice of the stream. */
+    @GET
+    @Path("live")
+    @Operation(hidden = true)
+    public TemplateInstance live() {
+        return Templates.studio$live(livePosts()).setLocale(page.locale());
+    }
+
+    private List<PostView> livePosts() {
         List<PostView> live = new ArrayList<>(posts.list(PostStatus.PUBLISHED.name(), null, 50).items());
         live.addAll(posts.list(PostStatus.SCHEDULED.name(), null, 50).items());
         live.sort(Comparator.comparing(PostView::updatedAt).reversed());
-        return Templates.studio(posts.list(PostStatus.DRAFT.name(), null, 50).items(),
-                posts.list(PostStatus.IN_REVIEW.name(), null, 50).items(), live, user.member().employeeId())
-                .setLocale(page.locale());
+        return live;
     }
 
     @GET

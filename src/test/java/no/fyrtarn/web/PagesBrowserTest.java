@@ -606,6 +606,15 @@ class PagesBrowserTest {
             assertThat(phone.text("#post-live .by-network [data-network=X]")).isEqualTo("X: 1 share, 1 click");
         });
         assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
+
+        // and the studio's list of live posts
+        phone.open("/studio");
+        String listed = "#live-posts tr[data-post='" + post + "'] td.num";
+        assertThat(phone.texts(listed)).containsExactly("1", "1");
+        phone.script("window.stayedOpen = true;");
+        click(url.substring(url.indexOf("/s/")), 2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(phone.texts(listed)).containsExactly("1", "2"));
+        assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
     }
 
     @Test

@@ -294,8 +294,8 @@ class PagesTest {
     void pages_are_for_their_roles_only() {
         Session employee = Session.of(employeeIn(null).email());
         String post = publish(draft());
-        for (String page : List.of("/leaders", "/leaders/live", "/studio", "/studio/new", "/studio/" + post,
-                "/studio/" + post + "/live")) {
+        for (String page : List.of("/leaders", "/leaders/live", "/studio", "/studio/live", "/studio/new",
+                "/studio/" + post, "/studio/" + post + "/live")) {
             employee.given().get(page).then().statusCode(403).contentType(ContentType.HTML)
                     .body(containsString("Not for your role"));
         }
@@ -418,6 +418,9 @@ class PagesTest {
         String live = marketer.given().get("/studio/" + post + "/live").then().statusCode(200).extract().asString();
         assertThat(live).contains("Live · Shares: 2 · Clicks: 2", "X: 1 share, 2 clicks", "Ansatt " + ida.email())
                 .doesNotContain("<form", "<html");
+        assertThat(marketer.given().get("/studio/live").then().statusCode(200).extract().asString())
+                .containsPattern("<tr data-post=\"" + post + "\">\\s*<td>.*?</td>\\s*<td class=\"num\">2</td>\\s*"
+                        + "<td class=\"num\">2</td>").doesNotContain("<html");
         assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email(),
                 "href=\"/api/posts/" + post + "/links.csv\" download");
         // the download works on the page's session
