@@ -51,6 +51,10 @@ public class Fmt {
                 .withLocale(locale(locale)).format(at.atZone(ZONE));
     }
 
+    static String time(Instant at, @TemplateExtension.TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale(locale)).format(at.atZone(ZONE));
+    }
+
     static String url(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

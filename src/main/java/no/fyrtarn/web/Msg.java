@@ -215,6 +215,12 @@ public interface Msg {
     @Message("{#if n == 1}click{#else}clicks{/if} on your links")
     String clicks_in_all(long n);
 
+    @Message("Today")
+    String today();
+
+    @Message("Yesterday")
+    String yesterday();
+
     @Message("See what earned your points")
     String points_see_what();
 

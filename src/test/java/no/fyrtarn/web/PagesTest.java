@@ -30,6 +30,9 @@ import no.fyrtarn.testing.Team;
 @QuarkusTest
 class PagesTest {
 
+    @jakarta.inject.Inject
+    no.fyrtarn.testing.MovableClock clock;
+
     /** The cookies a login through the form sets. */
     record Session(String token, String csrf) {
         static Session of(String email) {
@@ -537,6 +540,9 @@ class PagesTest {
         String next = session.given().header("Accept-Language", "nb").get(more.group(1)).then().statusCode(200)
                 .extract().asString();
         assertThat(next).doesNotContain("data-cards=");
+        // all of today: one heading, on the first page (the next lines go on under it)
+        assertThat(nb.split("<h2 class=\"day\">I dag</h2>", -1)).hasSize(2);
+        assertThat(next).doesNotContain("<h2");
         // one line per share, and one per link and day for the clicks, however many; the cap's noughts are marked
         String all = nb + next;
         assertThat(amounts(all)).hasSize(links.size() + links.size());
@@ -557,6 +563,38 @@ class PagesTest {
         colleague.given().header("Accept-Language", "sv").get("/points").then().statusCode(200)
                 .body(containsString("Inga poäng ännu"), not(containsString(stem)));
         colleague.given().get("/").then().body(not(containsString("href=\"/points\"")));
+    }
+
+    @Test
+    void my_points_come_under_a_heading_for_each_day() {
+        Api.Person sharer = employeeIn(null);
+        Session session = Session.of(sharer.email());
+        try {
+            for (int day = 0; day < 3; day++) {
+                Api.as(sharer.token()).body("{\"network\": \"LINKEDIN\"}")
+                        .post("/api/posts/" + publish(draft("title", "Dag " + day)) + "/shares").then().statusCode(201);
+                int lines = day + 1;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> Api
+                        .as(sharer.token()).get("/api/me/points").then().extract().jsonPath().getList("items")
+                        .size() == lines);
+                clock.advance(java.time.Duration.ofDays(1));
+            }
+            clock.advance(java.time.Duration.ofDays(-1)); // back to the day of the last share
+            String page = session.given().header("Accept-Language", "nb").get("/points").then().statusCode(200)
+                    .extract().asString();
+            String twoDaysAgo = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(Locale.forLanguageTag("nb"))
+                    .format(clock.instant().atZone(java.time.ZoneId.of("Europe/Oslo")).minusDays(2));
+            Matcher headings = Pattern.compile("<h2 class=\"day\">([^<]+)</h2>\\s*<ol class=\"ledger\">\\s*<li>\\s*"
+                    + "<span class=\"what\">Delte «(Dag \\d)»").matcher(page);
+            List<String> days = new java.util.ArrayList<>();
+            while (headings.find()) {
+                days.add(headings.group(1) + ": " + headings.group(2));
+            }
+            assertThat(days).containsExactly("I dag: Dag 2", "I går: Dag 1", twoDaysAgo + ": Dag 0");
+        } finally {
+            clock.reset();
+        }
     }
 
     /** The amount on the line of /points that says {@code what}. */
