@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -101,10 +102,9 @@ public class PointsPage {
         LocalDate today = calendar.day(clock.instant());
         Cursor.At before = Cursor.decodeAt(cursor);
         LocalDate dayBefore = before == null ? null : calendar.day(before.at());
-        return lines.items().stream()
-                .collect(Collectors.groupingBy(line -> calendar.day(line.at()), LinkedHashMap::new, Collectors.toList()))
-                .entrySet().stream().map(day -> new Day(day.getKey(), day.getKey().equals(today),
-                        day.getKey().equals(today.minusDays(1)), day.getKey().equals(dayBefore), day.getValue()))
-                .toList();
+        Map<LocalDate, List<Points.DayLine>> byDay = lines.items().stream().collect(
+                Collectors.groupingBy(line -> calendar.day(line.at()), LinkedHashMap::new, Collectors.toList()));
+        return byDay.entrySet().stream().map(day -> new Day(day.getKey(), day.getKey().equals(today),
+                day.getKey().equals(today.minusDays(1)), day.getKey().equals(dayBefore), day.getValue())).toList();
     }
 }
