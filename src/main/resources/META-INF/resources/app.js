@@ -238,8 +238,21 @@
   const live = (() => {
     const fetching = new WeakMap(); // region → whether another fetch is due after the running one
     const last = new WeakMap(); // region → the fragment it was given last
+    const started = new WeakMap(); // region with data-live-every → when its last fetch started
+    const due = new WeakSet(); // such regions with a fetch waiting for its turn
     const refresh = async region => {
+      // data-live-every="<ms>": at most one fetch per that time, the last notice's fetch coming at its turn
+      const every = Number(region.dataset.liveEvery || 0);
+      const wait = every ? (started.get(region) || 0) + every - Date.now() : 0;
+      if (wait > 0) {
+        if (!due.has(region)) {
+          due.add(region);
+          setTimeout(() => { due.delete(region); refresh(region); }, wait);
+        }
+        return;
+      }
       if (fetching.has(region)) { fetching.set(region, true); return; }
+      if (every) started.set(region, Date.now());
       fetching.set(region, false);
       try {
         const response = await fetch(region.dataset.live, { credentials: 'same-origin' });

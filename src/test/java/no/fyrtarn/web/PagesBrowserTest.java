@@ -235,6 +235,15 @@ class PagesBrowserTest {
         assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A click on a tracked link from a reader of its own (each reader's browser tells itself apart). */
     private static void click(String link, int reader) {
         io.restassured.RestAssured.given().redirects().follow(false)
@@ -607,13 +616,28 @@ class PagesBrowserTest {
         });
         assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
 
+        // a stream of clicks makes a notice every quarter second; the page asks for its figures every 2 s at most
+        String fetches = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/studio/"
+                + post + "/live')).map(e => e.startTime);";
+        long before = ((List<?>) phone.script(fetches)).size();
+        double from = ((Number) phone.script("return performance.now();")).doubleValue();
+        for (int reader = 100; reader < 140; reader++) {
+            click(url.substring(url.indexOf("/s/")), reader);
+            sleep(75);
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(oneLine(phone.text("#post-live .muted"))).endsWith("Clicks: 41"));
+        double until = ((Number) phone.script("return performance.now();")).doubleValue();
+        long during = ((List<?>) phone.script(fetches)).size() - before;
+        assertThat(during).as("fetches in %.0f ms", until - from).isLessThanOrEqualTo((long) ((until - from) / 2000) + 1);
+
         // and the studio's list of live posts
         phone.open("/studio");
         String listed = "#live-posts tr[data-post='" + post + "'] td.num";
-        assertThat(phone.texts(listed)).containsExactly("1", "1");
+        assertThat(phone.texts(listed)).containsExactly("1", "41");
         phone.script("window.stayedOpen = true;");
         click(url.substring(url.indexOf("/s/")), 2);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(phone.texts(listed)).containsExactly("1", "2"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(phone.texts(listed)).containsExactly("1", "42"));
         assertThat(phone.script("return window.stayedOpen === true;")).as("the same page, not reloaded").isEqualTo(true);
     }
 

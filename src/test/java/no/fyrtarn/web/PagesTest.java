@@ -416,7 +416,7 @@ class PagesTest {
         Session marketer = Session.of(marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
         assertThat(page).contains("LinkedIn: 1 share, 0 clicks", "X: 1 share, 2 clicks")
-                .contains("<div id=\"post-live\" data-live=\"/studio/" + post + "/live\">");
+                .contains("<div id=\"post-live\" data-live=\"/studio/" + post + "/live\" data-live-every=\"2000\">");
         // what the page fetches again on each change: the figures and the links, and no form
         String live = marketer.given().get("/studio/" + post + "/live").then().statusCode(200).extract().asString();
         assertThat(live).contains("Live · Shares: 2 · Clicks: 2", "X: 1 share, 2 clicks", "Ansatt " + ida.email())
