@@ -1,6 +1,5 @@
 package no.fyrtarn.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +71,6 @@ public class PointsPage {
     @Inject
     GameCalendar calendar;
 
-    @Inject
-    Clock clock;
-
     @GET
     @Operation(hidden = true)
     public TemplateInstance history(@QueryParam("cursor") String cursor) {
@@ -99,7 +95,7 @@ public class PointsPage {
 
     /** The page's lines by day; {@code cursor}: where the page starts (null: at the newest line). */
     private List<Day> days(Page<Points.DayLine> lines, String cursor) {
-        LocalDate today = calendar.day(clock.instant());
+        LocalDate today = calendar.day(calendar.now());
         Cursor.At before = Cursor.decodeAt(cursor);
         LocalDate dayBefore = before == null ? null : calendar.day(before.at());
         Map<LocalDate, List<Points.DayLine>> byDay = lines.items().stream().collect(
