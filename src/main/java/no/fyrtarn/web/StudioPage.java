@@ -1,9 +1,6 @@
 package no.fyrtarn.web;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.net.URI;
-import java.net.URLEncoder;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -314,7 +311,7 @@ public class StudioPage {
             return edit(post.post(), form, FormErrors.NONE); // only a post that was published can have been shared
         }
         String live = "/studio/" + id + "/live"
-                + (linksCursor == null || linksCursor.isBlank() ? "" : "?links=" + URLEncoder.encode(linksCursor, UTF_8));
+                + (linksCursor == null || linksCursor.isBlank() ? "" : "?links=" + Fmt.url(linksCursor));
         return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE), live);
     }
 
