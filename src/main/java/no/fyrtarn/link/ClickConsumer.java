@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,8 +91,14 @@ public class ClickConsumer {
         Duration window = config.counting().window();
         Instant from = batch.stream().map(ClickEvent::at).min(Instant::compareTo).orElseThrow().minus(window);
         Instant to = batch.stream().map(ClickEvent::at).max(Instant::compareTo).orElseThrow().plus(window);
-        Map<Visitor, List<Instant>> counted = clicks.countedBetween(
-                batch.stream().map(ClickConsumer::visitor).collect(Collectors.toSet()), from, to);
+        Set<Visitor> visitors = new HashSet<>();
+        for (ClickEvent click : batch) {
+            visitors.add(visitor(click));
+            if (click.adjacentDayClientHash() != null) {
+                visitors.add(adjacentDayVisitor(click));
+            }
+        }
+        Map<Visitor, List<Instant>> counted = clicks.countedBetween(visitors, from, to);
         List<ClickEvent> toCount = new ArrayList<>();
         for (ClickEvent click : batch) {
             LinkClick.Verdict verdict = verdict(click, counted, window);
@@ -111,7 +117,10 @@ public class ClickConsumer {
         }
     }
 
-    /** {@code counted}: the times of counted clicks near this one, stored or judged earlier in the batch. */
+    /**
+     * {@code counted}: the times of counted clicks near this one, stored or judged earlier in the batch, by visitor.
+     * Within the window of midnight UTC the click's client may have counted under the other day's hash as well.
+     */
     private LinkClick.Verdict verdict(ClickEvent click, Map<Visitor, List<Instant>> counted, Duration window) {
         if ("HEAD".equalsIgnoreCase(click.method())) {
             return LinkClick.Verdict.HEAD;
@@ -119,14 +128,24 @@ public class ClickConsumer {
         if (isPreviewBot(click.userAgent())) {
             return LinkClick.Verdict.PREVIEW_BOT;
         }
-        long windowNanos = window.toNanos();
-        boolean repeat = counted.getOrDefault(visitor(click), List.of()).stream()
-                .anyMatch(at -> Math.abs(Duration.between(at, click.at()).toNanos()) < windowNanos);
+        boolean repeat = countedWithin(counted.get(visitor(click)), click.at(), window)
+                || click.adjacentDayClientHash() != null
+                        && countedWithin(counted.get(adjacentDayVisitor(click)), click.at(), window);
         return repeat ? LinkClick.Verdict.REPEAT : LinkClick.Verdict.COUNTED;
+    }
+
+    private static boolean countedWithin(List<Instant> counted, Instant at, Duration window) {
+        long windowNanos = window.toNanos();
+        return counted != null
+                && counted.stream().anyMatch(other -> Math.abs(Duration.between(other, at).toNanos()) < windowNanos);
     }
 
     private static Visitor visitor(ClickEvent click) {
         return new Visitor(click.linkCode(), click.clientHash());
+    }
+
+    private static Visitor adjacentDayVisitor(ClickEvent click) {
+        return new Visitor(click.linkCode(), click.adjacentDayClientHash());
     }
 
     /** No user agent at all is a script, not a person: not counted either. */

@@ -46,6 +46,7 @@ final class ClickEventJson {
             json.writeStringField("network", click.network().name());
             json.writeStringField("at", click.at().toString());
             json.writeStringField("clientHash", click.clientHash());
+            json.writeStringField("adjacentDayClientHash", click.adjacentDayClientHash());
             json.writeStringField("userAgent", click.userAgent());
             json.writeStringField("method", click.method());
             json.writeEndObject();
@@ -64,7 +65,7 @@ final class ClickEventJson {
      */
     static ClickEvent read(byte[] json) throws IOException {
         String clickId = null, linkCode = null, shareId = null, postId = null, employeeId = null, network = null,
-                at = null, clientHash = null, userAgent = null, method = null;
+                at = null, clientHash = null, adjacentDayClientHash = null, userAgent = null, method = null;
         try (JsonParser parser = FACTORY.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("link.clicked must be a JSON object");
@@ -86,6 +87,7 @@ final class ClickEventJson {
                     case "network" -> network = string;
                     case "at" -> at = string;
                     case "clientHash" -> clientHash = string;
+                    case "adjacentDayClientHash" -> adjacentDayClientHash = string;
                     case "userAgent" -> userAgent = string;
                     case "method" -> method = string;
                     default -> {
@@ -98,8 +100,8 @@ final class ClickEventJson {
             return new ClickEvent(UUID.fromString(required("clickId", clickId)), required("linkCode", linkCode),
                     shareId == null ? null : UUID.fromString(shareId), UUID.fromString(required("postId", postId)),
                     UUID.fromString(required("employeeId", employeeId)), Network.valueOf(required("network", network)),
-                    IsoInstants.parse(required("at", at)), required("clientHash", clientHash), userAgent,
-                    required("method", method));
+                    IsoInstants.parse(required("at", at)), required("clientHash", clientHash), adjacentDayClientHash,
+                    userAgent, required("method", method));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("at: " + e.getMessage(), e);
         }

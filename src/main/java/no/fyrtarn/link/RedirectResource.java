@@ -100,7 +100,7 @@ public class RedirectResource {
         // the connection keeps its address; the request's own would parse forwarding headers and the URI first
         SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
         String address = remote == null ? null : remote.hostAddress();
-        clicks.record(ClickEvent.of(target, now, clients.hash(address, userAgent, now), userAgent, method));
+        clicks.record(ClickEvent.of(target, now, clients.identify(address, userAgent, now), userAgent, method));
         return Uni.createFrom().item(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
                 .header(HttpHeaders.LOCATION, target.url())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -7,6 +7,7 @@ import static no.fyrtarn.testing.Posts.marketer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,12 @@ class ClickCountingTest {
     MovableClock clock;
 
     @Inject
+    LinkCache cache;
+
+    @Inject
+    ClientHasher clients;
+
+    @Inject
     OutboxRepository outbox;
 
     @Inject
@@ -66,18 +73,6 @@ class ClickCountingTest {
 
     private static void click(String path, String userAgent) {
         given().redirects().follow(false).header("User-Agent", userAgent).get(path).then().statusCode(302);
-    }
-
-    /**
-     * A client's hash changes at midnight UTC, so a client counts again after it (ADR 0003). Run close to midnight,
-     * this test's 31 minutes would cross it: it then starts just after midnight (tomorrow's key already exists).
-     */
-    private void keepTheNextHalfHourWithinOneUtcDay() {
-        Instant now = clock.instant();
-        Instant midnight = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (Duration.between(now, midnight).compareTo(Duration.ofMinutes(40)) < 0) {
-            clock.advance(Duration.between(now, midnight).plusMinutes(5));
-        }
     }
 
     private static String code(String path) {
@@ -149,7 +144,6 @@ class ClickCountingTest {
 
     @Test
     void a_client_counts_once_per_code_within_thirty_minutes() {
-        keepTheNextHalfHourWithinOneUtcDay();
         String path = trackedPath("https://example.com/dedupe", null);
         click(path, PHONE);
         click(path, PHONE);
@@ -165,9 +159,46 @@ class ClickCountingTest {
         assertThat(countedOnceJudged(path)).isEqualTo(3);
     }
 
+    /** The next midnight UTC; the keys of today and tomorrow exist already. */
+    private Instant nextMidnight() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Test
+    void a_client_counts_once_within_thirty_minutes_across_midnight_utc_where_its_hash_changes() {
+        String path = trackedPath("https://example.com/midnight", null);
+        clock.advance(Duration.between(clock.instant(), nextMidnight().minus(Duration.ofMinutes(10))));
+        click(path, PHONE); // 23:50
+        clock.advance(Duration.ofMinutes(20));
+        click(path, PHONE); // 00:10, under the new day's key: a repeat all the same
+        click(path, LAPTOP);
+
+        assertThat(countedOnceJudged(path)).isEqualTo(2);
+    }
+
+    @Test
+    void a_click_from_before_midnight_that_arrives_after_one_from_after_it_does_not_count_again() {
+        String path = trackedPath("https://example.com/late", null);
+        LinkService.Target target = cache.target(code(path)).join().orElseThrow();
+        Instant midnight = nextMidnight();
+        Instant early = midnight.minus(Duration.ofMinutes(10)), late = midnight.plus(Duration.ofMinutes(10));
+        try (var producer = new TopicWriter()) {
+            // as a click sent through the outbox arrives: after a later one
+            send(producer, ClickEvent.of(target, late, clients.identify("203.0.113.7", PHONE, late), PHONE, "GET"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> stored(path).size() == 1);
+            send(producer, ClickEvent.of(target, early, clients.identify("203.0.113.7", PHONE, early), PHONE, "GET"));
+        }
+
+        assertThat(countedOnceJudged(path)).isEqualTo(1);
+    }
+
+    private static void send(TopicWriter producer, ClickEvent click) {
+        producer.send(Topics.CLICKS, click.employeeId().toString(),
+                ClickEventJson.write(click, new ByteArrayOutputStream()), Map.of());
+    }
+
     @Test
     void a_client_counts_on_each_link_it_clicks_and_each_client_on_a_link_counts() {
-        keepTheNextHalfHourWithinOneUtcDay();
         String first = trackedPath("https://example.com/first", null);
         String second = trackedPath("https://example.com/second", null);
         click(first, PHONE);

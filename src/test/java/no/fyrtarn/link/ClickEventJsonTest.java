@@ -29,10 +29,10 @@ class ClickEventJsonTest {
 
     private static final ClickEvent FULL = new ClickEvent(UUID.randomUUID(), "aZ3kP9qQ", UUID.randomUUID(),
             UUID.randomUUID(), UUID.randomUUID(), Network.X, Instant.parse("2026-11-24T10:15:30.123456Z"),
-            "0123456789abcdef0123456789abcdef", "Mozilla/5.0 \"quoted\" \\ ünïcødé", "GET");
+            "0123456789abcdef0123456789abcdef", "89abcdef0123456789abcdef01234567", "Mozilla/5.0 \"quoted\" \\ ünïcødé", "GET");
     private static final ClickEvent SPARSE = new ClickEvent(UUID.randomUUID(), "aZ3kP9qQ", null, UUID.randomUUID(),
             UUID.randomUUID(), Network.LINKEDIN, Instant.parse("2026-11-24T10:15:30Z"), "fedcba9876543210", null,
-            "HEAD");
+            null, "HEAD");
 
     /** As the click consumer reads a record's value: its bytes. */
     private static ClickEvent read(String json) throws IOException {
