@@ -54,7 +54,7 @@ public class ClickRecorder {
     private volatile long kafkaFailedAt;
     private volatile boolean kafkaFailed;
     private final BackgroundThread writer = new BackgroundThread("click-recorder");
-    /** The writer thread's, for each click's JSON: four UUIDs, two hashes, a user agent and the rest fit without growing. */
+    /** The writer thread's, for each click's JSON: four UUIDs, two hashes, a user agent and the rest fit in it. */
     private final ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
 
     @Inject

@@ -161,7 +161,8 @@ class ClickCountingTest {
 
     /** The next midnight UTC; the keys of today and tomorrow exist already. */
     private Instant nextMidnight() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     @Test

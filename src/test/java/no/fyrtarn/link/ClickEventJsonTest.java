@@ -29,7 +29,8 @@ class ClickEventJsonTest {
 
     private static final ClickEvent FULL = new ClickEvent(UUID.randomUUID(), "aZ3kP9qQ", UUID.randomUUID(),
             UUID.randomUUID(), UUID.randomUUID(), Network.X, Instant.parse("2026-11-24T10:15:30.123456Z"),
-            "0123456789abcdef0123456789abcdef", "89abcdef0123456789abcdef01234567", "Mozilla/5.0 \"quoted\" \\ ünïcødé", "GET");
+            "0123456789abcdef0123456789abcdef", "89abcdef0123456789abcdef01234567",
+            "Mozilla/5.0 \"quoted\" \\ ünïcødé", "GET");
     private static final ClickEvent SPARSE = new ClickEvent(UUID.randomUUID(), "aZ3kP9qQ", null, UUID.randomUUID(),
             UUID.randomUUID(), Network.LINKEDIN, Instant.parse("2026-11-24T10:15:30Z"), "fedcba9876543210", null,
             null, "HEAD");

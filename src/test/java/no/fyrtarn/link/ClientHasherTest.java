@@ -57,7 +57,8 @@ class ClientHasherTest {
         assertThat(after.hash()).matches("[0-9a-f]{32}").isNotEqualTo(before.hash()); // the key changed at midnight
         assertThat(after.adjacentDayHash()).isEqualTo(before.hash());
         assertThat(before.adjacentDayHash()).isEqualTo(after.hash());
-        assertThat(clients.identify(ADDRESS, PHONE, midnight.plus(Duration.ofHours(12))).hash()).isEqualTo(after.hash());
+        assertThat(clients.identify(ADDRESS, PHONE, midnight.plus(Duration.ofHours(12))).hash())
+                .isEqualTo(after.hash());
         // another client, or the same one outside the counting window of midnight
         assertThat(clients.identify("203.0.113.8", PHONE, midnight.plus(Duration.ofMinutes(10))).adjacentDayHash())
                 .isNotEqualTo(before.hash());
