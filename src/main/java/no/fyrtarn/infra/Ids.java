@@ -1,11 +1,12 @@
 package no.fyrtarn.infra;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Time-ordered ids (UUID version 7, RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. For rows written in
+ * Ids read from text, and time-ordered ids (UUID version 7, RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. For rows written in
  * floods, such as clicks: a new id lands at the right edge of its primary-key index instead of on a random page, and
  * making one needs no {@code SecureRandom} (which {@link UUID#randomUUID()} takes a lock on). Not for ids that must
  * be unguessable: the time is readable and the randomness is not cryptographic.
@@ -13,6 +14,15 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Ids {
 
     private Ids() {
+    }
+
+    /** The UUID the text spells, or empty for text that spells none (a mistyped or cut-off link, say). */
+    public static Optional<UUID> parse(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public static UUID timeOrdered(Instant at) {

@@ -114,7 +114,12 @@ public class PostService {
      * commits, another instance's archive or edit shows within that time. Expiry is judged at each call.
      */
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return inFeed(postId, teamId,
+        return findInFeed(postId, teamId).orElseThrow(() -> notInFeed(postId));
+    }
+
+    /** {@link #inFeed}, empty instead of 404. */
+    public Optional<PublishedPost> findInFeed(UUID postId, UUID teamId) {
+        return inFeedOf(teamId,
                 live.get(postId, () -> QuarkusTransaction.joiningExisting().call(() -> posts.findLive(postId))));
     }
 
@@ -123,12 +128,16 @@ public class PostService {
      * kept (ask {@link #inFeed} on a worker thread then).
      */
     public Optional<PublishedPost> inFeedIfKept(UUID postId, UUID teamId) {
-        return live.ifKept(postId).map(kept -> inFeed(postId, teamId, Optional.of(kept)));
+        return live.ifKept(postId)
+                .map(kept -> inFeedOf(teamId, Optional.of(kept)).orElseThrow(() -> notInFeed(postId)));
     }
 
-    private PublishedPost inFeed(UUID postId, UUID teamId, Optional<LivePost> found) {
-        return found.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post)
-                .orElseThrow(() -> ProblemException.notFound("Post " + postId));
+    private Optional<PublishedPost> inFeedOf(UUID teamId, Optional<LivePost> found) {
+        return found.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post);
+    }
+
+    private static ProblemException notInFeed(UUID postId) {
+        return ProblemException.notFound("Post " + postId);
     }
 
     /** Any post's facts as other features see them (campaign, topics), whatever its status now; empty if unknown. */

@@ -1,6 +1,7 @@
 package no.fyrtarn.share;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.post.FeedTopic;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
@@ -44,6 +47,17 @@ public class FeedResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return feed.feed(user.member(), topic, cursor, limit);
+    }
+
+    @GET
+    @Path("{postId}")
+    @Operation(operationId = "getFeedItem", summary = "One post of the caller's feed, as the feed shows it",
+            description = "For a link to one post (a reminder, a chat): the caller's captions, where they shared it and"
+                    + " the clicks on their links there.")
+    @APIResponse(responseCode = "200", description = "The post")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public FeedItem item(@PathParam("postId") UUID postId) {
+        return feed.item(user.member(), postId).orElseThrow(() -> ProblemException.notFound("Post " + postId));
     }
 
     @GET

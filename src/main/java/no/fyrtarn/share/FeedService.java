@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,6 +43,12 @@ public class FeedService {
                 page.items().stream().map(PublishedPost::id).toList());
         return new Page<>(page.items().stream().map(post -> item(who, post, mine.getOrDefault(post.id(), Map.of())))
                 .toList(), page.nextCursor());
+    }
+
+    /** One post of the employee's feed, as the feed shows it; empty when it is not in their feed (any more). */
+    @Transactional
+    public Optional<FeedItem> item(Member who, UUID postId) {
+        return posts.findInFeed(postId, who.teamId()).map(post -> item(who, post, myClicks(who, postId)));
     }
 
     /** The topics of the employee's feed, those of the most posts first; at most {@code limit}. */

@@ -3,6 +3,7 @@ package no.fyrtarn.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,6 +26,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.gamification.Period;
+import no.fyrtarn.infra.Ids;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.me.MeService;
 import no.fyrtarn.me.MeView;
@@ -55,7 +57,12 @@ public class FeedPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic);
+        /**
+         * @param onePost the feed is the one post asked for by {@code ?post=}
+         * @param postGone a post was asked for that is not in the feed (any more): the whole feed, saying so
+         */
+        static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic,
+                boolean onePost, boolean postGone);
 
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
 
@@ -79,12 +86,22 @@ public class FeedPage {
     @Inject
     PageContext page;
 
+    /** The feed, or with {@code post} one post of it, for a link to it (a reminder, a chat, the studio's). */
     @GET
     @Operation(hidden = true)
-    public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor) {
+    public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor,
+            @QueryParam("post") String post) {
+        MeView standing = me.me(user.member(), Period.WEEK);
+        if (post != null) {
+            Optional<FeedItem> item = Ids.parse(post).flatMap(id -> feeds.item(user.member(), id));
+            if (item.isPresent()) {
+                return Templates.feed(standing, List.of(), new Page<>(List.of(item.get()), null), null, true, false)
+                        .setLocale(page.locale());
+            }
+        }
         String filter = Post.topicFilter(topic);
-        return Templates.feed(me.me(user.member(), Period.WEEK), topicBar(filter),
-                feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter).setLocale(page.locale());
+        return Templates.feed(standing, topicBar(filter), feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter,
+                false, post != null).setLocale(page.locale());
     }
 
     /** The feed's topics to filter by, with the one filtered by first when no live post has it (any more). */

@@ -173,6 +173,15 @@ public interface Msg {
     @Message("More posts")
     String more();
 
+    @Message("That post can no longer be shared. Here is what you can share now.")
+    String feed_post_gone();
+
+    @Message("See everything you can share")
+    String feed_all_posts();
+
+    @Message("Copy link")
+    String copy_link();
+
     @Message("Leaderboard")
     String leaderboard_title();
 
@@ -345,6 +354,12 @@ public interface Msg {
 
     @Message("{#when status}{#is 'DRAFT'}Draft{#is 'IN_REVIEW'}Waiting for review{#is 'SCHEDULED'}Scheduled{#is 'PUBLISHED'}Live{#is 'EXPIRED'}Expired{#else}Archived{/when}")
     String studio_status(String status);
+
+    @Message("Link for employees")
+    String studio_feed_link();
+
+    @Message("Post it in a chat or a mail: it opens this post in the feed, ready to share.")
+    String studio_feed_link_hint();
 
     @Message("Please fix this and save again:")
     String studio_fix();

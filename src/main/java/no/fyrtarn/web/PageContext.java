@@ -64,6 +64,11 @@ public class PageContext {
         return MessageBundles.get(Msg.class, Localized.Literal.of(locale().toLanguageTag()));
     }
 
+    /** The address of one of the service's own pages as others reach it ({@code fyrtarn.public-url}). */
+    public String absolute(String path) {
+        return publicUrl.replaceAll("/+$", "") + path;
+    }
+
     /** Cookies are Secure when the service is reached over HTTPS. */
     public boolean secure() {
         return publicUrl.startsWith("https:");

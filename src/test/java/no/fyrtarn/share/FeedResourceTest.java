@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -103,6 +104,42 @@ class FeedResourceTest {
         assertThat(item.getString("captions.LINKEDIN")).isIn("Bli med oss", "Vi vokser");
         assertThat(item.getList("sharedOn")).containsExactly("X");
         assertThat(feed(employeeIn(null), topic).getList("items[0].sharedOn")).isEmpty();
+    }
+
+    @Test
+    void one_post_of_my_feed_reads_as_the_feed_shows_it_and_a_post_not_in_my_feed_is_404() {
+        String topic = "t-" + unique();
+        String sales = "Sales " + unique();
+        Person seller = employeeIn(sales);
+        String forSales = publish(post(topic, List.of(sales)));
+        as(seller.token()).body(Map.of("network", "X")).post("/api/posts/" + forSales + "/shares").then()
+                .statusCode(201);
+
+        Map<String, Object> one = as(seller.token()).get("/api/feed/" + forSales).then().statusCode(200)
+                .contentType("application/json").extract().jsonPath().getMap("");
+        assertThat(one).isEqualTo(feed(seller, topic).getMap("items[0]"));
+        assertThat(one.get("sharedOn")).isEqualTo(List.of("X"));
+
+        // another team's post, a draft, an unknown or malformed id
+        as(employeeIn(null).token()).get("/api/feed/" + forSales).then().statusCode(404)
+                .contentType("application/problem+json");
+        String draft = create(marketer(), post(topic, List.of()));
+        for (String other : List.of(draft, UUID.randomUUID().toString(), "not-a-post")) {
+            as(seller.token()).get("/api/feed/" + other).then().statusCode(404);
+        }
+        given().get("/api/feed/" + forSales).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_post_that_expired_is_404_on_its_own_too() {
+        Person reader = employeeIn(null);
+        Map<String, Object> shortLived = post("t-" + unique(), List.of());
+        shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
+        String expiring = publish(shortLived);
+        as(reader.token()).get("/api/feed/" + expiring).then().statusCode(200).body("postId", equalTo(expiring));
+
+        clock.advance(Duration.ofHours(2));
+        as(reader.token()).get("/api/feed/" + expiring).then().statusCode(404).contentType("application/problem+json");
     }
 
     private static String sharedPath(Person who, String postId, String network) {

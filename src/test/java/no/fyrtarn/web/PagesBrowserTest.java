@@ -580,10 +580,23 @@ class PagesBrowserTest {
         phone.find("li.post[data-post='" + post + "'] form[action$='/approve'] button").click();
         await().until(() -> phone.path().equals("/studio"));
         assertThat(phone.find("tr[data-post='" + post + "']").getText()).contains(title);
+        // the link marketing posts in a chat to have it shared
+        phone.find("tr[data-post='" + post + "'] a").click();
+        await().until(() -> phone.path().equals("/studio/" + post));
+        phone.find(".feed-link button.copy").click();
+        await().until(() -> phone.find(".feed-link .copied").isDisplayed());
+        String link = phone.clipboard();
+        assertThat(link).isEqualTo(phone.find("#feed-link").getAttribute("value")).endsWith("/?post=" + post);
 
         phone.driver().manage().deleteAllCookies();
         phone.login(readers.leaderEmail());
         await().until(() -> phone.path().equals("/"));
+        phone.open(link.substring(link.indexOf("/?post=")));
+        assertThat(phone.all("article.card")).hasSize(1);
+        assertThat(card(title).getText()).contains("Share on LinkedIn");
+        phone.find("a.more[href='/']").click();
+        await().until(() -> phone.path().equals("/"));
+        assertThat(phone.all(".all-posts")).isEmpty();
         WebElement card = card(title);
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
         assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");

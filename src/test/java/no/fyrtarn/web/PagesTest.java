@@ -279,6 +279,55 @@ class PagesTest {
         assertThat(empty).doesNotContain("<article").contains("Nothing with #" + gone + " to share right now.");
     }
 
+    @Test
+    void a_link_to_one_post_opens_its_card_alone_and_one_no_longer_shareable_the_feed_saying_so() {
+        Team team = Team.of(0);
+        String post = publish(draft("audience", Map.of("teams", List.of(team.name()))));
+        String other = publish(draft("audience", Map.of("teams", List.of(team.name()))));
+        Session session = Session.of(team.leaderEmail());
+
+        String one = session.given().queryParam("post", post).get("/").then().statusCode(200).extract().asString();
+        assertThat(card(one, post)).contains("Share on LinkedIn");
+        assertThat(one).doesNotContain("id=\"post-" + other + "\"", "class=\"topic-bar\"", "That post can no longer be shared")
+                .contains("<a class=\"more\" href=\"/\">See everything you can share</a>");
+
+        // another team's post, an archived one, a link cut short
+        String elsewhere = publish(draft("audience", Map.of("teams", List.of(Team.of(0).name()))));
+        String archived = publish(draft("audience", Map.of("teams", List.of(team.name()))));
+        Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + archived + "/archive").then().statusCode(200);
+        for (String gone : List.of(elsewhere, archived, post.substring(0, 20))) {
+            String feed = session.given().queryParam("post", gone).get("/").then().statusCode(200).extract()
+                    .asString();
+            assertThat(feed).contains("That post can no longer be shared. Here is what you can share now.",
+                    "id=\"post-" + post + "\"", "id=\"post-" + other + "\"")
+                    .doesNotContain("id=\"post-" + elsewhere + "\"", "id=\"post-" + archived + "\"");
+        }
+        assertThat(session.given().get("/").then().statusCode(200).extract().asString())
+                .doesNotContain("That post can no longer be shared", "See everything you can share");
+    }
+
+    @Test
+    void the_studio_gives_a_live_post_a_link_that_opens_it_in_the_feed() {
+        String post = publish(draft());
+        Session marketer = Session.of(marketerInDirectory());
+        String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
+        Matcher field = Pattern.compile("<input id=\"feed-link\" type=\"url\" readonly value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(field.find()).as("the link for employees").isTrue();
+        String link = field.group(1);
+        assertThat(link).matches("https?://[^/]+/\\?post=" + post);
+        assertThat(page).contains("data-copy=\"" + link + "\"");
+
+        String opened = Session.of(employeeIn(null).email()).given().get(link.replaceFirst("https?://[^/]+", ""))
+                .then().statusCode(200).extract().asString();
+        assertThat(card(opened, post)).isNotEmpty();
+        assertThat(opened).contains("See everything you can share").doesNotContain("That post can no longer be shared");
+        // a draft cannot be shared yet, so it has no such link
+        assertThat(marketer.given().get("/studio/" + no.fyrtarn.testing.Posts.create(
+                no.fyrtarn.testing.Posts.marketer(), draft())).then().statusCode(200).extract().asString())
+                .doesNotContain("feed-link");
+    }
+
     private static String topicBar(String feed) {
         Matcher bar = Pattern.compile("<nav class=\"topic-bar\".*?</nav>", Pattern.DOTALL).matcher(feed);
         assertThat(bar.find()).as("the topic bar").isTrue();
