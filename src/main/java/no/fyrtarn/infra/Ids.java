@@ -6,10 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ids read from text, and time-ordered ids (UUID version 7, RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. For rows written in
- * floods, such as clicks: a new id lands at the right edge of its primary-key index instead of on a random page, and
- * making one needs no {@code SecureRandom} (which {@link UUID#randomUUID()} takes a lock on). Not for ids that must
- * be unguessable: the time is readable and the randomness is not cryptographic.
+ * Ids read from text, and time-ordered ids (UUID version 7, RFC 9562): 48 bits of Unix milliseconds, then 74 random
+ * bits. Those are for rows written in floods, such as clicks: a new id lands at the right edge of its primary-key index
+ * instead of on a random page, and making one needs no {@code SecureRandom} (which {@link UUID#randomUUID()} takes a
+ * lock on). Not for ids that must be unguessable: the time is readable and the randomness is not cryptographic.
  */
 public final class Ids {
 

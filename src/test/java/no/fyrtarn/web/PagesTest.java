@@ -288,7 +288,8 @@ class PagesTest {
 
         String one = session.given().queryParam("post", post).get("/").then().statusCode(200).extract().asString();
         assertThat(card(one, post)).contains("Share on LinkedIn");
-        assertThat(one).doesNotContain("id=\"post-" + other + "\"", "class=\"topic-bar\"", "That post can no longer be shared")
+        assertThat(one)
+                .doesNotContain("id=\"post-" + other + "\"", "class=\"topic-bar\"", "That post can no longer be shared")
                 .contains("<a class=\"more\" href=\"/\">See everything you can share</a>");
 
         // another team's post, an archived one, a link cut short
