@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    /** The window the browser opened with; share dialogs open others. */
+    private final String home;
 
     public Browser(String base) {
         this(base, null);
@@ -64,6 +66,16 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        home = driver.getWindowHandle();
+    }
+
+    /** Closes every window but the first (a dialog a failed test left open, which would take the next one's taps). */
+    public void onlyTheFirstWindow() {
+        driver.getWindowHandles().stream().filter(handle -> !handle.equals(home)).forEach(handle -> {
+            driver.switchTo().window(handle);
+            driver.close();
+        });
+        driver.switchTo().window(home);
     }
 
     public ChromeDriver driver() {
@@ -120,12 +132,20 @@ public final class Browser implements AutoCloseable {
                 "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText ?? e.textContent);", css);
     }
 
-    /** What is on the clipboard, read by the page (allowed to for this site). */
+    /**
+     * What is on the clipboard, read by the page, allowed to for this read only: a site granted clipboard access
+     * behaves otherwise (Chromium 150 then refuses a write from the page once a tap opened a window), and the site
+     * never asks people for it.
+     */
     public String clipboard() {
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("origin", base, "permissions", List.of("clipboardReadWrite")));
-        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " navigator.clipboard.readText().then(done, e => done('not readable: ' + e));");
+        try {
+            return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " navigator.clipboard.readText().then(done, e => done('not readable: ' + e));");
+        } finally {
+            driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+        }
     }
 
     /** What the browser's console said since the last call: script errors, refused resources, policy violations. */

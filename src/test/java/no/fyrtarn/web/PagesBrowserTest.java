@@ -42,6 +42,7 @@ class PagesBrowserTest {
         if (phone == null) {
             phone = new Browser(base.toString());
         }
+        phone.onlyTheFirstWindow();
         phone.open("/login");
         phone.driver().manage().deleteAllCookies();
     }
