@@ -1,20 +1,17 @@
 package no.fyrtarn.security;
 
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.jwt.build.Jwt;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.infra.Profiles;
 
 /** The local login behind POST /api/dev/login and the /login page: a token for any directory employee, no password. */
 @ApplicationScoped
 public class DevLogin {
-
-    private static final Set<String> LOCAL_PROFILES = Set.of("local", "dev", "test");
 
     /** A signed token and its lifetime in seconds. */
     public record Token(String token, long expiresIn) {
@@ -28,7 +25,7 @@ public class DevLogin {
 
     /** Only in the local, dev and test profiles, and only when switched on. */
     public boolean enabled() {
-        return config.enabled() && ConfigUtils.getProfiles().stream().anyMatch(LOCAL_PROFILES::contains);
+        return config.enabled() && Profiles.local();
     }
 
     /** A token for the employee with this e-mail; empty when the directory has nobody with it. */
