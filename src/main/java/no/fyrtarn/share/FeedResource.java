@@ -52,7 +52,7 @@ public class FeedResource {
     @GET
     @Path("{postId}")
     @Operation(operationId = "getFeedItem", summary = "One post of the caller's feed, as the feed shows it",
-            description = "For a link to one post (a reminder, a chat): the caller's captions, where they shared it and"
+            description = "For a link to one post (in a chat or a mail): the caller's captions, where they shared it and"
                     + " the clicks on their links there.")
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -86,7 +86,7 @@ public class FeedPage {
     @Inject
     PageContext page;
 
-    /** The feed, or with {@code post} one post of it, for a link to it (a reminder, a chat, the studio's). */
+    /** The feed, or with {@code post} one post of it: the studio's link to a post, posted in a chat or a mail. */
     @GET
     @Operation(hidden = true)
     public TemplateInstance feed(@QueryParam("topic") String topic, @QueryParam("cursor") String cursor,
