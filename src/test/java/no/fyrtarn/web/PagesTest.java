@@ -288,6 +288,9 @@ class PagesTest {
 
         String one = session.given().queryParam("post", post).get("/").then().statusCode(200).extract().asString();
         assertThat(card(one, post)).contains("Share on LinkedIn");
+        String title = Api.as(no.fyrtarn.testing.Posts.marketer()).get("/api/posts/" + post).then().extract()
+                .path("title");
+        assertThat(one).contains("<title>" + title + " · Fyrtårn</title>"); // the tab says which post it is
         assertThat(one)
                 .doesNotContain("id=\"post-" + other + "\"", "class=\"topic-bar\"", "That post can no longer be shared")
                 .contains("<a class=\"more\" href=\"/\">See everything you can share</a>");
