@@ -51,7 +51,9 @@
       keys.delete(attempt);
       button.classList.add('shared');
       button.textContent = button.dataset.labelShared;
-      say(status, null, pasting && await pasting ? button.dataset.paste : null);
+      // the text for the dialog's post: copied, or (a browser that refused) where to copy it from by hand
+      const pasted = pasting ? await pasting : null;
+      say(status, null, pasting ? (pasted ? button.dataset.paste : button.dataset.pasteFailed) : null, pasted === false);
       status.querySelector('.tracked').value = shared.trackedUrl;
       status.querySelector('.copy').dataset.copy = shared.text + ' ' + shared.trackedUrl;
       // from now on the card follows the clicks on my links
@@ -72,7 +74,7 @@
   }
 
   // The card's result: the tracked link to copy and what to do with the text, or (with a problem) only what went wrong.
-  function say(status, problem, pasteNote) {
+  function say(status, problem, pasteNote, notPasted) {
     const show = (selector, text) => {
       const element = status.querySelector(selector);
       element.hidden = !text;
@@ -81,6 +83,7 @@
     status.hidden = false;
     show('.problem', problem);
     show('.pasted', problem ? null : pasteNote);
+    status.querySelector('.pasted').classList.toggle('failed', !!notPasted);
     status.querySelector('label').hidden = !!problem;
     status.querySelector('.copy').hidden = !!problem;
   }

@@ -158,6 +158,9 @@ public interface Msg {
     @Message("Your text is copied: paste it into your post on {network}.")
     String text_copied_paste(String network);
 
+    @Message("Your text could not be copied: copy it under “Edit the text” and paste it into your post on {network}.")
+    String text_not_copied(String network);
+
     @Message("Could not share just now. Try again.")
     String share_failed();
 

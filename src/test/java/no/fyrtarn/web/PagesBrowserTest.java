@@ -202,6 +202,28 @@ class PagesBrowserTest {
     }
 
     @Test
+    void when_the_browser_refuses_to_copy_my_text_the_card_says_where_to_copy_it_from() {
+        Team team = Team.of(0);
+        String title = "Kopier selv " + unique();
+        postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        // a browser that lets no page write to the clipboard
+        phone.script("navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError'));"
+                + " document.execCommand = () => false;");
+        WebElement card = card(title);
+
+        card.findElement(By.cssSelector("button[value=FACEBOOK]")).click();
+        await().until(() -> card.findElement(By.cssSelector("button[value=FACEBOOK]")).getText()
+                .equals("Shared on Facebook ✓"));
+        WebElement note = card.findElement(By.cssSelector(".result .pasted"));
+        assertThat(note.isDisplayed()).isTrue();
+        assertThat(note.getText()).isEqualTo("Your text could not be copied: copy it under “Edit the text” and paste"
+                + " it into your post on Facebook.");
+        phone.onlyTheFirstWindow();
+    }
+
+    @Test
     void clicks_past_the_days_cap_still_show_on_the_card_without_a_reload() {
         String team = "Lag " + unique();
         Api.Person sharer = employeeIn(team);
