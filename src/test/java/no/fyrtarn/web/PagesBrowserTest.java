@@ -64,6 +64,15 @@ class PagesBrowserTest {
         return publish(post);
     }
 
+    /** A post for a new team, and its leader signed in on the feed; the post's id. */
+    private static String onTheFeedWith(String title) {
+        Team team = Team.of(0);
+        String post = postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        return post;
+    }
+
     /** Text as one line: a no-break space and line breaks between flex items become single spaces. */
     private static String oneLine(String text) {
         return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
@@ -153,11 +162,8 @@ class PagesBrowserTest {
 
     @Test
     void tapping_linkedin_copies_my_text_to_paste_there_since_its_dialog_takes_only_the_link() {
-        Team team = Team.of(0);
         String title = "Del med nettverket " + unique();
-        postFor(team, title);
-        phone.login(team.leaderEmail());
-        await().until(() -> phone.path().equals("/"));
+        onTheFeedWith(title);
         WebElement card = card(title);
         card.findElement(By.cssSelector("details.captions summary")).click();
         WebElement text = card.findElement(By.cssSelector("textarea[name=text_LINKEDIN]"));
@@ -203,11 +209,8 @@ class PagesBrowserTest {
 
     @Test
     void when_the_browser_refuses_to_copy_my_text_the_card_says_where_to_copy_it_from() {
-        Team team = Team.of(0);
         String title = "Kopier selv " + unique();
-        postFor(team, title);
-        phone.login(team.leaderEmail());
-        await().until(() -> phone.path().equals("/"));
+        onTheFeedWith(title);
         // a browser that lets no page write to the clipboard
         phone.script("navigator.clipboard.writeText = () => Promise.reject(new DOMException('no', 'NotAllowedError'));"
                 + " document.execCommand = () => false;");
@@ -275,11 +278,8 @@ class PagesBrowserTest {
 
     @Test
     void a_post_taken_down_while_the_feed_is_open_says_so_on_a_tap_and_opens_no_dialog() {
-        Team team = Team.of(0);
         String title = "Snart borte " + unique();
-        String post = postFor(team, title);
-        phone.login(team.leaderEmail());
-        await().until(() -> phone.path().equals("/"));
+        String post = onTheFeedWith(title);
         WebElement card = card(title);
         Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + post + "/archive").then().statusCode(200);
 
@@ -296,11 +296,8 @@ class PagesBrowserTest {
 
     @Test
     void the_text_for_x_is_counted_as_x_counts_it_and_the_counter_says_when_sharing_shortens_it() {
-        Team team = Team.of(0);
         String title = "Tell som X " + unique();
-        postFor(team, title);
-        phone.login(team.leaderEmail());
-        await().until(() -> phone.path().equals("/"));
+        onTheFeedWith(title);
         WebElement card = card(title);
         card.findElement(By.cssSelector("details.captions summary")).click();
         WebElement counter = card.findElement(By.cssSelector(".x-count"));
