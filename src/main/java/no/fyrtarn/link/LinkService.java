@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import no.fyrtarn.infra.PublicUrl;
 import no.fyrtarn.link.TrackedLinkRepository.Offer;
 import no.fyrtarn.link.TrackedLinkRepository.Owned;
 import no.fyrtarn.link.TrackedLinkRepository.Owner;
@@ -43,15 +43,15 @@ public class LinkService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "fyrtarn.public-url")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
-    /** {@code fyrtarn.public-url} without trailing slashes, then /s/: what every tracked URL starts with. */
+    /** What every tracked URL starts with. */
     private String linkBase;
 
     @PostConstruct
     void init() {
-        linkBase = publicUrl.replaceAll("/+$", "") + "/s/";
+        linkBase = publicUrl.of("/s/");
     }
 
     /** Where a code leads, and whose it is: all a click needs. */

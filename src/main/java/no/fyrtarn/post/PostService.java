@@ -136,7 +136,8 @@ public class PostService {
         return found.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post);
     }
 
-    private static ProblemException notInFeed(UUID postId) {
+    /** The 404 for a post that is not in the caller's feed, whether it exists or not. */
+    public static ProblemException notInFeed(UUID postId) {
         return ProblemException.notFound("Post " + postId);
     }
 

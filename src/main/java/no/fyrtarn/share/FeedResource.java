@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import no.fyrtarn.infra.Page;
-import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.post.FeedTopic;
+import no.fyrtarn.post.PostService;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
@@ -57,7 +57,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public FeedItem item(@PathParam("postId") UUID postId) {
-        return feed.item(user.member(), postId).orElseThrow(() -> ProblemException.notFound("Post " + postId));
+        return feed.item(user.member(), postId).orElseThrow(() -> PostService.notInFeed(postId));
     }
 
     @GET

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -16,6 +15,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import no.fyrtarn.infra.Language;
+import no.fyrtarn.infra.PublicUrl;
 import no.fyrtarn.security.Roles;
 import no.fyrtarn.security.SessionCookies;
 
@@ -33,8 +33,8 @@ public class PageContext {
     @Inject
     HttpServerRequest request;
 
-    @ConfigProperty(name = "fyrtarn.public-url")
-    String publicUrl;
+    @Inject
+    PublicUrl publicUrl;
 
     private Locale locale;
     private boolean visitor;
@@ -64,14 +64,9 @@ public class PageContext {
         return MessageBundles.get(Msg.class, Localized.Literal.of(locale().toLanguageTag()));
     }
 
-    /** The address of one of the service's own pages as others reach it ({@code fyrtarn.public-url}). */
-    public String absolute(String path) {
-        return publicUrl.replaceAll("/+$", "") + path;
-    }
-
     /** Cookies are Secure when the service is reached over HTTPS. */
     public boolean secure() {
-        return publicUrl.startsWith("https:");
+        return publicUrl.https();
     }
 
     /** Shown as to someone not signed in, without asking who is (see {@link PageErrors#answerVisitor}). */

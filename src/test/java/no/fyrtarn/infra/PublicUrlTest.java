@@ -5,37 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PublicUrlCheckTest {
+class PublicUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://fyrtarn.example.com", "https://share.example.no:8443/", "HTTPS://10.1.2.3"})
     void a_public_https_address_is_fine(String url) {
-        assertThat(PublicUrlCheck.problems(url)).isEmpty();
+        assertThat(PublicUrl.problems(url)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://localhost:8080", "https://LOCALHOST", "https://app.localhost", "https://127.0.0.1",
         "https://127.8.9.10:8080", "https://[::1]:8443", "https://0.0.0.0"})
     void an_address_of_the_machine_itself_is_named_as_where_every_shared_link_would_lead(String url) {
-        assertThat(PublicUrlCheck.problems(url)).singleElement().asString()
+        assertThat(PublicUrl.problems(url)).singleElement().asString()
                 .contains("fyrtarn.public-url is " + url, "the clicker's own machine", "FYRTARN_PUBLIC_URL");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://fyrtarn.example.com", "http://10.1.2.3"})
     void plain_http_is_named_as_unencrypted(String url) {
-        assertThat(PublicUrlCheck.problems(url)).singleElement().asString().contains("not https", "Secure");
+        assertThat(PublicUrl.problems(url)).singleElement().asString().contains("not https", "Secure");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:8080"})
     void the_default_has_both_problems(String url) {
-        assertThat(PublicUrlCheck.problems(url)).hasSize(2);
+        assertThat(PublicUrl.problems(url)).hasSize(2);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"fyrtarn example com", "https://exa mple.com", "//"})
     void what_is_not_a_url_with_a_host_is_said_to_be_unusable(String url) {
-        assertThat(PublicUrlCheck.problems(url)).first().asString().contains(url);
+        assertThat(PublicUrl.problems(url)).first().asString().contains(url);
     }
 }

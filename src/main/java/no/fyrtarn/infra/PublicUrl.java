@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,21 +19,41 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Says at start, outside the local profiles, when {@code fyrtarn.public-url} is not an address people elsewhere can
- * reach: every tracked link employees share begins with it, so left at its default ({@code http://localhost:8080}) each
- * shared link would lead to the clicker's own machine, and nothing else would show that until people complained.
+ * {@code fyrtarn.public-url}, the address people reach the service at: every tracked link employees share and every
+ * link to a page the service hands out begins with it. Says at start, outside the local profiles, when it is not an
+ * address people elsewhere can reach: left at its default ({@code http://localhost:8080}) each shared link would lead
+ * to the clicker's own machine, and nothing else would show that until people complained.
  */
 @ApplicationScoped
-public class PublicUrlCheck {
+@Named("publicUrl")
+public class PublicUrl {
 
-    private static final Logger LOG = Logger.getLogger(PublicUrlCheck.class);
+    private static final Logger LOG = Logger.getLogger(PublicUrl.class);
 
     @ConfigProperty(name = "fyrtarn.public-url")
-    String publicUrl;
+    String configured;
+
+    /** Without trailing slashes. */
+    private String base;
+
+    @PostConstruct
+    void init() {
+        base = configured.replaceAll("/+$", "");
+    }
+
+    /** The address of one of the service's paths as others reach it. */
+    public String of(String path) {
+        return base + path;
+    }
+
+    /** Whether the service is reached over HTTPS. */
+    public boolean https() {
+        return configured.startsWith("https:");
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!Profiles.local()) {
-            problems(publicUrl).forEach(LOG::warn);
+            problems(configured).forEach(LOG::warn);
         }
     }
 
