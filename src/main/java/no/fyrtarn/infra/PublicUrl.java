@@ -46,9 +46,9 @@ public class PublicUrl {
         return base + path;
     }
 
-    /** Whether the service is reached over HTTPS. */
+    /** Whether the service is reached over HTTPS; a URL's scheme is read without regard to case, as browsers do. */
     public boolean https() {
-        return configured.startsWith("https:");
+        return configured.regionMatches(true, 0, "https:", 0, "https:".length());
     }
 
     void onStart(@Observes StartupEvent event) {

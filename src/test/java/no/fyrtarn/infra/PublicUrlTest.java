@@ -3,6 +3,7 @@ package no.fyrtarn.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PublicUrlTest {
@@ -37,5 +38,15 @@ class PublicUrlTest {
     @ValueSource(strings = {"fyrtarn example com", "https://exa mple.com", "//"})
     void what_is_not_a_url_with_a_host_is_said_to_be_unusable(String url) {
         assertThat(PublicUrl.problems(url)).first().asString().contains(url);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"https://fyrtarn.example.com, true", "HTTPS://fyrtarn.example.com, true", "Https://10.1.2.3, true",
+        "http://fyrtarn.example.com, false", "HTTP://https.example.com, false"})
+    void the_pages_cookies_are_secure_when_the_address_is_https_however_its_scheme_is_written(String url, boolean secure) {
+        PublicUrl publicUrl = new PublicUrl();
+        publicUrl.configured = url;
+        publicUrl.init();
+        assertThat(publicUrl.https()).isEqualTo(secure);
     }
 }
