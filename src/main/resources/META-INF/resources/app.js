@@ -273,7 +273,15 @@
         if (again) refresh(region);
       }
     };
-    const refreshAll = () => document.querySelectorAll('[data-live]:not([data-live-after])').forEach(refresh);
+    const refreshAll = () => document.querySelectorAll('[data-live]:not([data-live-after]):not([data-live-poll])')
+      .forEach(refresh);
+    // data-live-poll="<ms>": a region no stream notice concerns (the feed's new posts), fetched instead when the page
+    // comes back into view (a phone unlocked, the tab chosen again) and every that many ms while it is in view
+    const polled = () => document.querySelectorAll('[data-live-poll]');
+    const inView = () => document.visibilityState === 'visible';
+    polled().forEach(region => setInterval(() => { if (inView()) refresh(region); }, Number(region.dataset.livePoll)));
+    document.addEventListener('visibilitychange', () => { if (inView()) polled().forEach(refresh); });
+    window.addEventListener('pageshow', event => { if (event.persisted) polled().forEach(refresh); });
     return { refresh, refreshAll };
   })();
   if (document.querySelector('[data-live]') && window.EventSource) {

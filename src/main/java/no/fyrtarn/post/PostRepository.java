@@ -64,29 +64,45 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * newest published first, after {@code after}; optionally only those with {@code topic}.
      */
     public List<Post> feed(UUID teamId, String topic, Instant now, Cursor.At after, int fetch) {
-        StringBuilder sql = new StringBuilder("select p.id from post p where ").append(inFeedOf(teamId));
-        if (topic != null) {
-            sql.append(" and jsonb_exists(p.topics, :topic)"); // the ? operator, which JDBC would take for a parameter
-        }
-        if (after != null) {
-            sql.append(" and (p.published_at, p.id) < (:afterAt, :afterId)");
-        }
-        sql.append(" order by p.published_at desc, p.id desc limit :fetch");
-        var query = getEntityManager().createNativeQuery(sql.toString(), UUID.class).setParameter("fetch", fetch);
-        bindInFeedOf(query, teamId, now);
-        if (topic != null) {
-            query.setParameter("topic", topic);
-        }
-        if (after != null) {
-            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
-        }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
+        List<UUID> ids = inFeed("p.id", UUID.class, teamId, topic, now, "<", after,
+                " order by p.published_at desc, p.id desc limit :fetch").setParameter("fetch", fetch).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Post> byId = list("id in ?1", ids).stream().collect(Collectors.toMap(Post::id, p -> p));
         return ids.stream().map(byId::get).toList();
+    }
+
+    /** How many of {@link #feed}'s posts come before {@code newest} (were published after it); all when it is null. */
+    public long newerInFeed(UUID teamId, String topic, Instant now, Cursor.At newest) {
+        return ((Number) inFeed("count(*)", Long.class, teamId, topic, now, ">", newest, "").getSingleResult())
+                .longValue();
+    }
+
+    /**
+     * {@code select columns} of the posts in the feed of someone in {@code teamId}, with {@code topic} if not null,
+     * and on the {@code side} ({@code <}: older, {@code >}: newer) of {@code position} if not null; then {@code rest}.
+     */
+    private Query inFeed(String columns, Class<?> type, UUID teamId, String topic, Instant now, String side,
+            Cursor.At position, String rest) {
+        StringBuilder sql = new StringBuilder("select ").append(columns).append(" from post p where ")
+                .append(inFeedOf(teamId));
+        if (topic != null) {
+            sql.append(" and jsonb_exists(p.topics, :topic)"); // the ? operator, which JDBC would take for a parameter
+        }
+        if (position != null) {
+            sql.append(" and (p.published_at, p.id) ").append(side).append(" (:positionAt, :positionId)");
+        }
+        var query = getEntityManager().createNativeQuery(sql.append(rest).toString(), type);
+        bindInFeedOf(query, teamId, now);
+        if (topic != null) {
+            query.setParameter("topic", topic);
+        }
+        if (position != null) {
+            query.setParameter("positionAt", position.at()).setParameter("positionId", position.id());
+        }
+        return query;
     }
 
     /** The topics of {@link #feed}'s posts, with how many have each: most first, then the newest post's first. */

@@ -96,7 +96,25 @@ public class PostService {
     public Page<PublishedPost> feed(UUID teamId, String topic, String cursor, int limit) {
         List<Post> fetched = posts.feed(teamId, Post.topicFilter(topic), clock.instant(), Cursor.decodeAt(cursor),
                 limit + 1);
-        return Page.of(fetched, limit, p -> new Cursor.At(p.publishedAt(), p.id()).position(), PublishedPost::of);
+        return Page.of(fetched, limit, p -> feedPosition(p.publishedAt(), p.id()), PublishedPost::of);
+    }
+
+    /**
+     * How many posts came into the feed of someone in {@code teamId} (null: no team), with {@code topic} if not null,
+     * since {@code newest} ({@link #feedCursor} of the newest post they were shown; null: all of them).
+     */
+    @Transactional
+    public long newInFeed(UUID teamId, String topic, String newest) {
+        return posts.newerInFeed(teamId, Post.topicFilter(topic), clock.instant(), Cursor.decodeAt(newest));
+    }
+
+    /** The place in the feed of a post published at {@code publishedAt}, for {@link #newInFeed}. */
+    public static String feedCursor(Instant publishedAt, UUID postId) {
+        return Cursor.encode(feedPosition(publishedAt, postId));
+    }
+
+    private static String feedPosition(Instant publishedAt, UUID id) {
+        return new Cursor.At(publishedAt, id).position();
     }
 
     /**

@@ -51,6 +51,14 @@ public class FeedService {
         return posts.findInFeed(postId, who.teamId()).map(post -> item(who, post, myClicks(who, postId)));
     }
 
+    /**
+     * How many posts came into the employee's feed, with {@code topic} if not null, since {@code newest} (the
+     * {@link PostService#feedCursor} of the newest post they were shown; null: all).
+     */
+    public long newSince(Member who, String topic, String newest) {
+        return posts.newInFeed(who.teamId(), topic, newest);
+    }
+
     /** The topics of the employee's feed, those of the most posts first; at most {@code limit}. */
     public List<FeedTopic> topics(Member who, int limit) {
         return posts.feedTopics(who.teamId(), limit);

@@ -1,6 +1,8 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ import no.fyrtarn.me.MeView;
 import no.fyrtarn.post.FeedTopic;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.Post;
+import no.fyrtarn.post.PostService;
 import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 import no.fyrtarn.share.FeedItem;
@@ -60,9 +63,13 @@ public class FeedPage {
         /**
          * @param onePost the feed is the one post asked for by {@code ?post=}
          * @param postGone a post was asked for that is not in the feed (any more): the whole feed, saying so
+         * @param newPosts where the page asks how many posts came since; null below the top of the feed
          */
         static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic,
-                boolean onePost, boolean postGone);
+                boolean onePost, boolean postGone, String newPosts);
+
+        /** The new-posts region's content: a link to see them when {@code count} came, else nothing. */
+        static native TemplateInstance news(long count, String topic);
 
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
 
@@ -95,13 +102,22 @@ public class FeedPage {
         if (post != null) {
             Optional<FeedItem> item = Ids.parse(post).flatMap(id -> feeds.item(user.member(), id));
             if (item.isPresent()) {
-                return Templates.feed(standing, List.of(), new Page<>(List.of(item.get()), null), null, true, false)
-                        .setLocale(page.locale());
+                return Templates.feed(standing, List.of(), new Page<>(List.of(item.get()), null), null, true, false,
+                        null).setLocale(page.locale());
             }
         }
         String filter = Post.topicFilter(topic);
-        return Templates.feed(standing, topicBar(filter), feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter,
-                false, post != null).setLocale(page.locale());
+        Page<FeedItem> shown = feeds.feed(user.member(), filter, cursor, PAGE_SIZE);
+        return Templates.feed(standing, topicBar(filter), shown, filter, false, post != null,
+                cursor == null ? newPostsAddress(shown, filter) : null).setLocale(page.locale());
+    }
+
+    /** The address that counts the posts published since the newest of these (all, when there are none). */
+    private static String newPostsAddress(Page<FeedItem> top, String filter) {
+        String newest = top.items().isEmpty() ? ""
+                : PostService.feedCursor(top.items().get(0).publishedAt(), top.items().get(0).postId());
+        return "/feed/new?since=" + newest
+                + (filter == null ? "" : "&topic=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
     }
 
     /** The feed's topics to filter by, with the one filtered by first when no live post has it (any more). */
@@ -119,6 +135,18 @@ public class FeedPage {
         String filter = Post.topicFilter(topic);
         return Templates.feed$cards(feeds.feed(user.member(), filter, cursor, PAGE_SIZE), filter)
                 .setLocale(page.locale());
+    }
+
+    /**
+     * How many posts came into my feed (with the topic filtered by) since the newest the page showed: a link to see
+     * them, or nothing. The page asks when it comes back into view and every minute while in view.
+     */
+    @GET
+    @Path("feed/new")
+    @Operation(hidden = true)
+    public TemplateInstance newPosts(@QueryParam("since") String since, @QueryParam("topic") String topic) {
+        String filter = Post.topicFilter(topic);
+        return Templates.news(feeds.newSince(user.member(), filter, since), filter).setLocale(page.locale());
     }
 
     /** My points, place, streak and badges again, which the page fetches whenever the leaderboard changed. */

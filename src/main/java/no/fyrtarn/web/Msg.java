@@ -182,6 +182,9 @@ public interface Msg {
     @Message("See everything you can share")
     String feed_all_posts();
 
+    @Message("{#if n == 1}1 new post: show it{#else}{n} new posts: show them{/if}")
+    String feed_new_posts(long n);
+
     @Message("Copy link")
     String copy_link();
 

@@ -675,6 +675,34 @@ class PagesBrowserTest {
     }
 
     @Test
+    void a_post_published_while_the_feed_is_open_is_offered_when_i_come_back_to_it() {
+        Team team = Team.of(0);
+        for (int i = 0; i < 3; i++) {
+            postFor(team, "Før " + i + " " + unique());
+        }
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        String later = "Nytt " + unique();
+        postFor(team, later);
+        assertThat(phone.all("a.new-posts")).isEmpty();
+        phone.script("document.querySelectorAll('article.card')[2].scrollIntoView();"); // reading further down
+
+        phone.script("document.dispatchEvent(new Event('visibilitychange'));"); // as when the phone is unlocked
+        await().until(() -> !phone.all("a.new-posts").isEmpty());
+        WebElement news = phone.find("a.new-posts");
+        assertThat(news.getText()).isEqualTo("1 new post: show it");
+        assertThat(news.isDisplayed()).isTrue();
+        assertThat((Boolean) phone.script("const r = arguments[0].getBoundingClientRect();"
+                + " return r.top >= 0 && r.bottom <= window.innerHeight;", news)).as("in view where I read").isTrue();
+        phone.screenshot("feed-new-posts");
+        assertThat(phone.scrollsSideways()).isFalse();
+
+        phone.find("a.new-posts").click();
+        await().until(() -> phone.all("article.card h2").get(0).getText().equals(later));
+        assertThat(phone.all("a.new-posts")).isEmpty();
+    }
+
+    @Test
     void scrolling_to_the_end_of_the_feed_brings_the_next_cards() {
         Team team = Team.of(0);
         String oldest = "Eldst " + unique();

@@ -332,6 +332,58 @@ class PagesTest {
                 .doesNotContain("feed-link");
     }
 
+    @Test
+    void the_feed_offers_the_posts_published_for_me_since_it_was_opened() {
+        Team team = Team.of(0);
+        String topic = "nytt-" + Api.unique();
+        String shown = publish(forTeamWith(team, topic));
+        Session session = Session.of(team.leaderEmail());
+        String news = newPostsAddress(session.given().queryParam("topic", topic).get("/").then().statusCode(200)
+                .extract().asString());
+        assertThat(news).contains("topic=" + topic);
+        assertThat(session.given().get(news).then().statusCode(200).extract().asString()).doesNotContain("new post");
+
+        publish(forTeamWith(team, topic));
+        assertThat(session.given().get(news).then().statusCode(200).extract().asString())
+                .contains("<a class=\"more new-posts\" href=\"/?topic=" + topic + "\">1 new post: show it</a>");
+
+        publish(forTeamWith(team, topic));
+        publish(forTeamWith(Team.of(0), topic)); // another team's
+        publish(draft("audience", Map.of("teams", List.of(team.name())))); // without the topic
+        String archived = publish(forTeamWith(team, topic));
+        Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + archived + "/archive").then().statusCode(200);
+        assertThat(session.given().get(news).then().statusCode(200).extract().asString())
+                .contains(">2 new posts: show them</a>");
+
+        // a feed that showed nothing: every post that comes is new
+        String other = "tomt-" + Api.unique();
+        String fromEmpty = newPostsAddress(session.given().queryParam("topic", other).get("/").then().statusCode(200)
+                .extract().asString());
+        publish(forTeamWith(team, other));
+        assertThat(session.given().get(fromEmpty).then().statusCode(200).extract().asString())
+                .contains(">1 new post: show it</a>");
+
+        // a position the page was not given
+        session.given().queryParam("since", "bm90IG91cnM").get("/feed/new").then().statusCode(400);
+
+        // one post alone does not ask
+        assertThat(session.given().queryParam("post", shown).get("/").then().statusCode(200).extract().asString())
+                .doesNotContain("/feed/new");
+    }
+
+    private static Map<String, Object> forTeamWith(Team team, String topic) {
+        Map<String, Object> post = draft("topics", List.of(topic));
+        post.put("audience", Map.of("teams", List.of(team.name())));
+        return post;
+    }
+
+    /** Where the feed page asks how many posts came since it was shown. */
+    private static String newPostsAddress(String feed) {
+        Matcher region = Pattern.compile("<div class=\"news\" data-live=\"([^\"]+)\" data-live-poll=").matcher(feed);
+        assertThat(region.find()).as("the feed's new-posts region").isTrue();
+        return region.group(1).replace("&amp;", "&");
+    }
+
     private static String topicBar(String feed) {
         Matcher bar = Pattern.compile("<nav class=\"topic-bar\".*?</nav>", Pattern.DOTALL).matcher(feed);
         assertThat(bar.find()).as("the topic bar").isTrue();
