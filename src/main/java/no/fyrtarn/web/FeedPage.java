@@ -1,8 +1,6 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +115,7 @@ public class FeedPage {
         String newest = top.items().isEmpty() ? ""
                 : PostService.feedCursor(top.items().get(0).publishedAt(), top.items().get(0).postId());
         return "/feed/new?since=" + newest
-                + (filter == null ? "" : "&topic=" + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+                + (filter == null ? "" : "&topic=" + Fmt.url(filter));
     }
 
     /** The feed's topics to filter by, with the one filtered by first when no live post has it (any more). */
