@@ -6,6 +6,7 @@ import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Posts.create;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.draftAbout;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,11 +43,6 @@ class FeedResourceTest {
     }
 
     /** Each test tags its posts with a topic of its own and reads the feed filtered by it. */
-    private static Map<String, Object> post(String topic, List<String> teams) {
-        Map<String, Object> body = draft("topics", List.of(topic));
-        body.put("audience", Map.of("teams", teams));
-        return body;
-    }
 
     private static JsonPath feed(Person who, String topic) {
         return as(who.token()).queryParam("topic", topic).queryParam("limit", 100).get("/api/feed").then()
@@ -60,10 +56,10 @@ class FeedResourceTest {
         String support = "Support " + unique();
         Person seller = employeeIn(sales);
         employeeIn(support);
-        String everyone = publish(post(topic, List.of()));
-        String forSales = publish(post(topic, List.of(sales)));
-        String forSupport = publish(post(topic, List.of(support)));
-        String forBoth = publish(post(topic, List.of(support, sales)));
+        String everyone = publish(draftAbout(topic, List.of()));
+        String forSales = publish(draftAbout(topic, List.of(sales)));
+        String forSupport = publish(draftAbout(topic, List.of(support)));
+        String forBoth = publish(draftAbout(topic, List.of(support, sales)));
 
         assertThat(feed(seller, topic).getList("items.postId", String.class))
                 .containsExactly(forBoth, forSales, everyone).doesNotContain(forSupport);
@@ -75,10 +71,10 @@ class FeedResourceTest {
         String topic = "t-" + unique();
         Person reader = employeeIn(null);
         String author = marketer();
-        create(author, post(topic, List.of()));
-        String inReview = create(author, post(topic, List.of()));
+        create(author, draftAbout(topic, List.of()));
+        String inReview = create(author, draftAbout(topic, List.of()));
         as(author).post("/api/posts/" + inReview + "/submit").then().statusCode(200);
-        Map<String, Object> shortLived = post(topic, List.of());
+        Map<String, Object> shortLived = draftAbout(topic, List.of());
         shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
         String expiring = publish(shortLived);
         assertThat(feed(reader, topic).getList("items.postId", String.class)).containsExactly(expiring);
@@ -91,7 +87,7 @@ class FeedResourceTest {
     void an_item_carries_what_the_phone_shows_and_where_the_caller_shared_it() {
         String topic = "t-" + unique();
         Person reader = employeeIn(null);
-        String id = publish(post(topic, List.of()));
+        String id = publish(draftAbout(topic, List.of()));
         as(reader.token()).body(Map.of("network", "X")).post("/api/posts/" + id + "/shares").then().statusCode(201);
 
         JsonPath item = feed(reader, topic).setRootPath("items[0]");
@@ -111,7 +107,7 @@ class FeedResourceTest {
         String topic = "t-" + unique();
         String sales = "Sales " + unique();
         Person seller = employeeIn(sales);
-        String forSales = publish(post(topic, List.of(sales)));
+        String forSales = publish(draftAbout(topic, List.of(sales)));
         as(seller.token()).body(Map.of("network", "X")).post("/api/posts/" + forSales + "/shares").then()
                 .statusCode(201);
 
@@ -123,7 +119,7 @@ class FeedResourceTest {
         // another team's post, a draft, an unknown or malformed id
         as(employeeIn(null).token()).get("/api/feed/" + forSales).then().statusCode(404)
                 .contentType("application/problem+json");
-        String draft = create(marketer(), post(topic, List.of()));
+        String draft = create(marketer(), draftAbout(topic, List.of()));
         for (String other : List.of(draft, UUID.randomUUID().toString(), "not-a-post")) {
             as(seller.token()).get("/api/feed/" + other).then().statusCode(404);
         }
@@ -133,7 +129,7 @@ class FeedResourceTest {
     @Test
     void a_post_that_expired_is_404_on_its_own_too() {
         Person reader = employeeIn(null);
-        Map<String, Object> shortLived = post("t-" + unique(), List.of());
+        Map<String, Object> shortLived = draftAbout("t-" + unique(), List.of());
         shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
         String expiring = publish(shortLived);
         as(reader.token()).get("/api/feed/" + expiring).then().statusCode(200).body("postId", equalTo(expiring));
@@ -161,7 +157,7 @@ class FeedResourceTest {
         String topic = "t-" + unique();
         Person reader = employeeIn(null);
         Person colleague = employeeIn(null);
-        String id = publish(post(topic, List.of()));
+        String id = publish(draftAbout(topic, List.of()));
         String mine = sharedPath(reader, id, "X");
         sharedPath(reader, id, "LINKEDIN");
         String theirs = sharedPath(colleague, id, "X");
@@ -180,7 +176,7 @@ class FeedResourceTest {
     @Test
     void caption_variants_are_stable_per_employee_and_spread_across_colleagues() {
         String topic = "t-" + unique();
-        Map<String, Object> body = post(topic, List.of());
+        Map<String, Object> body = draftAbout(topic, List.of());
         body.put("captions", List.of(Map.of("network", "LINKEDIN", "text", "En"), Map.of("network", "LINKEDIN", "text", "To"),
                 Map.of("network", "LINKEDIN", "text", "Tre")));
         publish(body);
@@ -200,11 +196,11 @@ class FeedResourceTest {
         Person reader = employeeIn(null);
         List<String> published = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            published.add(0, publish(post(topic, List.of())));
+            published.add(0, publish(draftAbout(topic, List.of())));
         }
         JsonPath first = as(reader.token()).queryParam("topic", topic).queryParam("limit", 2).get("/api/feed").then()
                 .statusCode(200).extract().jsonPath();
-        String fresh = publish(post(topic, List.of()));
+        String fresh = publish(draftAbout(topic, List.of()));
 
         List<String> seen = new ArrayList<>(first.getList("items.postId", String.class));
         String cursor = first.getString("nextCursor");
@@ -229,15 +225,15 @@ class FeedResourceTest {
         String otherTeams = "t-" + unique();
         String expired = "t-" + unique();
         String draft = "t-" + unique();
-        publish(post(common, List.of()));
+        publish(draftAbout(common, List.of()));
         Map<String, Object> both = draft("topics", List.of(rare, " " + common.toUpperCase() + " "));
         both.put("audience", Map.of("teams", List.of(sales)));
         publish(both);
-        publish(post(otherTeams, List.of(support)));
-        Map<String, Object> shortLived = post(expired, List.of());
+        publish(draftAbout(otherTeams, List.of(support)));
+        Map<String, Object> shortLived = draftAbout(expired, List.of());
         shortLived.put("expiresAt", clock.instant().plus(Duration.ofHours(1)).toString());
         publish(shortLived);
-        create(marketer(), post(draft, List.of()));
+        create(marketer(), draftAbout(draft, List.of()));
         clock.advance(Duration.ofHours(2));
 
         List<Map<String, Object>> topics = as(seller.token()).queryParam("limit", 100).get("/api/feed/topics").then()

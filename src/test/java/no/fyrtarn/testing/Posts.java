@@ -38,6 +38,13 @@ public final class Posts {
         return post;
     }
 
+    /** A draft with this one topic, for these teams (by name; none: for everyone). */
+    public static Map<String, Object> draftAbout(String topic, List<String> teams) {
+        Map<String, Object> post = draft("topics", List.of(topic));
+        post.put("audience", Map.of("teams", teams));
+        return post;
+    }
+
     /** Creates a draft as this marketer; @return its id. */
     public static String create(String marketer, Map<String, Object> body) {
         return as(marketer).body(body).post("/api/posts").then().statusCode(201).extract().path("id");

@@ -3,6 +3,7 @@ package no.fyrtarn.web;
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.draftAbout;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -254,9 +255,7 @@ class PagesTest {
     void the_feed_filters_by_a_topic_from_the_bar_of_its_topics() {
         Team team = Team.of(0);
         String topic = "lag-" + Api.unique();
-        Map<String, Object> tagged = draft("topics", List.of(topic));
-        tagged.put("audience", Map.of("teams", List.of(team.name())));
-        String taggedPost = publish(tagged);
+        String taggedPost = publish(draftAbout(topic, List.of(team.name())));
         String otherPost = publish(draft("audience", Map.of("teams", List.of(team.name()))));
         Session session = Session.of(team.leaderEmail());
 
@@ -336,21 +335,21 @@ class PagesTest {
     void the_feed_offers_the_posts_published_for_me_since_it_was_opened() {
         Team team = Team.of(0);
         String topic = "nytt-" + Api.unique();
-        String shown = publish(forTeamWith(team, topic));
+        String shown = publish(draftAbout(topic, List.of(team.name())));
         Session session = Session.of(team.leaderEmail());
         String news = newPostsAddress(session.given().queryParam("topic", topic).get("/").then().statusCode(200)
                 .extract().asString());
         assertThat(news).contains("topic=" + topic);
         assertThat(session.given().get(news).then().statusCode(200).extract().asString()).doesNotContain("new post");
 
-        publish(forTeamWith(team, topic));
+        publish(draftAbout(topic, List.of(team.name())));
         assertThat(session.given().get(news).then().statusCode(200).extract().asString())
                 .contains("<a class=\"more new-posts\" href=\"/?topic=" + topic + "\">1 new post: show it</a>");
 
-        publish(forTeamWith(team, topic));
-        publish(forTeamWith(Team.of(0), topic)); // another team's
+        publish(draftAbout(topic, List.of(team.name())));
+        publish(draftAbout(topic, List.of(Team.of(0).name()))); // another team's
         publish(draft("audience", Map.of("teams", List.of(team.name())))); // without the topic
-        String archived = publish(forTeamWith(team, topic));
+        String archived = publish(draftAbout(topic, List.of(team.name())));
         Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + archived + "/archive").then().statusCode(200);
         assertThat(session.given().get(news).then().statusCode(200).extract().asString())
                 .contains(">2 new posts: show them</a>");
@@ -359,7 +358,7 @@ class PagesTest {
         String other = "tomt-" + Api.unique();
         String fromEmpty = newPostsAddress(session.given().queryParam("topic", other).get("/").then().statusCode(200)
                 .extract().asString());
-        publish(forTeamWith(team, other));
+        publish(draftAbout(other, List.of(team.name())));
         assertThat(session.given().get(fromEmpty).then().statusCode(200).extract().asString())
                 .contains(">1 new post: show it</a>");
 
@@ -369,12 +368,6 @@ class PagesTest {
         // one post alone does not ask
         assertThat(session.given().queryParam("post", shown).get("/").then().statusCode(200).extract().asString())
                 .doesNotContain("/feed/new");
-    }
-
-    private static Map<String, Object> forTeamWith(Team team, String topic) {
-        Map<String, Object> post = draft("topics", List.of(topic));
-        post.put("audience", Map.of("teams", List.of(team.name())));
-        return post;
     }
 
     /** Where the feed page asks how many posts came since it was shown. */
