@@ -9,6 +9,9 @@
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
 # BENCH_KAFKA=external: a broker you run, wherever you like, named by KAFKA_BOOTSTRAP_SERVERS (its topics are created
 # at start if missing).
+# BENCH_BROKER_NICE: the nice value (0 to 19, default 0) of the broker's JVM with BENCH_KAFKA=process. On a machine of
+# its own, as in production, a broker takes no CPU from the service; at 10 it still shares the bench's cores, but
+# gets what the service and wrk leave idle first.
 # BENCH_PG_DURABLE: "false" (the default) runs the embedded PostgreSQL as the local run does, without fsync and with
 # synchronous_commit=off; "true" makes every commit wait for its WAL on disk, as a production server does
 # (fyrtarn.pg-durable).
@@ -27,6 +30,15 @@ case "$kafka_mode" in
     [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ] || { echo "BENCH_KAFKA=external: set KAFKA_BOOTSTRAP_SERVERS" >&2; exit 1; } ;;
   *) echo "BENCH_KAFKA is embedded, process or external, not $kafka_mode" >&2; exit 1 ;;
 esac
+broker_nice=${BENCH_BROKER_NICE:-0}
+case "$broker_nice" in
+  [0-9] | 1[0-9]) ;;
+  *) echo "BENCH_BROKER_NICE is 0 to 19, not $broker_nice" >&2; exit 1 ;;
+esac
+# the broker, for the reports: "Kafka embedded", "Kafka process", "Kafka process at nice 10", "Kafka external"
+kafka_described() {
+  echo "Kafka $kafka_mode$( [ "$kafka_mode" = process ] && [ "$broker_nice" != 0 ] && echo " at nice $broker_nice")"
+}
 pg_durable=${BENCH_PG_DURABLE:-false}
 case "$pg_durable" in true | false) ;; *) echo "BENCH_PG_DURABLE is true or false, not $pg_durable" >&2; exit 1 ;; esac
 pg_mode=${BENCH_PG:-embedded}
@@ -69,7 +81,7 @@ await() {
 # bench stopped it (bench/shares-held)
 start_broker() {
   echo "== starting Kafka in a JVM of its own on 127.0.0.1:$kafka_port"
-  java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  nice -n "$broker_nice" java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "target/bench-app/app/*:target/bench-app/lib/main/*:target/bench-app/lib/boot/*" \
     bench/Broker.java "$data/kafka" "$kafka_port" >>"$data/kafka.log" 2>&1 &
   kafka_pid=$!
