@@ -254,7 +254,13 @@
         }
         return;
       }
-      if (fetching.has(region)) { fetching.set(region, true); return; }
+      if (fetching.has(region)) {
+        // a notice during a fetch may be about a change that fetch missed, so another fetch follows it; a polled
+        // region's fetch under way answers the same question (a page back from the back/forward cache asks twice:
+        // it comes into view, and it is shown again)
+        if (!region.dataset.livePoll) fetching.set(region, true);
+        return;
+      }
       if (every) started.set(region, Date.now());
       fetching.set(region, false);
       try {

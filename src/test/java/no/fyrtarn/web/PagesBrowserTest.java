@@ -712,6 +712,32 @@ class PagesBrowserTest {
     }
 
     @Test
+    void back_on_the_feed_from_another_page_it_asks_once_for_new_posts() {
+        Team team = Team.of(1);
+        String topic = "tilbake-" + unique();
+        postFor(team, "Før " + unique(), topic);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/?topic=" + topic);
+        // counts the page's requests for new posts; a page the browser keeps (back/forward cache) keeps the count
+        phone.script("window.asks = 0; const fetched = window.fetch;"
+                + " window.fetch = (url, options) => { if (String(url).startsWith('/feed/new')) window.asks++;"
+                + " return fetched(url, options); };");
+        postFor(team, "Nytt " + unique(), topic);
+        phone.find("a[href='/leaderboard']").click();
+        await().until(() -> phone.path().equals("/leaderboard"));
+
+        phone.driver().navigate().back();
+        await().until(() -> phone.path().equals("/?topic=" + topic));
+        assertThat(phone.script("return window.asks !== undefined;")).as("the page kept, not loaded again").isEqualTo(true);
+        await().until(() -> !phone.all("a.new-posts").isEmpty());
+        assertThat(phone.find("a.new-posts").getText()).isEqualTo("1 new post: show it");
+        // the page comes back into view and is shown again from the cache: one question, one request
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(((Number) phone.script("return window.asks;")).intValue()).isEqualTo(1));
+    }
+
+    @Test
     void scrolling_to_the_end_of_the_feed_brings_the_next_cards() {
         Team team = Team.of(0);
         String oldest = "Eldst " + unique();
