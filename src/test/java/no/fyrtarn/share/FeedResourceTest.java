@@ -43,7 +43,6 @@ class FeedResourceTest {
     }
 
     /** Each test tags its posts with a topic of its own and reads the feed filtered by it. */
-
     private static JsonPath feed(Person who, String topic) {
         return as(who.token()).queryParam("topic", topic).queryParam("limit", 100).get("/api/feed").then()
                 .statusCode(200).extract().jsonPath();

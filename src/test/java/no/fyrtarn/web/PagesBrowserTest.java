@@ -3,6 +3,7 @@ package no.fyrtarn.web;
 import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.draftAbout;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,9 +61,8 @@ class PagesBrowserTest {
     }
 
     private static String postFor(Team team, String title, String topic) {
-        Map<String, Object> post = draft("title", title);
-        post.put("topics", List.of(topic));
-        post.put("audience", Map.of("teams", List.of(team.name())));
+        Map<String, Object> post = draftAbout(topic, List.of(team.name()));
+        post.put("title", title);
         post.put("networks", List.of("LINKEDIN", "X", "FACEBOOK"));
         post.put("captions", List.of(Map.of("network", "LINKEDIN", "text", "Vi søker flere kollegaer i Bergen!"),
                 Map.of("network", "X", "text", "Jobb hos oss"), Map.of("network", "FACEBOOK", "text", "Bli med oss")));
