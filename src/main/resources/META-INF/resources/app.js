@@ -219,13 +219,14 @@
     if (past > 0) bar.scrollLeft += past + 16;
   }
 
-  // --- Studio: the preview follows the form as you type.
+  // --- Studio: the preview follows the form as you type (its heading shown only once there is a title).
   const postForm = document.getElementById('post-form');
   if (postForm) {
     const preview = name => document.querySelector('[data-preview="' + name + '"]');
     postForm.addEventListener('input', event => {
       const field = event.target;
       if (['title', 'body', 'url'].includes(field.name)) preview(field.name).textContent = field.value;
+      if (field.name === 'title') preview('title').hidden = !field.value;
       if (field.name && field.name.startsWith('caption_')) {
         const first = postForm.querySelector('textarea[name^="caption_"]');
         preview('caption').textContent = first ? first.value : '';

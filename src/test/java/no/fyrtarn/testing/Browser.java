@@ -2,7 +2,9 @@ package no.fyrtarn.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,6 +193,41 @@ public final class Browser implements AutoCloseable {
                 const text = document.createRange();
                 text.selectNodeContents(document.querySelector(arguments[0]));
                 return new Set([...text.getClientRects()].map(line => Math.round(line.top))).size;""", css)).intValue();
+    }
+
+    /**
+     * What axe-core finds wrong with the page as it is now, against WCAG 2.2 levels A and AA and axe's best practices:
+     * one line per rule and element ("color-contrast .tag: …"). Empty when it finds nothing.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> accessibilityProblems() {
+        script(Axe.SCRIPT);
+        return (List<String>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag',
+                    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } })
+                  .then(result => done(result.violations.flatMap(rule => rule.nodes.map(node =>
+                      rule.id + ' ' + node.target.join(' ') + ': ' + node.failureSummary.replace(/\\s+/g, ' ')))),
+                    e => done(['axe did not run: ' + e]));""");
+    }
+
+    /** axe-core's script, as its Selenium binding ships it; read at the first check. */
+    private static final class Axe {
+        static final String SCRIPT;
+
+        static {
+            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                SCRIPT = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Whether the pages from now on are shown as to someone whose phone is set to dark mode. */
+    public void darkMode(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     /** A screenshot of the whole page into target/screenshots/{name}.png. */

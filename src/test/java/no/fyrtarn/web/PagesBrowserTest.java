@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -406,6 +407,58 @@ class PagesBrowserTest {
     }
 
     @Test
+    void every_page_meets_wcag_aa_in_light_and_dark_mode() {
+        Team team = Team.of(2);
+        String title = "Tilgjengelig " + unique();
+        String post = postFor(team, title);
+        // the leaders page then has a contributor beside the lurkers
+        Game.share(team.reports().get(0), post, "LINKEDIN");
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        try {
+            // a card as a tap leaves it: its text open for editing, the share recorded, the tracked link shown
+            WebElement card = card(title);
+            card.findElement(By.cssSelector("details.captions summary")).click();
+            card.findElement(By.cssSelector("button[value=LINKEDIN]")).click();
+            WebElement tracked = card.findElement(By.cssSelector(".result .tracked"));
+            await().until(() -> tracked.getAttribute("value").contains("/s/"));
+            phone.onlyTheFirstWindow();
+            checkBothModes("/ after a share", problems);
+            for (String page : List.of("/?topic=hiring", "/?post=" + unique(), "/points", "/leaderboard",
+                    "/leaders", "/studio")) {
+                phone.open(page);
+                checkBothModes(page, problems);
+            }
+            String marketer = "a11y-" + unique() + "@test.fyrtarn.no";
+            Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+            phone.login(marketer);
+            await().until(() -> phone.path().equals("/"));
+            for (String page : List.of("/studio", "/studio/new", "/studio/" + post)) {
+                phone.open(page);
+                checkBothModes(page + " (marketing)", problems);
+            }
+            phone.driver().manage().deleteAllCookies();
+            phone.open("/login");
+            checkBothModes("/login", problems);
+        } finally {
+            phone.darkMode(false);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** Adds what axe finds on the page as it is, in light mode and in dark, under the page's name. */
+    private static void checkBothModes(String page, Map<String, List<String>> problems) {
+        for (boolean dark : List.of(false, true)) {
+            phone.darkMode(dark);
+            List<String> found = phone.accessibilityProblems();
+            if (!found.isEmpty()) {
+                problems.put(page + (dark ? " (dark)" : " (light)"), found);
+            }
+        }
+    }
+
+    @Test
     void a_link_to_a_page_tapped_on_another_site_opens_it_signed_in() {
         Team team = Team.of(0);
         phone.login(team.leaderEmail());
@@ -572,6 +625,7 @@ class PagesBrowserTest {
         await().until(() -> phone.path().equals("/studio"));
         phone.find("a[href='/studio/new']").click();
         await().until(() -> phone.path().equals("/studio/new"));
+        assertThat(phone.find("[data-preview=title]").isDisplayed()).as("no empty heading before a title").isFalse();
         phone.find("#title").sendKeys(title);
         phone.find("#body").sendKeys("Vi åpner kontor i Tromsø.");
         phone.find("#url").sendKeys("https://example.com/tromso");
