@@ -14,10 +14,12 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -209,6 +211,56 @@ public final class Browser implements AutoCloseable {
                   .then(result => done(result.violations.flatMap(rule => rule.nodes.map(node =>
                       rule.id + ' ' + node.target.join(' ') + ': ' + node.failureSummary.replace(/\\s+/g, ' ')))),
                     e => done(['axe did not run: ' + e]));""");
+    }
+
+    /**
+     * The elements a keyboard user can reach whose focus ring is missing or stands out less than 3:1 from what is
+     * around it (WCAG 1.4.11; axe does not check focus rings), with the ratio: "a.brand "Fyrtårn": 2.29". Each
+     * element is focused in turn after one Tab, so that the page shows the ring it shows to the keyboard.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> weakFocusRings() {
+        // from the top of the page, whatever had the focus before: the Tab then goes to its first element
+        script("document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex');");
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        return (List<String>) script("""
+                const parse = color => (color.match(/[\\d.]+/g) || []).map(Number);
+                const opaque = c => c.length === 3 || c[3] === 1;
+                const lum = ([r, g, b]) => [r, g, b].map(v => (v /= 255) <= 0.03928 ? v / 12.92
+                    : ((v + 0.055) / 1.055) ** 2.4).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const page = parse(getComputedStyle(document.body).backgroundColor);
+                const weak = [];
+                let reached = 0;
+                const reachable = 'a[href], button, input:not([type=hidden]), textarea, select, summary, [tabindex]';
+                for (const element of document.querySelectorAll(reachable)) {
+                  if (element.tabIndex < 0 || element.disabled || !element.getClientRects().length
+                      || getComputedStyle(element).visibility === 'hidden') continue;
+                  element.focus();
+                  if (document.activeElement !== element) continue;
+                  reached++;
+                  const style = getComputedStyle(element);
+                  const name = element.tagName.toLowerCase() + [...element.classList].map(c => '.' + c).join('')
+                      + ' "' + (element.innerText || element.value || '').trim().slice(0, 30) + '"';
+                  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) {
+                    weak.push(name + ': no focus ring');
+                    continue;
+                  }
+                  // what the ring is drawn over: the page at the middle of each side of the ring in view
+                  const ring = lum(parse(style.outlineColor));
+                  const box = element.getBoundingClientRect();
+                  const gap = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+                  const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+                  const ratios = [[box.left - gap, y], [box.right + gap, y], [x, box.top - gap], [x, box.bottom + gap]]
+                      .filter(([px, py]) => px >= 0 && py >= 0 && px < innerWidth && py < innerHeight)
+                      .map(([px, py]) => document.elementsFromPoint(px, py)
+                          .map(e => parse(getComputedStyle(e).backgroundColor)).find(opaque) || page)
+                      .map(behind => [ring, lum(behind)].sort((a, b) => b - a))
+                      .map(([light, dark]) => (light + 0.05) / (dark + 0.05));
+                  const ratio = Math.min(...ratios);
+                  if (ratio < 3) weak.push(name + ': ' + ratio.toFixed(2));
+                }
+                document.activeElement.blur();
+                return reached ? weak : ['nothing on the page takes the focus'];""");
     }
 
     /** axe-core's script, as its Selenium binding ships it; read at the first check. */

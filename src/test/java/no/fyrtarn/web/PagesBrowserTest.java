@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,11 +448,15 @@ class PagesBrowserTest {
         assertThat(problems).isEmpty();
     }
 
-    /** Adds what axe finds on the page as it is, in light mode and in dark, under the page's name. */
+    /**
+     * Adds what axe finds on the page as it is, and the focus rings hard to see, in light mode and in dark, under the
+     * page's name.
+     */
     private static void checkBothModes(String page, Map<String, List<String>> problems) {
         for (boolean dark : List.of(false, true)) {
             phone.darkMode(dark);
-            List<String> found = phone.accessibilityProblems();
+            List<String> found = new ArrayList<>(phone.accessibilityProblems());
+            found.addAll(phone.weakFocusRings());
             if (!found.isEmpty()) {
                 problems.put(page + (dark ? " (dark)" : " (light)"), found);
             }
