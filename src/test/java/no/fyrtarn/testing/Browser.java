@@ -33,6 +33,7 @@ public final class Browser implements AutoCloseable {
     public static final int WIDTH = 360;
     public static final int HEIGHT = 780;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path TEMPORARY = Path.of("target", "chromium");
 
     private final ChromeDriver driver;
     private final String base;
@@ -66,8 +67,15 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         }
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // the profile and the directories Chromium leaves behind go under target/, not the machine's /tmp
+        Path temporary = TEMPORARY.toAbsolutePath();
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("TMPDIR", temporary.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         home = driver.getWindowHandle();
