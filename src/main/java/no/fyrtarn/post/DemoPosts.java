@@ -64,23 +64,23 @@ public class DemoPosts {
                         List.of(new Caption(Network.LINKEDIN, "Vi ansetter! Kjenner du en dyktig utvikler?"),
                                 new Caption(Network.LINKEDIN, "Teamet mitt vokser – se ledige stillinger i Bergen."),
                                 new Caption(Network.X, "Vi ansetter utviklere i Bergen 👩‍💻")),
-                        null, "hiring-2026", null, null),
+                        null, "hiring-2026", "nb", null, null),
                 new PostRequest("Kundecase: 40 % raskere svartid",
                         "Hvordan Fjordkraft kuttet svartiden med 40 % på seks uker.",
                         "https://example.com/case/fjordkraft?ref=blog", List.of("customers"),
                         Set.of(Network.LINKEDIN, Network.FACEBOOK),
                         List.of(new Caption(Network.LINKEDIN, "Stolt av det vi fikk til sammen med Fjordkraft.")),
-                        new PostRequest.Audience(List.of("Sales", "Support")), "case-studies", null, inAMonth),
+                        new PostRequest.Audience(List.of("Sales", "Support")), "case-studies", "nb", null, inAMonth),
                 new PostRequest("Vår nya produktlansering",
                         "Nu lanserar vi självbetjäning för alla kunder i Norden.",
                         "https://example.com/sv/lansering", List.of("product", "news"),
                         Set.of(Network.LINKEDIN, Network.X),
                         List.of(new Caption(Network.X, "Äntligen live: självbetjäning för hela Norden!")),
-                        null, "launch", null, null),
+                        null, "launch", "sv", null, null),
                 new PostRequest("Engineering blog: how we run Kafka without Docker",
                         "An in-process broker for every developer laptop, and the outbox that feeds it.",
                         "https://example.com/blog/kafka-outbox", List.of("engineering"),
                         Set.of(Network.LINKEDIN, Network.X),
-                        List.of(), new PostRequest.Audience(List.of("Engineering")), null, null, null));
+                        List.of(), new PostRequest.Audience(List.of("Engineering")), null, "en", null, null));
     }
 }

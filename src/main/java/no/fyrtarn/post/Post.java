@@ -60,6 +60,9 @@ public class Post {
 
     private String campaign;
 
+    /** BCP 47 tag of the texts' language, as {@link Locale#toLanguageTag} writes it; null = not said. */
+    private String language;
+
     @Column(name = "publish_at")
     private Instant publishAt;
 
@@ -104,6 +107,11 @@ public class Post {
         return topic.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** A language tag as stored: "NB" and " nb " are "nb", "en-gb" is "en-GB"; null for none (null or blank). */
+    public static String languageTag(String tag) {
+        return tag == null || tag.isBlank() ? null : Locale.forLanguageTag(tag.strip()).toLanguageTag();
+    }
+
     /** The topic a feed is asked to be filtered by, as {@link #topicKey}; null for none asked (null or blank). */
     public static String topicFilter(String asked) {
         return asked == null || asked.isBlank() ? null : topicKey(asked);
@@ -120,6 +128,7 @@ public class Post {
         this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions());
         this.audienceTeamIds = new HashSet<>(audience);
         this.campaign = r.campaign() == null || r.campaign().isBlank() ? null : r.campaign().trim();
+        this.language = languageTag(r.language());
         this.publishAt = r.publishAt();
         this.expiresAt = r.expiresAt();
         this.updatedAt = now;
@@ -206,6 +215,7 @@ public class Post {
     public List<Caption> captions() { return List.copyOf(captions); }
     public Set<UUID> audienceTeamIds() { return Set.copyOf(audienceTeamIds); }
     public String campaign() { return campaign; }
+    public String language() { return language; }
     public Instant publishAt() { return publishAt; }
     public Instant expiresAt() { return expiresAt; }
     public PostStatus status() { return status; }

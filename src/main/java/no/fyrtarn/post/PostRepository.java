@@ -125,14 +125,15 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     public Optional<LivePost> findLive(UUID postId) {
         List<?> rows = getEntityManager().createNativeQuery("""
                 select p.title, p.body, p.url, p.topics::text, p.networks::text, p.captions::text, p.campaign,
-                       p.published_at, p.expires_at,
+                       p.language, p.published_at, p.expires_at,
                        (select string_agg(a.team_id::text, ',') from post_audience_team a where a.post_id = p.id)
                 from post p where p.id = :id and p.status = 'PUBLISHED'""").setParameter("id", postId)
                 .getResultList();
         return rows.stream().map(r -> (Object[]) r).findFirst().map(r -> new LivePost(new PublishedPost(postId,
                 (String) r[0], (String) r[1], (String) r[2], read((String) r[3], TOPICS), read((String) r[4], NETWORKS),
-                read((String) r[5], CAPTIONS), (String) r[6], NativeRows.instant(r[7]), NativeRows.instant(r[8])),
-                r[9] == null ? Set.of() : Arrays.stream(((String) r[9]).split(",")).map(UUID::fromString)
+                read((String) r[5], CAPTIONS), (String) r[6], (String) r[7], NativeRows.instant(r[8]),
+                NativeRows.instant(r[9])),
+                r[10] == null ? Set.of() : Arrays.stream(((String) r[10]).split(",")).map(UUID::fromString)
                         .collect(Collectors.toUnmodifiableSet())));
     }
 

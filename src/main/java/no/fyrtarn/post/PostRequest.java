@@ -24,8 +24,14 @@ public record PostRequest(
         @Size(max = 30) List<@NotNull @Valid Caption> captions,
         @Valid Audience audience,
         @Schema(example = "hiring-2026") @Size(max = 100) String campaign,
+        @Schema(description = "The language of the title, body and captions, a BCP 47 tag; absent or blank = not said",
+                example = "nb") @Size(max = 35)
+        @Pattern(regexp = PostRequest.LANGUAGE_TAG, message = "{fyrtarn.language.tag}") String language,
         @Schema(description = "When approval should publish; absent = at approval") Instant publishAt,
         @Schema(description = "When the post leaves the feed; absent = never") Instant expiresAt) {
+
+    /** A BCP 47 language tag (its language and any subtags), or nothing, with blanks around it. */
+    public static final String LANGUAGE_TAG = "\\s*([a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*)?\\s*";
 
     /** Who sees the post: an empty list of team names means everyone. */
     public record Audience(@Schema(example = "[\"Sales\"]") @Size(max = 100) List<@NotBlank @Size(max = 100) String> teams) {

@@ -17,6 +17,8 @@ public record PostView(
         @Schema(example = "[\"LINKEDIN\", \"X\"]") List<Network> networks,
         List<Caption> captions, Audience audience,
         @Schema(example = "hiring-2026") String campaign,
+        @Schema(description = "The language of the title, body and captions (BCP 47); null = not said",
+                example = "nb") String language,
         @Schema(example = "2026-12-01T08:00:00Z") Instant publishAt,
         @Schema(example = "2026-12-31T23:00:00Z") Instant expiresAt,
         @Schema(example = "PUBLISHED") PostStatus status,
@@ -32,7 +34,7 @@ public record PostView(
 
     static PostView of(Post p, Set<String> audienceTeams, PostStats stats) {
         return new PostView(p.id(), p.title(), p.body(), p.url(), p.topics(), p.networks(), p.captions(),
-                new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.publishAt(), p.expiresAt(),
+                new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.language(), p.publishAt(), p.expiresAt(),
                 p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt(), stats);
     }
 

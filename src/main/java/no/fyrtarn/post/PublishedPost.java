@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /** A live post as other features see it: what employees may share. */
 public record PublishedPost(UUID id, String title, String body, String url, List<String> topics,
-        List<Network> networks, List<Caption> captions, String campaign, Instant publishedAt, Instant expiresAt) {
+        List<Network> networks, List<Caption> captions, String campaign, String language, Instant publishedAt,
+        Instant expiresAt) {
 
     static PublishedPost of(Post p) {
         return new PublishedPost(p.id(), p.title(), p.body(), p.url(), p.topics(), p.networks(), p.captions(),
-                p.campaign(), p.publishedAt(), p.expiresAt());
+                p.campaign(), p.language(), p.publishedAt(), p.expiresAt());
     }
 
     /** The captions marketing wrote for one network, in their order. */

@@ -20,6 +20,8 @@ public record FeedItem(
         @Schema(example = "https://example.com/careers/bergen") String url,
         @Schema(example = "[\"hiring\"]") List<String> topics,
         @Schema(description = "Where it may be shared", example = "[\"LINKEDIN\", \"X\"]") List<Network> networks,
+        @Schema(description = "The language of the title, body and captions (BCP 47); null = not said",
+                example = "nb") String language,
         @Schema(example = "2026-11-23T08:00:00Z") Instant publishedAt,
         @Schema(example = "2026-12-31T23:00:00Z") Instant expiresAt,
         @Schema(description = "The caller's suggested text per network",

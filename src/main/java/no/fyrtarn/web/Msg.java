@@ -382,6 +382,12 @@ public interface Msg {
     @Message("Topics, separated by commas")
     String studio_field_topics();
 
+    @Message("Language of the texts")
+    String studio_field_language();
+
+    @Message("A language tag such as nb, sv or en: screen readers read the post in that language, and spelling is checked in it. Empty: not said.")
+    String studio_language_hint();
+
     @Message("Networks")
     String studio_field_networks();
 

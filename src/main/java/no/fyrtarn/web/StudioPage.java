@@ -45,6 +45,7 @@ import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.post.Caption;
 import no.fyrtarn.post.Network;
+import no.fyrtarn.post.Post;
 import no.fyrtarn.post.PostRequest;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PostStatus;
@@ -91,6 +92,8 @@ public class StudioPage {
         @RestForm
         public String campaign;
         @RestForm
+        public String language;
+        @RestForm
         public String publishAt;
         @RestForm
         public String expiresAt;
@@ -110,6 +113,7 @@ public class StudioPage {
             f.facebook = textsFor(post, Network.FACEBOOK);
             f.teams = post.audience().teams();
             f.campaign = post.campaign();
+            f.language = post.language();
             f.publishAt = post.publishAt() == null ? null : LocalDateTime.ofInstant(post.publishAt(), zone).toString();
             f.expiresAt = post.expiresAt() == null ? null : LocalDateTime.ofInstant(post.expiresAt(), zone).toString();
             return f;
@@ -127,6 +131,11 @@ public class StudioPage {
                 texts.add("");
             }
             return texts;
+        }
+
+        /** The language the page marks the post's texts with: as stored, or null while the field holds no tag. */
+        public String lang() {
+            return language != null && language.matches(PostRequest.LANGUAGE_TAG) ? Post.languageTag(language) : null;
         }
 
         public boolean has(Network n) {
@@ -151,7 +160,7 @@ public class StudioPage {
             return new PostRequest(title, body, url, topicList,
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
                     new PostRequest.Audience(teams == null ? List.of() : teams),
-                    campaign == null || campaign.isBlank() ? null : campaign.strip(),
+                    campaign == null || campaign.isBlank() ? null : campaign.strip(), language,
                     instant("publishAt", publishAt, zone, errors), instant("expiresAt", expiresAt, zone, errors));
         }
 
@@ -172,7 +181,7 @@ public class StudioPage {
     public record FormErrors(List<Item> items) {
 
         /** The controls of the form, top to bottom; {@code control} is the id of one of them, or of the form. */
-        private static final List<String> CONTROLS = List.of("title", "body", "url", "topics", "networks",
+        private static final List<String> CONTROLS = List.of("title", "body", "url", "language", "topics", "networks",
                 "captions-LINKEDIN", "captions-X", "captions-FACEBOOK", "audience", "campaign", "publishAt",
                 "expiresAt");
 
@@ -222,6 +231,7 @@ public class StudioPage {
                 case "title" -> msg.studio_field_title();
                 case "body" -> msg.studio_field_body();
                 case "url" -> msg.studio_field_url();
+                case "language" -> msg.studio_field_language();
                 case "topics" -> msg.studio_field_topics();
                 case "networks" -> msg.studio_field_networks();
                 case "audience" -> msg.studio_field_audience();

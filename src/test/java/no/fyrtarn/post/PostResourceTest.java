@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ class PostResourceTest {
         created.then().statusCode(201).header("Location", containsString("/api/posts/")).header("ETag", notNullValue())
                 .body("status", equalTo("DRAFT")).body("audience.teams", equalTo(List.of(team)))
                 .body("captions.size()", equalTo(3)).body("networks", equalTo(List.of("LINKEDIN", "X")))
-                .body("campaign", equalTo("hiring-2026"));
+                .body("campaign", equalTo("hiring-2026")).body("language", equalTo("nb"));
         String location = created.header("Location");
         as(marketer).get(location).then().statusCode(200).header("ETag", equalTo(created.header("ETag")))
                 .body("url", equalTo("https://example.com/jobs?team=sales"))
@@ -69,6 +70,9 @@ class PostResourceTest {
         cases.add(new Object[] { "expiresAt", "2001-01-01T00:00:00Z", "expiresAt" });
         cases.add(new Object[] { "expiresAt", "not a time", "expiresAt" });
         cases.add(new Object[] { "campaign", "c".repeat(101), "campaign" });
+        cases.add(new Object[] { "language", "norsk", "language" });
+        cases.add(new Object[] { "language", "en_GB", "language" });
+        cases.add(new Object[] { "language", "en-" + "x".repeat(33), "language" });
         return cases;
     }
 
@@ -82,6 +86,14 @@ class PostResourceTest {
         as(marketer).body(body).post("/api/posts").then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("violations.field", hasItem(named));
         assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is stored as {1}")
+    @CsvSource(value = { "nb,nb", "NB,nb", "' sv ',sv", "en-gb,en-GB", "'',null" }, nullValues = "null")
+    void the_texts_language_is_stored_as_a_tag_in_its_usual_case(String sent, String stored) {
+        String marketer = marketer();
+        String id = create(marketer, draft("language", sent));
+        as(marketer).get("/api/posts/" + id).then().statusCode(200).body("language", equalTo(stored));
     }
 
     @Test

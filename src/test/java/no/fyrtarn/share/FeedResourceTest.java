@@ -94,6 +94,7 @@ class FeedResourceTest {
         assertThat(item.getString("url")).isEqualTo("https://example.com/jobs?team=sales");
         assertThat(item.getList("topics")).containsExactly(topic);
         assertThat(item.getList("networks")).containsExactly("LINKEDIN", "X");
+        assertThat(item.getString("language")).as("of its texts").isEqualTo("nb");
         assertThat(item.getString("publishedAt")).isNotBlank();
         assertThat(item.getString("captions.X")).isEqualTo("Jobb hos oss");
         assertThat(item.getString("captions.LINKEDIN")).isIn("Bli med oss", "Vi vokser");

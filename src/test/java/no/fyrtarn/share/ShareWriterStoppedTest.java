@@ -23,7 +23,7 @@ class ShareWriterStoppedTest {
         var registry = new SimpleMeterRegistry();
         ShareWriter stopped = new ShareWriter(10, registry);
         PublishedPost post = new PublishedPost(UUID.randomUUID(), "Post", "", "https://example.com", List.of(),
-                List.of(Network.X), List.of(), null, Instant.now(), null);
+                List.of(Network.X), List.of(), null, null, Instant.now(), null);
         var share = new ShareWriter.Pending(UUID.randomUUID(), post, Network.X, "Tekst", "tap-1", "hash", Instant.now());
 
         assertThat(stopped.write(share)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)

@@ -121,7 +121,7 @@ class ShareWriterTest {
         UUID sharer = UUID.fromString(employeeIn(null).employeeId());
         PublishedPost post = post();
         PublishedPost gone = new PublishedPost(UUID.randomUUID(), "Gone", "", "https://example.com/gone", List.of(),
-                List.of(Network.LINKEDIN), List.of(), null, Instant.now(), null); // no such post: its link cannot be stored
+                List.of(Network.LINKEDIN), List.of(), null, null, Instant.now(), null); // no such post: its link cannot be stored
         Pending before = pending(sharer, post, null, "a");
         Pending broken = pending(sharer, gone, null, "a");
         Pending after = pending(sharer, post, null, "b");

@@ -29,6 +29,7 @@ public final class Posts {
                 Map.of("network", "LINKEDIN", "text", "Vi vokser"), Map.of("network", "X", "text", "Jobb hos oss")));
         post.put("audience", Map.of("teams", List.of()));
         post.put("campaign", "hiring-2026");
+        post.put("language", "nb");
         return post;
     }
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -252,6 +253,29 @@ class PagesTest {
     }
 
     @Test
+    void a_posts_texts_say_their_language_so_a_screen_reader_reads_them_in_it() {
+        Team team = Team.of(0);
+        Map<String, Object> swedish = draft("audience", Map.of("teams", List.of(team.name())));
+        swedish.put("language", "sv");
+        String inSwedish = publish(swedish);
+        Map<String, Object> notSaid = draft("audience", Map.of("teams", List.of(team.name())));
+        notSaid.remove("language");
+        String unsaid = publish(notSaid);
+
+        String feed = Session.of(team.leaderEmail()).given().header("Accept-Language", "en").get("/").then()
+                .statusCode(200).extract().asString();
+        assertThat(feed).contains("<html lang=\"en\"");
+        String card = card(feed, inSwedish);
+        assertThat(card).contains("<h2 id=\"title-" + inSwedish + "\" lang=\"sv\">", "<p class=\"body\" lang=\"sv\">",
+                "<p class=\"caption-preview\" lang=\"sv\">");
+        assertThat(Pattern.compile("<textarea [^>]*>").matcher(card).results().map(MatchResult::group))
+                .as("the texts to edit, spell-checked in it too").hasSize(2).allMatch(t -> t.contains(" lang=\"sv\""));
+        // the page's own words around them stay in the page's language
+        assertThat(card).doesNotContain("<article class=\"card\" id=\"post-" + inSwedish + "\" lang");
+        assertThat(card(feed, unsaid)).doesNotContain(" lang=");
+    }
+
+    @Test
     void the_feed_filters_by_a_topic_from_the_bar_of_its_topics() {
         Team team = Team.of(0);
         String topic = "lag-" + Api.unique();
@@ -422,14 +446,19 @@ class PagesTest {
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Uten lenke").formParam("body", "Tekst").formParam("url", "ftp://nope")
                 .formParam("networks", "LINKEDIN").formParam("networks", "X").formParam("caption_LINKEDIN", "Fint")
-                .formParam("caption_X", "x".repeat(3001)).formParam("publishAt", "tomorrow").post("/studio").then()
+                .formParam("caption_X", "x".repeat(3001)).formParam("publishAt", "tomorrow")
+                .formParam("language", "norsk").post("/studio").then()
                 .statusCode(400).contentType(ContentType.HTML)
                 // each mistake under the label the form shows, linked to its field, which is marked
                 .body(containsString("<a href=\"#captions-X\">Text for X</a>: size must be between 0 and 3000"))
                 .body(containsString("id=\"captions-X\" aria-invalid=\"true\""))
                 .body(not(containsString("id=\"captions-LINKEDIN\" aria-invalid")))
                 .body(containsString("<a href=\"#url\">Link</a>: must be an absolute http(s) URL"))
+                .body(containsString("<a href=\"#language\">Language of the texts</a>: must be a language tag such as nb, sv or en-GB"))
                 .body(containsString("<a href=\"#publishAt\">Publish at (empty: when approved)</a>: is not a date and time"))
+                // a field holding no tag marks no text with it
+                .body(containsString("value=\"norsk\" aria-describedby=\"language-hint\" aria-invalid=\"true\""))
+                .body(containsString("<input id=\"title\" name=\"title\" required maxlength=\"200\" value=\"Uten lenke\">"))
                 .body(containsString("id=\"url\" name=\"url\" type=\"url\" required maxlength=\"2048\" value=\"ftp://nope\" aria-invalid=\"true\""))
                 .body(containsString("value=\"Uten lenke\""));
         // a blank text and no network, in Norwegian
@@ -549,17 +578,21 @@ class PagesTest {
                 .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
                 .formParam("topics", "#nyheter, bergen").formParam("networks", "LINKEDIN").formParam("networks", "X")
                 .formParam("caption_LINKEDIN", "Variant én").formParam("caption_LINKEDIN", "Variant to")
-                .formParam("caption_LINKEDIN", "").formParam("caption_X", "Kort").post("/studio");
+                .formParam("caption_LINKEDIN", "").formParam("caption_X", "Kort").formParam("language", "NB")
+                .post("/studio");
         created.then().statusCode(303);
         String id = created.getHeader("Location").replaceAll(".*/studio/", "");
         String admin = Api.adminToken();
         Api.as(admin).get("/api/posts/" + id).then().statusCode(200).body("status", equalTo("DRAFT"))
-                .body("topics", org.hamcrest.Matchers.contains("nyheter", "bergen"))
+                .body("topics", org.hamcrest.Matchers.contains("nyheter", "bergen")).body("language", equalTo("nb"))
                 .body("captions.text", org.hamcrest.Matchers.contains("Variant én", "Variant to", "Kort"));
         String etag = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
 
         marketer.given().get("/studio/" + id).then().statusCode(200).body(containsString("value=\"Første utkast\""))
-                .body(containsString("Variant to"));
+                .body(containsString("Variant to")).body(containsString("value=\"nb\" aria-describedby=\"language-hint\""))
+                // the texts are edited, and spell-checked, in their language
+                .body(containsString("<input id=\"title\" name=\"title\" required maxlength=\"200\" value=\"Første utkast\" lang=\"nb\">"))
+                .body(containsString("<textarea id=\"caption-X-0\" name=\"caption_X\" rows=\"2\" maxlength=\"3000\" lang=\"nb\""));
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
                 .formParam("title", "Andre utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
                 .formParam("networks", "LINKEDIN").formParam("caption_LINKEDIN", "Bare én").post("/studio/" + id)
