@@ -344,6 +344,10 @@ class PagesTest {
         String link = field.group(1);
         assertThat(link).matches("https?://[^/]+/\\?post=" + post);
         assertThat(page).contains("data-copy=\"" + link + "\"");
+        // its title in its own language, here and in the studio's list
+        assertThat(page).contains("<h1 lang=\"nb\">");
+        assertThat(marketer.given().get("/studio").then().statusCode(200).extract().asString())
+                .contains("<a href=\"/studio/" + post + "\" lang=\"nb\">");
 
         String opened = Session.of(employeeIn(null).email()).given().get(link.replaceFirst("https?://[^/]+", ""))
                 .then().statusCode(200).extract().asString();
