@@ -34,8 +34,9 @@ public record PostView(
 
     static PostView of(Post p, Set<String> audienceTeams, PostStats stats) {
         return new PostView(p.id(), p.title(), p.body(), p.url(), p.topics(), p.networks(), p.captions(),
-                new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.language(), p.publishAt(), p.expiresAt(),
-                p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt(), stats);
+                new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.language(), p.publishAt(),
+                p.expiresAt(), p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt(),
+                stats);
     }
 
     /** Strong validator for If-Match: changes with every write. */

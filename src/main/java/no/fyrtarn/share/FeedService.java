@@ -92,6 +92,7 @@ public class FeedService {
         Map<Network, String> captions = new LinkedHashMap<>();
         post.networks().forEach(n -> captions.put(n, CaptionVariants.captionFor(who.employeeId(), post, n)));
         return new FeedItem(post.id(), post.title(), post.body(), post.url(), post.topics(), post.networks(),
-                post.language(), post.publishedAt(), post.expiresAt(), captions, List.copyOf(myClicks.keySet()), myClicks);
+                post.language(), post.publishedAt(), post.expiresAt(), captions, List.copyOf(myClicks.keySet()),
+                myClicks);
     }
 }
