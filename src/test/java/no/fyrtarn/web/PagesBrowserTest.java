@@ -638,6 +638,12 @@ class PagesBrowserTest {
         phone.find("#caption-LINKEDIN-0").sendKeys("Nå er vi i Tromsø!");
         phone.find("#caption-LINKEDIN-1").sendKeys("Nordover!");
         phone.find("#caption-X-0").sendKeys("Hei Tromsø");
+        // the texts' language, which their fields take at once (for the browser's spelling check)
+        phone.find("#language").sendKeys("n");
+        assertThat(phone.attribute("#body", "lang")).as("not a tag yet").isNull();
+        phone.find("#language").sendKeys("b");
+        assertThat(List.of("#title", "#body", "#caption-LINKEDIN-1", "#caption-X-0", ".preview article"))
+                .allSatisfy(text -> assertThat(phone.attribute(text, "lang")).as(text).isEqualTo("nb"));
         await().until(() -> phone.find("#count-caption-X-0").isDisplayed());
         assertThat(phone.find("#count-caption-X-0").getText()).isEqualTo("10 / 256");
         assertThat(phone.all(".x-count")).as("one under each variant for X, none for the others")
@@ -684,6 +690,7 @@ class PagesBrowserTest {
         WebElement card = card(title);
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
         assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");
+        assertThat(card.findElement(By.tagName("h2")).getAttribute("lang")).as("in the language the studio gave").isEqualTo("nb");
     }
 
     @Test
