@@ -25,7 +25,7 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium through its chromedriver ({@code apt-get install -y chromium chromium-driver}), as a
- * 360 × 780 phone. No network beyond this machine: other hosts resolve to nothing, so a network's share dialog
+ * 360 × 780 phone (or as narrow as asked). No network beyond this machine: other hosts resolve to nothing, so a network's share dialog
  * opens as an error page whose URL the tests can still read.
  */
 public final class Browser implements AutoCloseable {
@@ -37,6 +37,8 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
+    /** The phone's width in CSS pixels. */
+    private final int width;
     /** The window the browser opened with; share dialogs open others. */
     private final String home;
 
@@ -46,7 +48,13 @@ public final class Browser implements AutoCloseable {
 
     /** A phone whose browser asks for {@code acceptLanguage} (null: the default). */
     public Browser(String base, String acceptLanguage) {
+        this(base, acceptLanguage, WIDTH);
+    }
+
+    /** A phone {@code width} CSS pixels wide (WCAG's reflow is at 320) whose browser asks for {@code acceptLanguage}. */
+    public Browser(String base, String acceptLanguage, int width) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.width = width;
         File chromium = new File(System.getProperty("fyrtarn.chromium", "/usr/bin/chromium"));
         File chromedriver = new File(System.getProperty("fyrtarn.chromedriver", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -60,7 +68,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--disable-popup-blocking",
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
         options.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true),
+                "deviceMetrics", Map.of("width", width, "height", HEIGHT, "pixelRatio", 2.0, "touch", true),
                 "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
                         + "Chrome/150.0 Mobile Safari/537.36"));
         if (acceptLanguage != null) {
@@ -170,7 +178,7 @@ public final class Browser implements AutoCloseable {
      * mobile browser zooms out to show a page wider than itself, and its window's width then grows with the page.
      */
     public boolean scrollsSideways() {
-        return ((Number) script("return document.documentElement.scrollWidth;")).intValue() > WIDTH;
+        return ((Number) script("return document.documentElement.scrollWidth;")).intValue() > width;
     }
 
     /**
@@ -298,7 +306,7 @@ public final class Browser implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> shot = (Map<String, Object>) (Map<?, ?>) driver.executeCdpCommand(
                     "Page.captureScreenshot", Map.of("captureBeyondViewport", true, "clip",
-                            Map.of("x", 0, "y", 0, "width", WIDTH, "height", height.intValue(), "scale", 1)));
+                            Map.of("x", 0, "y", 0, "width", width, "height", height.intValue(), "scale", 1)));
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;

@@ -616,6 +616,45 @@ class PagesBrowserTest {
     }
 
     @Test
+    void every_page_fits_a_phone_320_pixels_wide() {
+        // WCAG 1.4.10 (Reflow): 320 CSS pixels without scrolling sideways, as on a small phone or with large text
+        Team team = Team.of(2);
+        Map<String, Object> longLink = draftAbout("hiring", List.of(team.name()));
+        longLink.put("title", "Smal skjerm " + unique());
+        longLink.put("url", "https://www.example.com/nyheter/2026/12/slik-kuttet-vi-svartiden-med-forti-prosent?ref="
+                + unique());
+        String post = publish(longLink);
+        Game.share(team.reports().get(0), post, "LINKEDIN");
+        String marketer = "smal-" + unique() + "@test.fyrtarn.no";
+        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        List<String> sideways = new ArrayList<>();
+        try (Browser narrow = new Browser(base.toString(), null, 320)) {
+            narrow.login(team.leaderEmail());
+            await().until(() -> narrow.path().equals("/"));
+            narrow.script("document.querySelectorAll('details').forEach(d => d.open = true);");
+            for (String page : List.of("", "/points", "/leaderboard", "/leaders")) {
+                if (!page.isEmpty()) {
+                    narrow.open(page);
+                }
+                if (narrow.scrollsSideways()) {
+                    sideways.add(page.isEmpty() ? "/ (texts open)" : page);
+                }
+            }
+            narrow.screenshot("feed-320");
+            narrow.driver().manage().deleteAllCookies();
+            narrow.login(marketer);
+            await().until(() -> narrow.path().equals("/"));
+            for (String page : List.of("/studio", "/studio/new", "/studio/" + post)) {
+                narrow.open(page);
+                if (narrow.scrollsSideways()) {
+                    sideways.add(page);
+                }
+            }
+        }
+        assertThat(sideways).as("pages wider than 320 px").isEmpty();
+    }
+
+    @Test
     void a_post_goes_from_the_studio_through_a_second_marketers_approval_into_an_employees_feed() {
         String author = "forfatter-" + unique() + "@test.fyrtarn.no";
         String reviewer = "kollega-" + unique() + "@test.fyrtarn.no";
