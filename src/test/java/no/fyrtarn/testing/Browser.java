@@ -25,8 +25,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium through its chromedriver ({@code apt-get install -y chromium chromium-driver}), as a
- * 360 × 780 phone (or as narrow as asked). No network beyond this machine: other hosts resolve to nothing, so a network's share dialog
- * opens as an error page whose URL the tests can still read.
+ * 360 × 780 phone (or as narrow as asked). No network beyond this machine: other hosts resolve to nothing, so a
+ * network's share dialog opens as an error page whose URL the tests can still read.
  */
 public final class Browser implements AutoCloseable {
 
