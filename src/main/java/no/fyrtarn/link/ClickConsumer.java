@@ -21,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import no.fyrtarn.infra.ThreadNice;
 import no.fyrtarn.link.LinkClickRepository.Visitor;
 import no.fyrtarn.outbox.EventBatches;
 
@@ -37,6 +38,7 @@ import no.fyrtarn.outbox.EventBatches;
 public class ClickConsumer {
 
     private static final String CONSUMER = "clicks";
+    static final String JUDGING_POOL = "click-judging";
 
     @Inject
     LinkClickRepository clicks;
@@ -66,9 +68,11 @@ public class ClickConsumer {
         }
     }
 
+    /** On a pool of its own, whose threads run at {@code fyrtarn.links.judging-nice}: blocking requests never do. */
     @Incoming("clicks")
-    @Blocking
+    @Blocking(JUDGING_POOL)
     public void onClicks(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+        ThreadNice.lowerCurrentThread(config.judgingNice());
         var events = batches.read(CONSUMER, records, ClickEventJson::read, ClickEvent::clickId);
         if (!events.isEmpty()) {
             Map<LinkClick.Verdict, Integer> verdicts = new EnumMap<>(LinkClick.Verdict.class);
