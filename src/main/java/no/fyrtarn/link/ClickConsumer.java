@@ -21,8 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.reactive.messaging.annotations.Blocking;
-import no.fyrtarn.infra.ThreadNice;
+import io.smallrye.common.annotation.Blocking;
 import no.fyrtarn.link.LinkClickRepository.Visitor;
 import no.fyrtarn.outbox.EventBatches;
 
@@ -38,7 +37,6 @@ import no.fyrtarn.outbox.EventBatches;
 public class ClickConsumer {
 
     private static final String CONSUMER = "clicks";
-    static final String JUDGING_POOL = "click-judging";
 
     @Inject
     LinkClickRepository clicks;
@@ -68,11 +66,9 @@ public class ClickConsumer {
         }
     }
 
-    /** On a pool of its own, whose threads run at {@code fyrtarn.links.judging-nice}: blocking requests never do. */
     @Incoming("clicks")
-    @Blocking(JUDGING_POOL)
+    @Blocking
     public void onClicks(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-        ThreadNice.lowerCurrentThread(config.judgingNice());
         var events = batches.read(CONSUMER, records, ClickEventJson::read, ClickEvent::clickId);
         if (!events.isEmpty()) {
             Map<LinkClick.Verdict, Integer> verdicts = new EnumMap<>(LinkClick.Verdict.class);

@@ -3,9 +3,6 @@ package no.fyrtarn.link;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -43,15 +40,6 @@ public interface LinkConfig {
     /** After Kafka failed to take clicks, batches go straight to the outbox for this long. */
     @WithDefault("30s")
     Duration clickKafkaPause();
-
-    /**
-     * The nice value (Linux) of the threads that judge clicks, 0 to 19: when the cores are busy, counting yields them
-     * to requests, and the clicks wait in Kafka. 0 leaves those threads at the service's own priority.
-     */
-    @WithDefault("10")
-    @Min(0)
-    @Max(19)
-    int judgingNice();
 
     /** Counting rules of the click consumer. */
     Counting counting();

@@ -8,15 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,34 +119,6 @@ class ClickCountingTest {
         assertThat(countedOnceJudged(path)).isEqualTo(1);
         assertThat(as(marketer()).get("/api/posts/" + postId).then().extract().jsonPath().getLong("stats.shares"))
                 .isEqualTo(1);
-    }
-
-    /**
-     * Counting can wait while redirects are answered: the thread that judges clicks runs at a lower priority (nice 10,
-     * {@code fyrtarn.links.judging-nice}), and every other thread of the service at its own.
-     */
-    @Test
-    void clicks_are_judged_on_a_thread_that_yields_to_requests() throws Exception {
-        assertThat(countedOnceJudged(trackedPath("https://example.com/nice", null))).isZero();
-
-        Map<String, Integer> nice = threadNiceValues();
-        assertThat(nice.keySet()).anyMatch(thread -> thread.startsWith("click-judging"));
-        nice.forEach((thread, value) -> assertThat(value).as(thread)
-                .isEqualTo(thread.startsWith("click-judging") ? 10 : 0));
-    }
-
-    /** Each thread's Linux nice value by its name (as Linux shows it, 15 characters at most). */
-    private static Map<String, Integer> threadNiceValues() throws IOException {
-        Map<String, Integer> nice = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                String stat = Files.readString(task.resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                // after the name: state (field 3) and on; nice is field 19
-                nice.merge(name, Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]), Math::max);
-            }
-        }
-        return nice;
     }
 
     @Test
