@@ -29,6 +29,7 @@ import io.restassured.path.json.JsonPath;
 import no.fyrtarn.outbox.OutboxRepository;
 import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.testing.Api.Person;
+import no.fyrtarn.testing.Game;
 import no.fyrtarn.testing.TopicReader;
 import no.fyrtarn.testing.TopicWriter;
 
@@ -194,15 +195,7 @@ class ShareConsumerTest {
     @Test
     void a_published_suggestion_earns_its_author_the_suggestion_points_once() {
         Person author = employeeIn(null);
-        String event = """
-                {"postId": "%s", "title": "Min idé", "url": "https://example.com", "audienceTeams": [],
-                 "suggestedBy": "%s", "at": "%s"}""".formatted(UUID.randomUUID(), author.employeeId(),
-                java.time.Instant.now());
-        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "post.published");
-        try (var writer = new TopicWriter()) {
-            writer.send(Topics.POSTS, "post", event, headers);
-            writer.send(Topics.POSTS, "post", event, headers);
-        }
+        Game.suggestionPublished(author.employeeId(), "Min idé", 2);
         assertThat(awaitTotal(author.token(), 25)).isEqualTo(25);
         JsonPath me = as(author.token()).get("/api/me/points").then().statusCode(200).extract().jsonPath();
         assertThat(me.getList("items.reason", String.class)).containsExactly("Your suggestion was published: Min idé");

@@ -4,9 +4,12 @@ import static no.fyrtarn.testing.Api.as;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
+import no.fyrtarn.outbox.Topics;
 
 /** Sharing and reading points in tests, as employees do. */
 public final class Game {
@@ -32,5 +35,21 @@ public final class Game {
     public static long awaitTotal(String token, long atLeast) {
         await().atMost(Duration.ofSeconds(30)).until(() -> total(token) >= atLeast);
         return total(token);
+    }
+
+    /**
+     * Sends post.published for a new post the employee suggested, as the suggestion feature will, {@code times} times
+     * with one event id (more than once: a redelivery).
+     */
+    public static void suggestionPublished(String employeeId, String title, int times) {
+        String event = """
+                {"postId": "%s", "title": "%s", "url": "https://example.com", "audienceTeams": [],
+                 "suggestedBy": "%s", "at": "%s"}""".formatted(UUID.randomUUID(), title, employeeId, Instant.now());
+        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "post.published");
+        try (var writer = new TopicWriter()) {
+            for (int i = 0; i < times; i++) {
+                writer.send(Topics.POSTS, "post", event, headers);
+            }
+        }
     }
 }

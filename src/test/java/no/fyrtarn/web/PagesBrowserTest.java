@@ -409,11 +409,12 @@ class PagesBrowserTest {
 
     @Test
     void every_page_meets_wcag_aa_in_light_and_dark_mode() {
-        Team team = Team.of(2);
+        Team team = Team.of(3);
         String title = "Tilgjengelig " + unique();
         String post = postFor(team, title);
-        // the leaders page then has a contributor beside the lurkers
+        // the leaders page then has one of each segment: a contributor, a creator and a lurker
         Game.share(team.reports().get(0), post, "LINKEDIN");
+        Game.suggestionPublished(Game.me(team.reports().get(1)).getString("employeeId"), "Min idé " + unique(), 1);
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
         Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -429,6 +430,10 @@ class PagesBrowserTest {
             for (String page : List.of("/?topic=hiring", "/?post=" + unique(), "/points", "/leaderboard",
                     "/leaders", "/studio")) {
                 phone.open(page);
+                if (page.equals("/leaders")) {
+                    await().atMost(Duration.ofSeconds(15)).until(() -> "1 lurker, 1 contributor, 1 creator"
+                            .equals(phone.attribute(".split", "aria-label")));
+                }
                 checkBothModes(page, problems);
             }
             String marketer = "a11y-" + unique() + "@test.fyrtarn.no";
