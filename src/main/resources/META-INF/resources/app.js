@@ -222,18 +222,19 @@
   // --- Studio: the preview follows the form as you type (its heading shown only once there is a title).
   const postForm = document.getElementById('post-form');
   if (postForm) {
-    const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i; // as the post service takes it (PostRequest.LANGUAGE_TAG)
     const preview = name => document.querySelector('[data-preview="' + name + '"]');
     postForm.addEventListener('input', event => {
       const field = event.target;
       if (['title', 'body', 'url'].includes(field.name)) preview(field.name).textContent = field.value;
       if (field.name === 'title') preview('title').hidden = !field.value;
       if (field.name === 'language') {
-        // the texts are spell-checked (and the preview read) in the language as soon as it is a tag
+        // the texts are spell-checked (and the preview read) in the language as soon as it is a tag, by the rule
+        // the post service takes it by (data-tag: PostRequest.LANGUAGE_TAG, which also allows blanks around it)
         const tag = field.value.trim();
+        const isTag = tag !== '' && new RegExp('^(?:' + field.dataset.tag + ')$').test(field.value);
         const texts = postForm.querySelectorAll('[name="title"], [name="body"], textarea[name^="caption_"]');
         [...texts, preview('title').closest('article')].forEach(text => {
-          if (LANGUAGE_TAG.test(tag)) text.lang = tag; else text.removeAttribute('lang');
+          if (isTag) text.lang = tag; else text.removeAttribute('lang');
         });
       }
       if (field.name && field.name.startsWith('caption_')) {

@@ -138,6 +138,11 @@ public class StudioPage {
             return language != null && language.matches(PostRequest.LANGUAGE_TAG) ? Post.languageTag(language) : null;
         }
 
+        /** The same rule for the page's script, which marks the texts as the field is typed in. */
+        public String languageTagPattern() {
+            return PostRequest.LANGUAGE_TAG;
+        }
+
         public boolean has(Network n) {
             return networks != null && networks.contains(n);
         }
