@@ -58,6 +58,13 @@ public final class Api {
         }
     }
 
+    /** A new employee in marketing, imported through the admin API; @return their email, to sign in with. */
+    public static String marketerInDirectory() {
+        String email = "studio-" + unique() + "@test.fyrtarn.no";
+        importEmployees(List.of(Map.of("email", email, "name", "Marit Marked", "roles", List.of("marketing"))));
+        return email;
+    }
+
     /** A new employee in {@code team} (null: no team), imported through the admin API. */
     public static Person employeeIn(String team) {
         String email = "emp-" + unique() + "@test.fyrtarn.no";

@@ -395,8 +395,7 @@ class PagesBrowserTest {
         // the 90-9-1 bar's widths come from style attributes, which the policy allows
         assertThat(phone.script("return getComputedStyle(document.querySelector('.split .seg')).flexGrow;"))
                 .isEqualTo("2");
-        String marketer = "policy-" + unique() + "@test.fyrtarn.no";
-        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        String marketer = Api.marketerInDirectory();
         phone.login(marketer);
         await().until(() -> phone.path().equals("/"));
         for (String page : List.of("/studio", "/studio/new", "/login")) {
@@ -436,8 +435,7 @@ class PagesBrowserTest {
                 }
                 checkBothModes(page, problems);
             }
-            String marketer = "a11y-" + unique() + "@test.fyrtarn.no";
-            Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+            String marketer = Api.marketerInDirectory();
             phone.login(marketer);
             await().until(() -> phone.path().equals("/"));
             for (String page : List.of("/studio", "/studio/new", "/studio/" + post)) {
@@ -630,8 +628,7 @@ class PagesBrowserTest {
                 + unique());
         String post = publish(longLink);
         Game.share(team.reports().get(0), post, "LINKEDIN");
-        String marketer = "smal-" + unique() + "@test.fyrtarn.no";
-        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        String marketer = Api.marketerInDirectory();
         List<String> sideways = new ArrayList<>();
         try (Browser narrow = new Browser(base.toString(), null, 320)) {
             narrow.login(team.leaderEmail());
@@ -742,8 +739,7 @@ class PagesBrowserTest {
 
     @Test
     void the_studio_follows_a_posts_shares_and_clicks_without_a_reload() {
-        String marketer = "marked-" + unique() + "@test.fyrtarn.no";
-        Api.importEmployees(List.of(Map.of("email", marketer, "name", "Mona Marked", "roles", List.of("marketing"))));
+        String marketer = Api.marketerInDirectory();
         String post = publish(draft());
         phone.login(marketer);
         await().until(() -> phone.path().equals("/"));

@@ -77,7 +77,7 @@ class PagesTest {
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("X-Frame-Options", "DENY");
         }
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         marketer.given().get("/studio").then().statusCode(200).header("Cache-Control", "private, no-cache");
         // what is the same for everyone stays cacheable, at an address that changes with its content
         String page = employee.given().get("/").then().extract().asString();
@@ -336,7 +336,7 @@ class PagesTest {
     @Test
     void the_studio_gives_a_live_post_a_link_that_opens_it_in_the_feed() {
         String post = publish(draft());
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
         Matcher field = Pattern.compile("<input id=\"feed-link\" type=\"url\" readonly value=\"([^\"]+)\"")
                 .matcher(page);
@@ -445,7 +445,7 @@ class PagesTest {
 
     @Test
     void a_post_written_in_the_studio_with_mistakes_is_shown_again_with_them_and_not_stored() {
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         int drafts = draftCount();
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Uten lenke").formParam("body", "Tekst").formParam("url", "ftp://nope")
@@ -478,7 +478,7 @@ class PagesTest {
 
     @Test
     void a_mistake_only_the_post_service_sees_keeps_the_studios_form_too() {
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         int drafts = draftCount();
         // fine field by field; an end in the past and a team nobody has are rules across fields and the directory
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
@@ -516,7 +516,7 @@ class PagesTest {
         String author = no.fyrtarn.testing.Posts.marketer();
         String post = no.fyrtarn.testing.Posts.create(author, draft());
         Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
-        Session reviewer = Session.of(marketerInDirectory());
+        Session reviewer = Session.of(Api.marketerInDirectory());
         reviewer.given().get("/studio").then().statusCode(200)
                 .body(containsString("action=\"/studio/" + post + "/approve\""));
         reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf())
@@ -544,7 +544,7 @@ class PagesTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> Api.as(marketing)
                 .get("/api/posts/" + post).then().extract().jsonPath().getLong("stats.clicks") == 2);
 
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         String page = marketer.given().get("/studio/" + post).then().statusCode(200).extract().asString();
         assertThat(page).contains("LinkedIn: 1 share, 0 clicks", "X: 1 share, 2 clicks")
                 .contains("<div id=\"post-live\" data-live=\"/studio/" + post + "/live\" data-live-every=\"2000\">");
@@ -577,7 +577,7 @@ class PagesTest {
 
     @Test
     void a_draft_is_edited_in_the_studio_and_a_stale_form_is_refused() {
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
                 .formParam("topics", "#nyheter, bergen").formParam("networks", "LINKEDIN").formParam("networks", "X")
@@ -616,7 +616,7 @@ class PagesTest {
         // Norwegian letters take two bytes each, and a form sends them percent-encoded: 3 000 of them are 18 000 bytes
         String body = "Blåbærsyltetøy på brødskiva. ".repeat(110).substring(0, 3000);
         String caption = "æøå".repeat(1000);
-        Session marketer = Session.of(marketerInDirectory());
+        Session marketer = Session.of(Api.marketerInDirectory());
         Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Lang tekst").formParam("body", body).formParam("url", "https://example.com/lang")
                 .formParam("networks", "LINKEDIN").formParam("caption_LINKEDIN", caption).post("/studio");
@@ -624,12 +624,6 @@ class PagesTest {
         String id = created.getHeader("Location").replaceAll(".*/studio/", "");
         Api.as(Api.adminToken()).get("/api/posts/" + id).then().statusCode(200).body("body", equalTo(body))
                 .body("captions[0].text", equalTo(caption));
-    }
-
-    private static String marketerInDirectory() {
-        String email = "studio-" + Api.unique() + "@test.fyrtarn.no";
-        Api.importEmployees(List.of(Map.of("email", email, "name", "Marit Marked", "roles", List.of("marketing"))));
-        return email;
     }
 
     private static int draftCount() {
