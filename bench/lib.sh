@@ -12,9 +12,10 @@
 # BENCH_BROKER_NICE: the nice value (0 to 19, default 0) of the broker's JVM with BENCH_KAFKA=process. On a machine of
 # its own, as in production, a broker takes no CPU from the service; at 10 it still shares the bench's cores, but
 # gets what the service and wrk leave idle first.
-# BENCH_PG_DURABLE: "false" (the default) runs the embedded PostgreSQL as the local run does, without fsync and with
-# synchronous_commit=off; "true" makes every commit wait for its WAL on disk, as a production server does
-# (fyrtarn.pg-durable).
+# BENCH_PG_DURABLE: "false" (the default here, and of the benches of clicks and leaderboards) runs the embedded
+# PostgreSQL as the local run does, without fsync and with synchronous_commit=off; "true" (bench/run's and
+# bench/shares-held's default, which compare shares with pgbench) makes every commit wait for its WAL on disk, as a
+# production server does (fyrtarn.pg-durable).
 # BENCH_PG=external: a PostgreSQL server you run, wherever you like, instead of the embedded one, named the way psql
 # and pgbench read it: PGHOST, PGPORT (5432), PGUSER, PGPASSWORD, PGDATABASE (fyrtarn). The database must exist; the
 # bench migrates it and adds the demo organisation and its own posts and shares, so give it one of its own (a fresh one
