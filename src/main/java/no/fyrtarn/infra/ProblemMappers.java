@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -127,6 +128,9 @@ public class ProblemMappers {
     }
 
     private static String readable(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request"; // StrictJson
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
             if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
                 return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -15,12 +16,24 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * boolean is, or a number for one of a list of names, is a 400 naming the field (ProblemMappers), not quietly converted
  * ({@code "text": 123} shared as "123", {@code "targetShares": "3"} taken as 3, {@code "network": 1} taken as X), nor
  * is a fraction for a whole number ({@code "points": 10.5} stored as 10). Jackson converts all of these by default.
+ * <p>
+ * A field the request does not have is a 400 naming it too, where Quarkus skips it: a client that misspells
+ * {@code "text"} would otherwise share the caption instead of the employee's own words, and one that misspells
+ * {@code "expiresAt"} would publish a post that never expires. What the service reads but did not receive as a
+ * request, events from Kafka and JSON it stored, it reads {@link #tolerant} of fields it does not know, so that a
+ * producer may add fields before every consumer knows them.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** A reader of the mapper's that skips fields it does not know (events, stored JSON). */
+    public static ObjectReader tolerant(ObjectMapper mapper) {
+        return mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)

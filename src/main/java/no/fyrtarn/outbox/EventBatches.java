@@ -26,10 +26,12 @@ import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import no.fyrtarn.infra.StrictJson;
 
 /**
  * What every batch consumer of ours does the same way: read records into events (an unreadable one goes to the DLQ
@@ -51,8 +53,13 @@ public class EventBatches {
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
+    /** Events are read skipping fields this consumer does not know yet: producers may add fields. */
+    private ObjectReader events;
+
     @Inject
-    ObjectMapper json;
+    void readEventsWith(ObjectMapper json) {
+        this.events = StrictJson.tolerant(json);
+    }
 
     @Inject
     Validator validator;
@@ -77,7 +84,7 @@ public class EventBatches {
     /** As {@link #read(String, ConsumerRecords, Class)}, identified by {@code idOf} (null: the ce_id header). */
     public <T> List<Received<T>> read(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type,
             Function<T, UUID> idOf) {
-        return read(consumer, records, value -> readable(json.readValue(value, type)), idOf);
+        return read(consumer, records, value -> readable(events.forType(type).readValue(value)), idOf);
     }
 
     /** Reads a record's value (JSON in UTF-8); throws for an unreadable or invalid one, which then goes to the DLQ. */

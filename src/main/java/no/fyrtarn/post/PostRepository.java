@@ -19,11 +19,13 @@ import org.hibernate.LockOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.NativeRows;
+import no.fyrtarn.infra.StrictJson;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
@@ -32,8 +34,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
     private static final TypeReference<List<Network>> NETWORKS = new TypeReference<>() { };
     private static final TypeReference<List<Caption>> CAPTIONS = new TypeReference<>() { };
 
+    /** The post's JSON columns, read skipping fields this version does not know (see StrictJson). */
+    private ObjectReader columns;
+
     @Inject
-    ObjectMapper json;
+    void readColumnsWith(ObjectMapper json) {
+        this.columns = StrictJson.tolerant(json);
+    }
 
     /** Newest first, after the (createdAt, id) position of the previous page; fetches {@code fetch} rows. */
     public List<Post> page(PostStatus status, Cursor.At after, int fetch) {
@@ -139,7 +146,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     private <T> T read(String column, TypeReference<T> type) {
         try {
-            return json.readValue(column, type);
+            return columns.forType(type).readValue(column);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A post's JSON column does not read back", e);
         }

@@ -200,4 +200,12 @@ class ShareConsumerTest {
         JsonPath me = as(author.token()).get("/api/me/points").then().statusCode(200).extract().jsonPath();
         assertThat(me.getList("items.reason", String.class)).containsExactly("Your suggestion was published: Min idé");
     }
+
+    @Test
+    void an_event_with_fields_this_consumer_does_not_know_yet_still_counts() {
+        // a producer may add fields before every consumer knows them; only requests are refused for that
+        Person author = employeeIn(null);
+        Game.suggestionPublished(author.employeeId(), "Ny idé", 1, "\"addedLater\": {\"any\": [1, \"two\"]}");
+        assertThat(awaitTotal(author.token(), 25)).isEqualTo(25);
+    }
 }

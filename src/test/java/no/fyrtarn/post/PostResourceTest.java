@@ -73,6 +73,10 @@ class PostResourceTest {
         cases.add(new Object[] { "language", "norsk", "language" });
         cases.add(new Object[] { "language", "en_GB", "language" });
         cases.add(new Object[] { "language", "en-" + "x".repeat(33), "language" });
+        // misspelt fields, which would otherwise be skipped: a post that never expires, a caption lost, all teams
+        cases.add(new Object[] { "expireAt", "2031-01-01T00:00:00Z", "expireAt" });
+        cases.add(new Object[] { "captions", List.of(Map.of("network", "X", "txt", "hei")), "captions[0].txt" });
+        cases.add(new Object[] { "audience", Map.of("team", List.of("Sales")), "audience.team" });
         return cases;
     }
 

@@ -239,6 +239,10 @@ class ShareResourceTest {
         }
         share(sharer, id, Map.of("network", 1), null).then().statusCode(400) // not the second network, X
                 .body("violations[0].field", equalTo("network"));
+        // a misspelt field is not skipped, which would share the caption instead of the employee's own words
+        share(sharer, id, Map.of("network", "X", "txt", "My own words"), null).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("txt"))
+                .body("violations[0].message", equalTo("is not a field of this request"));
         share(sharer, id, Map.of("network", "X"), "with space").then().statusCode(400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         share(sharer, id, Map.of("network", "X"), "k".repeat(101)).then().statusCode(400)

@@ -42,9 +42,15 @@ public final class Game {
      * with one event id (more than once: a redelivery).
      */
     public static void suggestionPublished(String employeeId, String title, int times) {
+        suggestionPublished(employeeId, title, times, "");
+    }
+
+    /** As {@link #suggestionPublished(String, String, int)}, the event with these fields too ({@code "a": 1, …}). */
+    public static void suggestionPublished(String employeeId, String title, int times, String moreFields) {
         String event = """
                 {"postId": "%s", "title": "%s", "url": "https://example.com", "audienceTeams": [],
-                 "suggestedBy": "%s", "at": "%s"}""".formatted(UUID.randomUUID(), title, employeeId, Instant.now());
+                 %s"suggestedBy": "%s", "at": "%s"}""".formatted(UUID.randomUUID(), title,
+                moreFields.isEmpty() ? "" : moreFields + ", ", employeeId, Instant.now());
         Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "post.published");
         try (var writer = new TopicWriter()) {
             for (int i = 0; i < times; i++) {
