@@ -131,6 +131,13 @@ class AdminEmployeeResourceTest {
                 .body("violations.field", hasItem("[1].managerEmail"))
                 .body("violations.field", hasItem("[2].managerEmail"));
         assertThat(listed("q", u).getList("items")).isEmpty();
+
+        // a misspelt field is named, not skipped: the row, the whole truth, would clear the manager
+        as(adminToken()).body(List.of(row("ok." + u + "@test.no", "Ok", null, null),
+                Map.of("email", "m." + u + "@test.no", "name", "M", "managerEmial", "ok." + u + "@test.no")))
+                .put("/api/admin/employees").then().statusCode(400)
+                .body("violations.field", hasItem("[1].managerEmial"));
+        assertThat(listed("q", u).getList("items")).isEmpty();
     }
 
     @Test
