@@ -84,7 +84,8 @@ public class EventBatches {
     /** As {@link #read(String, ConsumerRecords, Class)}, identified by {@code idOf} (null: the ce_id header). */
     public <T> List<Received<T>> read(String consumer, ConsumerRecords<byte[], byte[]> records, Class<T> type,
             Function<T, UUID> idOf) {
-        return read(consumer, records, value -> readable(events.forType(type).readValue(value)), idOf);
+        ObjectReader reader = events.forType(type); // once a batch, not once an event
+        return read(consumer, records, value -> readable(reader.<T>readValue(value)), idOf);
     }
 
     /** Reads a record's value (JSON in UTF-8); throws for an unreadable or invalid one, which then goes to the DLQ. */
