@@ -9,8 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Reads a JSON request body whole on the event loop, before the request goes to a blocking endpoint. Without it the
@@ -34,6 +36,13 @@ public class BufferedJsonBodies {
             } else {
                 ctx.next();
             }
+        }).handler(ctx -> {
+            // An empty body (Content-Length: 0, or chunked without a chunk) leaves no buffer, and Quarkus REST would
+            // then wait for the request's end, which the body handler has already taken: no answer, ever.
+            if (ctx.body().buffer() == null && isJson(ctx.request().getHeader("Content-Type"))) {
+                ((RoutingContextInternal) ctx).setBody(Buffer.buffer());
+            }
+            ctx.next();
         });
     }
 

@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +73,20 @@ class OperationsTest {
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(response.body()).contains("\"status\":413");
         as(adminToken()).get("/api/admin/employees?q=a@b.no").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void an_empty_json_body_is_answered_not_waited_for() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // Content-Length: 0, and chunked without a single chunk (no Content-Length)
+        for (var empty : List.of(HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.ofInputStream(InputStream::nullInputStream))) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/dev/login"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").POST(empty).build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("body of %d bytes", empty.contentLength()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
     }
 
     @Test
