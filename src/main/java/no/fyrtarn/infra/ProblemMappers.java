@@ -1,14 +1,22 @@
 package no.fyrtarn.infra;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -62,10 +70,53 @@ public class ProblemMappers {
     public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()));
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath(), resource), v.getMessage()));
         }
         violations.sort(Comparator.comparing(Problem.Violation::field));
         return answer(resource, Problem.invalid(violations));
+    }
+
+    /**
+     * A constraint on a resource method's parameter itself (a missing body, a query parameter out of range) names it
+     * as the request does: the query parameter's or header's name, or "body" for the body, not the Java parameter.
+     */
+    private static String fieldOf(Path path, SimpleResourceInfo resource) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        if (resource == null || nodes.size() != 2 || nodes.get(1).getKind() != ElementKind.PARAMETER
+                || !isMethodOf(nodes.get(0), resource)) {
+            return fieldOf(path); // a field of the body, or a parameter of something the resource called
+        }
+        try {
+            Parameter parameter = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .getParameters()[nodes.get(1).as(Path.ParameterNode.class).getParameterIndex()];
+            return requestName(parameter).orElse("body");
+        } catch (ReflectiveOperationException e) {
+            return fieldOf(path);
+        }
+    }
+
+    private static boolean isMethodOf(Path.Node node, SimpleResourceInfo resource) {
+        return node.getKind() == ElementKind.METHOD && node.getName().equals(resource.getMethodName())
+                && node.as(Path.MethodNode.class).getParameterTypes().equals(List.of(resource.parameterTypes()));
+    }
+
+    private static Optional<String> requestName(Parameter parameter) {
+        for (Annotation annotation : parameter.getAnnotations()) {
+            String name = switch (annotation) {
+                case QueryParam query -> query.value();
+                case HeaderParam header -> header.value();
+                case PathParam pathParam -> pathParam.value();
+                case CookieParam cookie -> cookie.value();
+                case FormParam form -> form.value();
+                default -> null;
+            };
+            if (name != null) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
     }
 
     /** "create.request.audience.teams[0]" → "audience.teams[0]"; a query parameter keeps its own name. */

@@ -86,6 +86,7 @@ class OperationsTest {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("body of %d bytes", empty.contentLength()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(JsonPath.from(response.body()).getString("violations[0].field")).isEqualTo("body");
         }
     }
 

@@ -247,6 +247,9 @@ class ShareResourceTest {
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         share(sharer, id, Map.of("network", "X"), "k".repeat(101)).then().statusCode(400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
+        // no body at all names the body, not the Java parameter behind it
+        as(sharer.token()).post("/api/posts/" + id + "/shares").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
         assertThat(sharesOf(id)).isZero();
     }
 
