@@ -8,15 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,6 +34,8 @@ import no.fyrtarn.security.Roles;
 @RolesAllowed(Roles.EMPLOYEE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ShareResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     ShareService shares;
@@ -53,10 +56,12 @@ public class ShareResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "503", ref = "ShareNotWritten")
-    public CompletionStage<RestResponse<ShareView>> share(@PathParam("id") UUID postId,
-            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe: the same key answers the same share")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
+            description = "Makes retries safe: the same key answers the same share. 1 to 100 visible ASCII characters.")
+    public CompletionStage<RestResponse<ShareView>> share(@PathParam("id") UUID postId, HttpHeaders headers,
             @NotNull @Valid ShareRequest request) {
+        // read as sent: @HeaderParam makes an empty key null, "no key", and its retries would each record a share
+        String idempotencyKey = headers.getHeaderString(IDEMPOTENCY_KEY);
         return shares.record(user, postId, request, idempotencyKey).thenApply(recorded -> RestResponse.status(
                 recorded.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, recorded.share()));
     }

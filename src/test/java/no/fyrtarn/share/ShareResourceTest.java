@@ -250,6 +250,9 @@ class ShareResourceTest {
         // no body at all names the body, not the Java parameter behind it
         as(sharer.token()).post("/api/posts/" + id + "/shares").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        // an empty key is a client's mistake, not "no key": retries would each record a share
+        share(sharer, id, Map.of("network", "X"), "").then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
         assertThat(sharesOf(id)).isZero();
     }
 
