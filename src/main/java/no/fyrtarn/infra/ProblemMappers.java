@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -155,12 +157,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonMappingException e) {
-        return response(Problem.invalid(List.of(new Problem.Violation(jsonField(e), readable(e)))));
+        return response(Problem.invalid(List.of(
+                duplicate(e.getCause()).orElseGet(() -> new Problem.Violation(jsonField(e), readable(e))))));
+    }
+
+    /**
+     * A field given twice (StrictJson), named where the parser found it: the parser's error or, inside an object that
+     * Jackson builds through its constructor (a record), the cause of the error Jackson wrapped it in.
+     */
+    private static Optional<Problem.Violation> duplicate(Throwable e) {
+        if (e instanceof StreamReadException read && read.getProcessor() != null
+                && read.getOriginalMessage().startsWith("Duplicate field")) {
+            return Optional.of(new Problem.Violation(jsonField(read.getProcessor().getParsingContext().pathAsPointer()),
+                    "is given more than once"));
+        }
+        return Optional.empty();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return response(Problem.invalid(List.of(new Problem.Violation("body", "malformed JSON"))));
+        return response(Problem.invalid(List.of(duplicate(e).orElse(new Problem.Violation("body", "malformed JSON")))));
     }
 
     static String jsonField(JsonMappingException e) {
@@ -173,6 +189,19 @@ public class ProblemMappers {
                 field.append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** "/captions/0/text" → "captions[0].text". */
+    static String jsonField(JsonPointer pointer) {
+        StringBuilder field = new StringBuilder();
+        for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
+            if (at.getMatchingIndex() >= 0) {
+                field.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(at.getMatchingProperty());
             }
         }
         return field.isEmpty() ? "body" : field.toString();
@@ -217,7 +246,7 @@ public class ProblemMappers {
             return unreadable(mapping);
         }
         if (status == 400 && (e.getCause() instanceof JsonProcessingException || e.getCause() == null)) {
-            return malformed(null);
+            return malformed(e.getCause() instanceof JsonProcessingException json ? json : null);
         }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";

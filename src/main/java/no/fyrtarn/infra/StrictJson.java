@@ -2,6 +2,7 @@ package no.fyrtarn.infra;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -22,6 +23,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * {@code "expiresAt"} would publish a post that never expires. What the service reads but did not receive as a
  * request, events from Kafka and JSON it stored, it reads {@link #tolerant} of fields it does not know, so that a
  * producer may add fields before every consumer knows them.
+ * <p>
+ * A field given twice is a 400 naming it ({@code {"network": "X", "network": "LINKEDIN"}} was shared on LinkedIn, the
+ * last one winning), and so is anything after the JSON value (a second object was ignored): neither says which the
+ * client meant.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -34,6 +39,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)

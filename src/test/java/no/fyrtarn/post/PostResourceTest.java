@@ -121,6 +121,23 @@ class PostResourceTest {
     }
 
     @Test
+    void a_field_given_twice_or_anything_after_the_json_is_refused_and_nothing_is_stored() {
+        String marketer = marketer();
+        String title = "Twice " + unique();
+        String draft = "{\"title\":\"" + title + "\",\"body\":\"B\",\"url\":\"https://example.com/\","
+                + "\"networks\":[\"X\"],\"captions\":[{\"network\":\"X\",\"text\":\"one\"%s}]}%s";
+        // which of the two texts was meant is not for the service to guess (Jackson took the last)
+        as(marketer).body(draft.formatted(",\"text\":\"two\"", "")).post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("captions[0].text"))
+                .body("violations[0].message", equalTo("is given more than once"));
+        // a second draft after the first was ignored
+        as(marketer).body(draft.formatted("", " {\"title\":\"Other\"}")).post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+        as(marketer).body(draft.formatted("", "")).post("/api/posts").then().statusCode(201); // the same, once
+    }
+
+    @Test
     void malformed_json_is_a_problem_not_a_crash() {
         as(marketer()).body("{\"title\": ").post("/api/posts").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));

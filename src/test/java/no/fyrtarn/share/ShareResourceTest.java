@@ -243,6 +243,10 @@ class ShareResourceTest {
         share(sharer, id, Map.of("network", "X", "txt", "My own words"), null).then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("txt"))
                 .body("violations[0].message", equalTo("is not a field of this request"));
+        // a field twice: Jackson took the last, shared on LinkedIn for a client that may have meant X
+        as(sharer.token()).body("{\"network\":\"X\",\"network\":\"LINKEDIN\"}").post("/api/posts/" + id + "/shares")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("network"));
         share(sharer, id, Map.of("network", "X"), "with space").then().statusCode(400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         share(sharer, id, Map.of("network", "X"), "k".repeat(101)).then().statusCode(400)
