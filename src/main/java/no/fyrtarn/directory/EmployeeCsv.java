@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.StorableText;
 
 /**
  * Reads the directory CSV: a header line with the JSON field names (email, name, team, managerEmail, location,
@@ -21,6 +22,10 @@ final class EmployeeCsv {
     }
 
     static List<EmployeeRow> parse(String csv) {
+        if (!StorableText.isStorable(csv)) {
+            throw ProblemException.badRequest("body", StorableText.NUL
+                    + "; a file saved as UTF-16 has one in every other byte: save it as CSV UTF-8");
+        }
         List<List<String>> records = records(csv == null ? "" : csv.replace("\uFEFF", ""));
         if (records.isEmpty()) {
             throw ProblemException.badRequest("body", "CSV needs a header line: " + String.join(",", COLUMNS));

@@ -1,13 +1,19 @@
 package no.fyrtarn.infra;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -26,7 +32,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * <p>
  * A field given twice is a 400 naming it ({@code {"network": "X", "network": "LINKEDIN"}} was shared on LinkedIn, the
  * last one winning), and so is anything after the JSON value (a second object was ignored): neither says which the
- * client meant.
+ * client meant. Text with the NUL character (U+0000) is a 400 naming the field: PostgreSQL cannot store it
+ * ({@link StorableText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -49,6 +56,19 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.registerModule(
+                new SimpleModule("storable-text").addDeserializer(String.class, new StorableTextDeserializer()));
+    }
+
+    /** Text with the NUL character is refused: see {@link StorableText}. */
+    static final class StorableTextDeserializer extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            return StorableText.isStorable(text) ? text
+                    : (String) context.handleWeirdStringValue(String.class, text, StorableText.NUL);
         }
     }
 }

@@ -7,9 +7,11 @@ import static no.fyrtarn.testing.Api.importEmployees;
 import static no.fyrtarn.testing.Api.token;
 import static no.fyrtarn.testing.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -106,6 +108,21 @@ class AdminEmployeeResourceTest {
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.name".formatted(u)))
                 .isEqualTo("Nils \"Nisse\" Ek");
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.location".formatted(u))).isEqualTo("Göteborg");
+    }
+
+    @Test
+    void a_csv_with_the_nul_character_is_a_400_and_nothing_is_stored() {
+        String u = unique();
+        // PostgreSQL cannot store it: the import failed with a 500
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8")
+                .body("email,name\nn.%s@test.no,Nu\u0000ll\n".formatted(u)).put("/api/admin/employees").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("body"));
+        // a file saved as UTF-16 has one in every other byte (it was "unknown column 'e m a i l'")
+        byte[] utf16 = "email,name\nu.%s@test.no,Ulla\n".formatted(u).getBytes(StandardCharsets.UTF_16LE);
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8").body(utf16)
+                .put("/api/admin/employees").then().statusCode(400).body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("UTF-16"));
+        assertThat(listed("q", u).getList("items")).isEmpty();
     }
 
     @Test

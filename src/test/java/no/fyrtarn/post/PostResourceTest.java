@@ -73,6 +73,10 @@ class PostResourceTest {
         cases.add(new Object[] { "language", "norsk", "language" });
         cases.add(new Object[] { "language", "en_GB", "language" });
         cases.add(new Object[] { "language", "en-" + "x".repeat(33), "language" });
+        // PostgreSQL cannot store the NUL character (a 500 before)
+        cases.add(new Object[] { "title", "Hei\u0000", "title" });
+        cases.add(new Object[] { "captions", List.of(Map.of("network", "X", "text", "\u0000")), "captions[0].text" });
+        cases.add(new Object[] { "topics", List.of("ok", "n\u0000l"), "topics[1]" });
         // misspelt fields, which would otherwise be skipped: a post that never expires, a caption lost, all teams
         cases.add(new Object[] { "expireAt", "2031-01-01T00:00:00Z", "expireAt" });
         cases.add(new Object[] { "captions", List.of(Map.of("network", "X", "txt", "hei")), "captions[0].txt" });

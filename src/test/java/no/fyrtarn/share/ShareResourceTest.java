@@ -237,6 +237,9 @@ class ShareResourceTest {
             share(sharer, id, Map.of("network", "X", "text", notText), null).then().statusCode(400)
                     .contentType("application/problem+json").body("violations[0].field", equalTo("text"));
         }
+        share(sharer, id, Map.of("network", "X", "text", "Hei\u0000"), null).then().statusCode(400) // was a 500
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", equalTo("must not contain the NUL character (\\u0000)"));
         share(sharer, id, Map.of("network", 1), null).then().statusCode(400) // not the second network, X
                 .body("violations[0].field", equalTo("network"));
         // a misspelt field is not skipped, which would share the caption instead of the employee's own words

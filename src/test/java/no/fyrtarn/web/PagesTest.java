@@ -236,6 +236,17 @@ class PagesTest {
     }
 
     @Test
+    void a_form_field_with_the_nul_character_is_a_400_page_and_nothing_is_stored() {
+        Session session = Session.of(employeeIn(null).email());
+        String post = publish(draft());
+        // PostgreSQL cannot store it: the share failed with a 500
+        session.given().contentType(ContentType.URLENC).formParam("_csrf", session.csrf()).formParam("network", "X")
+                .formParam("text_X", "Mitt\u0000innlegg").post("/share/" + post).then().statusCode(400)
+                .contentType(ContentType.HTML);
+        Api.as(no.fyrtarn.testing.Posts.marketer()).get("/api/posts/" + post).then().body("stats.shares", equalTo(0));
+    }
+
+    @Test
     void a_card_says_until_when_its_post_can_be_shared() {
         Team team = Team.of(0);
         java.time.Instant expires = java.time.Instant.now().plus(java.time.Duration.ofDays(3));

@@ -1,0 +1,18 @@
+package no.fyrtarn.infra;
+
+/**
+ * Text PostgreSQL can store: a text column refuses the NUL character (U+0000), so text with it is refused as a 400
+ * naming the field, before it reaches a row (until session 41 the insert failed, with a 500). Checked where text comes
+ * in: JSON ({@link StrictJson}), the pages' forms ({@code web/FormText}) and the directory's CSV.
+ */
+public final class StorableText {
+
+    public static final String NUL = "must not contain the NUL character (\\u0000)";
+
+    private StorableText() {
+    }
+
+    public static boolean isStorable(String text) {
+        return text == null || text.indexOf('\0') < 0;
+    }
+}
