@@ -35,6 +35,7 @@ import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
+import no.fyrtarn.infra.StorableText;
 
 /** The company directory: who works here, in which team, reporting to whom, with which roles. */
 @ApplicationScoped
@@ -200,7 +201,8 @@ public class DirectoryService {
 
     @Transactional
     public Page<EmployeeView> list(String team, String query, String cursor, int limit) {
-        List<Employee> fetched = employees.page(blankToNull(team), blankToNull(query), Cursor.decode(cursor), limit + 1);
+        List<Employee> fetched = employees.page(blankToNull(StorableText.require("team", team)),
+                blankToNull(StorableText.require("q", query)), Cursor.decode(cursor), limit + 1);
         Set<UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));
     }

@@ -29,11 +29,16 @@ public final class Cursor {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        String position;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw notOurs();
         }
+        if (!StorableText.isStorable(position)) { // "ALL" decodes to a NUL and more: not ours, and not for SQL
+            throw notOurs();
+        }
+        return position;
     }
 
     /** @return the (time, id) position of a newest-first list, or null for no cursor. */

@@ -23,6 +23,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.StorableText;
 
 /** A post marketing wants employees to reshare, with its review workflow. */
 @Entity
@@ -114,7 +115,7 @@ public class Post {
 
     /** The topic a feed is asked to be filtered by, as {@link #topicKey}; null for none asked (null or blank). */
     public static String topicFilter(String asked) {
-        return asked == null || asked.isBlank() ? null : topicKey(asked);
+        return asked == null || asked.isBlank() ? null : topicKey(StorableText.require("topic", asked));
     }
 
     void write(PostRequest r, Set<UUID> audience, Instant now) {

@@ -195,6 +195,13 @@ class AdminEmployeeResourceTest {
                 .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
         as(adminToken()).get("/api/admin/employees?cursor=%%%").then().statusCode(400)
                 .body("violations[0].field", equalTo("cursor"));
+        // a cursor that decodes to text with the NUL character, which went on to SQL (a 500)
+        as(adminToken()).get("/api/admin/employees?cursor=ALL").then().statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
+        for (String param : List.of("q", "team")) {
+            as(adminToken()).queryParam(param, "a\u0000b").get("/api/admin/employees").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo(param));
+        }
     }
 
     @Test

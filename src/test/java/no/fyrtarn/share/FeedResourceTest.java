@@ -279,6 +279,8 @@ class FeedResourceTest {
                 .body("violations[0].field", equalTo("cursor"));
         as(token).queryParam("topic", "x".repeat(51)).get("/api/feed").then().statusCode(400)
                 .body("violations[0].field", equalTo("topic"));
+        as(token).queryParam("topic", "x\u0000y").get("/api/feed").then().statusCode(400) // went on to SQL: a 500
+                .contentType("application/problem+json").body("violations[0].field", equalTo("topic"));
     }
 
     @Test
