@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
@@ -75,20 +76,33 @@ public class PageContext {
     }
 
     public boolean signedIn() {
-        return !visitor && !identity.isAnonymous();
+        return !visitor && authenticated();
     }
 
     public String name() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return authenticated() ? identity.getPrincipal().getName() : "";
     }
 
     public boolean isMarketing() {
-        return identity.hasRole(Roles.MARKETING) || identity.hasRole(Roles.ADMIN);
+        return authenticated() && (identity.hasRole(Roles.MARKETING) || identity.hasRole(Roles.ADMIN));
     }
 
     /** Who may open /leaders: leaders, marketing and admins. */
     public boolean seesLeaders() {
-        return identity.hasRole(Roles.LEADER) || isMarketing();
+        return authenticated() && (identity.hasRole(Roles.LEADER) || isMarketing());
+    }
+
+    /**
+     * Whether a valid session came with the request. On a page open to everyone (the login) the session is only
+     * checked here, when the page asks, and an invalid or expired cookie fails that check: not signed in, rather than
+     * a 500 from the template that asked.
+     */
+    private boolean authenticated() {
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            return false;
+        }
     }
 
     /** Whether the request carries a session cookie (valid or not). */
