@@ -21,9 +21,8 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
  * worker thread reads the body through Quarkus REST's blocking input stream, whose hand-over from the event loop is a
  * contended monitor on every POST (a third of the event loop's time under a flood of shares). JSON bodies are small
  * (quarkus.http.limits.max-body-size); other bodies (CSV, forms), and bodies of methods other than POST, PUT and PATCH,
- * are read as before. A JSON body that turns out larger
- * than the limit while it arrives (chunked, so no Content-Length to refuse it by) fails the request with 413, which
- * {@link HttpProblems} answers as problem+json.
+ * are read as before. A JSON body that turns out larger than the limit while it arrives (chunked, so no Content-Length
+ * to refuse it by) fails the request with 413, which {@link HttpProblems} answers as problem+json.
  */
 @ApplicationScoped
 public class BufferedJsonBodies {
