@@ -43,9 +43,9 @@ public class BufferedJsonBodies {
             }
         });
         withBody.handler(ctx -> {
-            // An empty body (Content-Length: 0, or chunked without a chunk) leaves no buffer, and Quarkus REST would
-            // then wait for the request's end, which the body handler has already taken: no answer, ever.
-            if (ctx.body().buffer() == null && isJson(ctx.request().getHeader("Content-Type"))) {
+            // An empty body (Content-Length: 0, or chunked without a chunk) leaves the body handler no buffer, and
+            // Quarkus REST would then wait for the request's end, which the handler has already taken: no answer, ever.
+            if (ctx.body().available() && ctx.body().buffer() == null) {
                 ((RoutingContextInternal) ctx).setBody(Buffer.buffer());
             }
             ctx.next();
