@@ -18,9 +18,12 @@ public class PostEvents {
     public static final String PUBLISHED = "post.published";
     public static final String EXPIRED = "post.expired";
 
-    /** Payload of both post events. {@code audienceTeams} empty = everyone. */
-    public record PostEvent(UUID postId, String title, String url, String campaign, List<String> audienceTeams,
-            Instant at) {
+    /**
+     * Payload of both post events. {@code language}: the BCP 47 tag of the title's language, null when not said;
+     * {@code audienceTeams} empty = everyone.
+     */
+    public record PostEvent(UUID postId, String title, String url, String campaign, String language,
+            List<String> audienceTeams, Instant at) {
     }
 
     @Inject
@@ -36,6 +39,6 @@ public class PostEvents {
 
     private void emit(String type, Post post, Collection<String> audienceTeams, Instant at) {
         outbox.add(Topics.POSTS, type, post.id(), new PostEvent(post.id(), post.title(), post.url(), post.campaign(),
-                audienceTeams.stream().sorted().toList(), at));
+                post.language(), audienceTeams.stream().sorted().toList(), at));
     }
 }

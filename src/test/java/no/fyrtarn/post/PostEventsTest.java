@@ -72,6 +72,7 @@ class PostEventsTest {
             assertThat(payload.getString("postId")).isEqualTo(id);
             assertThat(payload.getString("campaign")).isEqualTo("spring");
             assertThat(payload.getString("url")).isEqualTo("https://example.com/jobs?team=sales");
+            assertThat(payload.getString("language")).as("the language its title is written in").isEqualTo("nb");
             assertThat(payload.getList("audienceTeams")).isEmpty();
             assertThat(payload.getString("at")).isNotBlank();
         }
@@ -83,6 +84,7 @@ class PostEventsTest {
             Map<String, Object> body = draft();
             body.put("publishAt", clock.instant().plus(Duration.ofHours(1)).toString());
             body.put("expiresAt", clock.instant().plus(Duration.ofHours(5)).toString());
+            body.remove("language");
             String id = publish(body);
             clock.advance(Duration.ofHours(2));
             posts.applyDueTransitions(100);
@@ -90,7 +92,8 @@ class PostEventsTest {
 
             clock.advance(Duration.ofHours(4));
             posts.applyDueTransitions(100);
-            exactlyOne(reader, id, PostEvents.EXPIRED);
+            Map<String, Object> expired = new JsonPath(exactlyOne(reader, id, PostEvents.EXPIRED).value()).getMap("");
+            assertThat(expired).as("a language not said is said to be unknown").containsEntry("language", null);
         }
     }
 
