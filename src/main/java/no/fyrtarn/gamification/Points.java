@@ -28,9 +28,13 @@ public class Points {
 
     public static final String AWARDED = "points.awarded";
 
-    /** Payload of points.awarded on fyrtarn.points, keyed by employee id. {@code action}: what earned it. */
+    /**
+     * Payload of points.awarded on fyrtarn.points, keyed by employee id. {@code action}: what earned it;
+     * {@code postId} and {@code network}: the post (and network) it was for, null for what no post earned (a
+     * challenge's bonus).
+     */
     public record PointsAwarded(@NotNull UUID awardId, @NotNull UUID employeeId, int points, String reason,
-            UUID sourceEventId, @NotNull Instant at, @NotNull Action action) {
+            UUID sourceEventId, @NotNull Instant at, @NotNull Action action, UUID postId, Network network) {
     }
 
     @Inject
@@ -140,7 +144,8 @@ public class Points {
         }
         // the award's id is the event's ce_id: whoever consumes it can be traced back to the ledger row
         outbox.add(new Outbox.Event(e.id(), Topics.POINTS, AWARDED, e.employeeId(), new PointsAwarded(e.id(),
-                e.employeeId(), e.points(), e.reason(), e.sourceEventId(), e.at(), e.action())));
+                e.employeeId(), e.points(), e.reason(), e.sourceEventId(), e.at(), e.action(), e.postId(),
+                e.network())));
         return Optional.of(e);
     }
 }

@@ -92,13 +92,17 @@ class ShareConsumerTest {
     void an_award_goes_out_on_fyrtarn_points_under_its_own_id_and_then_leaves_the_outbox() {
         Person sharer = employeeIn(null);
         ConsumerRecord<String, String> record;
+        String post;
         try (var points = new TopicReader(Topics.POINTS)) {
-            share(sharer.token(), publish(draft()), "LINKEDIN");
+            post = publish(draft());
+            share(sharer.token(), post, "LINKEDIN");
             await().atMost(Duration.ofSeconds(20)).until(() -> !points.withKey(sharer.employeeId()).isEmpty());
             record = points.withKey(sharer.employeeId()).get(0);
         }
         JsonPath award = new JsonPath(record.value());
         assertThat(award.getInt("points")).isEqualTo(10);
+        assertThat(award.getString("postId")).as("what was shared").isEqualTo(post);
+        assertThat(award.getString("network")).isEqualTo("LINKEDIN");
         assertThat(TopicReader.headers(record)).containsEntry("ce_type", "points.awarded")
                 .containsEntry("ce_id", award.getString("awardId"));
         UUID eventId = UUID.fromString(award.getString("awardId"));
