@@ -22,7 +22,7 @@ public class Broker {
     public static void main(String[] args) throws InterruptedException {
         // Quarkus's boot jar sets the log context up to take every level into a buffer until Quarkus configures
         // logging, which no Quarkus application does in this JVM: left so, the broker wrote a trace line and a JSON
-        // description of every request and response into it, a third of its CPU in a click flood (session 42).
+        // description of every request and response into it, a fifth of its JFR samples in a click flood (session 42).
         LogContext.getLogContext().getLogger("").setLevel(Level.WARNING);
         InitialConfigurator.DELAYED_HANDLER.setHandlers(new Handler[] { InitialConfigurator.createDefaultHandler() });
         int port = Integer.parseInt(args[1]);
