@@ -145,8 +145,8 @@ cpu_ticks() {
   echo "$(awk '{ print $14 + $15 }' "/proc/$pid/stat") $broker" \
     "$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
 }
-# cpu_per BEFORE AFTER N: the CPU two cpu_ticks took between them per N operations, in µs: "SERVICE BROKER REST"
-# (REST: the machine's busy time neither JVM used)
+# cpu_per BEFORE AFTER N: the CPU two cpu_ticks took between them per N operations, in µs to a tenth: "SERVICE BROKER
+# REST" (REST: the machine's busy time neither JVM used)
 cpu_per() {
   python3 -c '
 import sys
@@ -154,7 +154,7 @@ before, after = ([int(t) for t in a.split()] for a in sys.argv[1:3])
 service, broker, machine = (y - x for x, y in zip(before, after))
 n, tick_us = int(sys.argv[3]), 1e6 / int(sys.argv[4])
 per = lambda ticks: ticks * tick_us / n if n else float("nan")
-print("%.0f %.0f %.0f" % (per(service), per(broker), per(machine - service - broker)))' \
+print("%.1f %.1f %.1f" % (per(service), per(broker), per(machine - service - broker)))' \
     "$1" "$2" "$3" "$(getconf CLK_TCK)"
 }
 # load CONNECTIONS SECONDS URL: wrk on URL, paced by PACE_MS (0: as fast as it answers); prints summary's "req/s
