@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,8 +39,7 @@ public class BaselineShareResource {
     @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Uni<RestResponse<ShareView>> share(@PathParam("id") UUID postId,
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @NotNull @Valid ShareRequest request) {
+    public Uni<RestResponse<ShareView>> share(@PathParam("id") UUID postId, @NotNull @Valid ShareRequest request) {
         String text = request.ownText() != null ? request.ownText() : "Bench";
         ShareView view = new ShareView(UUID.randomUUID(), postId, request.network(), TRACKED,
                 ShareIntents.intentUrl(request.network(), TRACKED, text), text, Instant.now());
