@@ -125,7 +125,7 @@ public class ProblemMappers {
     public static String fieldOf(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
-        StringBuilder field = new StringBuilder();
+        FieldName field = new FieldName();
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             switch (node.getKind()) {
@@ -134,20 +134,20 @@ public class ProblemMappers {
                 // the request body itself: name its fields, not the Java parameter
                 case PARAMETER -> {
                     if (i == nodes.size() - 1) {
-                        field.append(node.getName());
+                        field.property(node.getName());
                     }
                 }
                 default -> {
                     if (node.isInIterable()) {
-                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                        field.index(node.getIndex() != null ? node.getIndex() : node.getKey());
                     }
                     if (node.getKind() == ElementKind.PROPERTY) {
-                        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                        field.property(node.getName());
                     }
                 }
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        return field.toString();
     }
 
     @ServerExceptionMapper
@@ -180,31 +180,50 @@ public class ProblemMappers {
     }
 
     static String jsonField(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
+        FieldName field = new FieldName();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
+                field.property(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
+                field.index(ref.getIndex());
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        return field.toString();
     }
 
     /** "/captions/0/text" → "captions[0].text". */
     static String jsonField(JsonPointer pointer) {
-        StringBuilder field = new StringBuilder();
+        FieldName field = new FieldName();
         for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
             if (at.getMatchingIndex() >= 0) {
-                field.append('[').append(at.getMatchingIndex()).append(']');
+                field.index(at.getMatchingIndex());
             } else {
-                field.append(field.isEmpty() ? "" : ".").append(at.getMatchingProperty());
+                field.property(at.getMatchingProperty());
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        return field.toString();
+    }
+
+    /** A field's name as a problem gives it, "audience.teams[0]", or "body" for the body itself. */
+    private static final class FieldName {
+
+        private final StringBuilder name = new StringBuilder();
+
+        void property(String property) {
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(property);
+        }
+
+        void index(Object index) {
+            name.append('[').append(index).append(']');
+        }
+
+        @Override
+        public String toString() {
+            return name.isEmpty() ? "body" : name.toString();
+        }
     }
 
     private static String readable(JsonMappingException e) {
