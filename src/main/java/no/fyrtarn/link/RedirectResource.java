@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,7 +63,7 @@ public class RedirectResource {
             headers = @Header(name = "Location", description = "The post's URL with UTM parameters",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<RestResponse<Void>> follow(@PathParam("code") String code, HttpServerRequest request) {
+    public Uni<RestResponse<Void>> follow(@PathParam("code") String code, @Context HttpServerRequest request) {
         return redirect(code, "GET", request);
     }
 
@@ -73,7 +74,7 @@ public class RedirectResource {
             headers = @Header(name = "Location", description = "The post's URL with UTM parameters",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Uni<RestResponse<Void>> check(@PathParam("code") String code, HttpServerRequest request) {
+    public Uni<RestResponse<Void>> check(@PathParam("code") String code, @Context HttpServerRequest request) {
         return redirect(code, "HEAD", request);
     }
 
