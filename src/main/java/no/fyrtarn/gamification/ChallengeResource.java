@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -43,7 +45,8 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
     @Operation(operationId = "createChallenge", summary = "Start a challenge: N shares in a time box, for bonus points")
-    @APIResponse(responseCode = "201", description = "The challenge")
+    @APIResponse(responseCode = "201", description = "The challenge", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<ChallengeView> create(@NotNull @Valid ChallengeRequest request) {
         ChallengeView created = challenges.create(request, user.member().employeeId());

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +57,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPost", summary = "Create a draft post")
     @APIResponse(responseCode = "201", description = "The draft, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PostView.class)),
             headers = { @Header(name = "Location", description = "URL of the new post", schema = @Schema(type = SchemaType.STRING)),
                     @Header(ref = "ETag") })
     @APIResponse(responseCode = "400", ref = "BadRequest")

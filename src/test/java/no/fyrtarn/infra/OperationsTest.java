@@ -109,6 +109,16 @@ class OperationsTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
                 assertThat(responses.keySet()).as("error responses of " + where).anyMatch(code -> code.startsWith("4"));
+                for (String code : List.of("401", "403")) {
+                    if (responses.containsKey(code)) {
+                        assertThat(contentOf(doc, responses.get(code))).as(code + " of " + where)
+                                .containsKey("application/problem+json");
+                    }
+                }
+                if (responses.containsKey("201")) { // the created object comes back
+                    assertThat(contentOf(doc, responses.get("201"))).as("201 of " + where)
+                            .containsKey("application/json");
+                }
                 if (List.of("get", "head").contains(op.getKey())) {
                     // a client generated from the document would send it (once the redirect's Vert.x request was one)
                     assertThat(operation).as("request body of " + where).doesNotContainKey("requestBody");
@@ -122,6 +132,17 @@ class OperationsTest {
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(15);
+    }
+
+    /** A response's content types, following a $ref to components.responses. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> contentOf(JsonPath doc, Object response) {
+        var answer = (Map<String, Object>) response;
+        if (answer.containsKey("$ref")) {
+            String name = ((String) answer.get("$ref")).substring("#/components/responses/".length());
+            answer = doc.getMap("components.responses." + name);
+        }
+        return answer.containsKey("content") ? (Map<String, Object>) answer.get("content") : Map.of();
     }
 
     @Test
