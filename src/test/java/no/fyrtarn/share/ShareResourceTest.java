@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -261,6 +262,23 @@ class ShareResourceTest {
         share(sharer, id, Map.of("network", "X"), "").then().statusCode(400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         assertThat(sharesOf(id)).isZero();
+    }
+
+    @Test
+    void the_openapi_document_states_the_idempotency_key_rule_the_service_applies() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> schema = doc.getMap("paths.'/api/posts/{id}/shares'.post.parameters"
+                + ".find { it.name == 'Idempotency-Key' }.schema");
+        assertThat(schema).containsKeys("pattern", "minLength", "maxLength");
+        Pattern pattern = Pattern.compile((String) schema.get("pattern"));
+        int min = (Integer) schema.get("minLength"), max = (Integer) schema.get("maxLength");
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        for (String key : List.of("", "with space", "k".repeat(101), "nøkkel", "k".repeat(100), "a-Z_0.9~!")) {
+            boolean documented = key.length() >= min && key.length() <= max && pattern.matcher(key).find();
+            int status = share(sharer, id, Map.of("network", "X"), key).statusCode();
+            assertThat(status).as("key '%s'", key).isEqualTo(documented ? 201 : 400);
+        }
     }
 
     @Test
