@@ -272,7 +272,18 @@ public class ProblemMappers {
         }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";
-        return answer(resource, Problem.of(status, title, status == 404 ? "No such resource" : e.getMessage()));
+        return answer(resource, Problem.of(status, title, detail(e)));
+    }
+
+    /** What went wrong in the client's terms; RESTEasy's own messages name Java annotations (@Consumes). */
+    private static String detail(WebApplicationException e) {
+        return switch (e.getResponse().getStatus()) {
+            case 404 -> "No such resource";
+            case 405 -> "This resource does not take this method";
+            case 406 -> "This resource cannot answer in any media type the Accept header allows";
+            case 415 -> "This resource does not take a body of this Content-Type";
+            default -> e.getMessage();
+        };
     }
 
     @ServerExceptionMapper

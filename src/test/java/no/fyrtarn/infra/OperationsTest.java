@@ -49,9 +49,15 @@ class OperationsTest {
         given().get("/api/nope").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
         given().get("/definitely/not/here").then().statusCode(404).contentType("application/problem+json");
-        as(adminToken()).delete("/api/admin/employees").then().statusCode(405).contentType("application/problem+json");
+        // in the client's terms, not RESTEasy's ("did not match the value in @Consumes")
+        as(adminToken()).delete("/api/admin/employees").then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("This resource does not take this method"));
         as(adminToken()).contentType("text/plain").body("hello").put("/api/admin/employees").then().statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", equalTo("This resource does not take a body of this Content-Type"));
+        as(adminToken()).accept("text/plain").get("/api/admin/employees").then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("This resource cannot answer in any media type the Accept header allows"));
     }
 
     @Test
