@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -43,6 +44,9 @@ public class ProblemMappers {
 
     @Inject
     PageErrors pages;
+
+    @Inject
+    AllowedMethods allowed;
 
     public static Response response(Problem problem) {
         var builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
@@ -258,7 +262,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, SimpleResourceInfo resource) {
+    public Response web(WebApplicationException e, SimpleResourceInfo resource, UriInfo uri) {
         if (e.getCause() instanceof ProblemException problem) {
             // a problem thrown where only a WebApplicationException gets through (QueryNumbers)
             return answer(resource, problem.problem());
@@ -272,14 +276,15 @@ public class ProblemMappers {
         }
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";
-        return answer(resource, Problem.of(status, title, detail(e)));
+        Response answer = answer(resource, Problem.of(status, title, detail(e)));
+        return status == 405 ? Response.fromResponse(answer).allow(allowed.at(uri.getPath())).build() : answer;
     }
 
     /** What went wrong in the client's terms; RESTEasy's own messages name Java annotations (@Consumes). */
     private static String detail(WebApplicationException e) {
         return switch (e.getResponse().getStatus()) {
             case 404 -> "No such resource";
-            case 405 -> "This resource does not take this method";
+            case 405 -> "This resource does not take this method; Allow lists those it takes";
             case 406 -> "This resource cannot answer in any media type the Accept header allows";
             case 415 -> "This resource does not take a body of this Content-Type";
             default -> e.getMessage();

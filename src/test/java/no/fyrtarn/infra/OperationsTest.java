@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,12 @@ class OperationsTest {
         given().get("/definitely/not/here").then().statusCode(404).contentType("application/problem+json");
         // in the client's terms, not RESTEasy's ("did not match the value in @Consumes")
         as(adminToken()).delete("/api/admin/employees").then().statusCode(405).contentType("application/problem+json")
-                .body("detail", equalTo("This resource does not take this method"));
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, PUT"))
+                .body("detail", equalTo("This resource does not take this method; Allow lists those it takes"));
+        // the methods of the path, not of the class that served it
+        as(adminToken()).patch("/api/posts/" + UUID.randomUUID()).then().statusCode(405)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+        given().post("/s/abcdefgh").then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"));
         as(adminToken()).contentType("text/plain").body("hello").put("/api/admin/employees").then().statusCode(415)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("This resource does not take a body of this Content-Type"));
