@@ -1,5 +1,6 @@
 package no.fyrtarn.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,12 +85,16 @@ public class PageContext {
     }
 
     public boolean isMarketing() {
-        return authenticated() && (identity.hasRole(Roles.MARKETING) || identity.hasRole(Roles.ADMIN));
+        return hasAnyRole(Roles.MARKETING, Roles.ADMIN);
     }
 
     /** Who may open /leaders: leaders, marketing and admins. */
     public boolean seesLeaders() {
-        return authenticated() && (identity.hasRole(Roles.LEADER) || isMarketing());
+        return hasAnyRole(Roles.LEADER, Roles.MARKETING, Roles.ADMIN);
+    }
+
+    private boolean hasAnyRole(String... roles) {
+        return authenticated() && Arrays.stream(roles).anyMatch(identity::hasRole);
     }
 
     /**

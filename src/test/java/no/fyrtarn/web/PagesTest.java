@@ -444,10 +444,15 @@ class PagesTest {
         }
         employee.given().contentType(ContentType.URLENC).formParam("_csrf", employee.csrf()).formParam("title", "x")
                 .post("/studio").then().statusCode(403);
+        // the menu offers each the pages of their roles
         employee.given().get("/").then().statusCode(200).contentType(ContentType.HTML)
-                .body(not(containsString("href=\"/leaders\"")));
+                .body(not(containsString("href=\"/leaders\""))).body(not(containsString("href=\"/studio\"")));
         Team team = Team.of(1);
         Session leader = Session.of(team.leaderEmail());
+        leader.given().get("/").then().statusCode(200)
+                .body(containsString("href=\"/leaders\"")).body(not(containsString("href=\"/studio\"")));
+        Session.of(Api.marketerInDirectory()).given().get("/").then().statusCode(200)
+                .body(containsString("href=\"/leaders\"")).body(containsString("href=\"/studio\""));
         leader.given().get("/leaders").then().statusCode(200).body(containsString(team.reportEmails().get(0)));
         leader.given().get("/leaderboard?period=decade").then().statusCode(400).contentType(ContentType.HTML)
                 .body(containsString("period: must be one of week, month, quarter, all"));
