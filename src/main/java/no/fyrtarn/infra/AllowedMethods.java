@@ -2,11 +2,13 @@ package no.fyrtarn.infra;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -19,12 +21,26 @@ import jakarta.ws.rs.Path;
 /**
  * The methods each path of the service takes, for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6):
  * Quarkus REST answers 405 without one, and its automatic OPTIONS lists the methods of a resource class rather than
- * of the path. Read once from the resource classes' {@code @Path} and method annotations.
+ * of the path. Read once from the resource classes' {@code @Path} and method annotations, and matched segment by
+ * segment, so that a parameter holding an encoded slash ({@code %2F}) stays one segment, as Quarkus routed it.
  */
 @ApplicationScoped
 public class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    /** A template's segments, {@code null} where a parameter takes any one segment. */
+    private record Route(List<String> segments, String method) {
+
+        boolean matches(List<String> path) {
+            if (path.size() != segments.size()) {
+                return false;
+            }
+            for (int i = 0; i < path.size(); i++) {
+                if (segments.get(i) != null && !segments.get(i).equals(path.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Inject
@@ -32,12 +48,16 @@ public class AllowedMethods {
 
     private volatile List<Route> routes;
 
-    /** The methods {@code path} takes, sorted, with HEAD where GET is and OPTIONS; empty for a path of none. */
-    public Set<String> at(String path) {
-        String wanted = normalized(path);
+    /**
+     * The methods a path takes, sorted, with HEAD where GET is and OPTIONS; empty for a path of none.
+     *
+     * @param rawPath the path as sent, still percent-encoded
+     */
+    public Set<String> at(String rawPath) {
+        List<String> wanted = segments(rawPath).stream().map(AllowedMethods::decoded).toList();
         Set<String> methods = new TreeSet<>();
         for (Route route : routes()) {
-            if (route.path().matcher(wanted).matches()) {
+            if (route.matches(wanted)) {
                 methods.add(route.method());
             }
         }
@@ -60,7 +80,8 @@ public class AllowedMethods {
                         String verb = httpMethod(method);
                         if (verb != null) {
                             Path sub = method.getAnnotation(Path.class);
-                            found.add(new Route(template(base.value() + "/" + (sub == null ? "" : sub.value())), verb));
+                            String path = base.value() + "/" + (sub == null ? "" : sub.value());
+                            found.add(new Route(segments(path).stream().map(AllowedMethods::literal).toList(), verb));
                         }
                     }
                 }
@@ -80,18 +101,20 @@ public class AllowedMethods {
         return null;
     }
 
-    /** {@code /api/posts/{id}} → a pattern where each parameter is one path segment. */
-    private static Pattern template(String path) {
-        String[] literals = normalized(path).split("\\{[^}]*}", -1);
-        StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
-        for (int i = 1; i < literals.length; i++) {
-            regex.append("[^/]+").append(Pattern.quote(literals[i]));
-        }
-        return Pattern.compile(regex.toString());
+    private static List<String> segments(String path) {
+        return Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList();
     }
 
-    private static String normalized(String path) {
-        String single = ("/" + path).replaceAll("/{2,}", "/");
-        return single.length() > 1 && single.endsWith("/") ? single.substring(0, single.length() - 1) : single;
+    /** A template's segment, or {@code null} for a parameter ({@code {id}}). */
+    private static String literal(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}") ? null : segment;
+    }
+
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return segment;
+        }
     }
 }

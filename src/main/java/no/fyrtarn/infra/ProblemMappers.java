@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import no.fyrtarn.web.PageErrors;
 
 /** Every error leaves the API as problem+json (RFC 9457); nothing internal (stack traces, SQL) reaches a client. */
@@ -262,7 +262,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, SimpleResourceInfo resource, UriInfo uri) {
+    public Response web(WebApplicationException e, SimpleResourceInfo resource, HttpServerRequest request) {
         if (e.getCause() instanceof ProblemException problem) {
             // a problem thrown where only a WebApplicationException gets through (QueryNumbers)
             return answer(resource, problem.problem());
@@ -277,7 +277,7 @@ public class ProblemMappers {
         var reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";
         Response answer = answer(resource, Problem.of(status, title, detail(e)));
-        return status == 405 ? Response.fromResponse(answer).allow(allowed.at(uri.getPath())).build() : answer;
+        return status == 405 ? Response.fromResponse(answer).allow(allowed.at(request.path())).build() : answer;
     }
 
     /** What went wrong in the client's terms; RESTEasy's own messages name Java annotations (@Consumes). */
