@@ -48,7 +48,7 @@ public class HttpProblems {
         return Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes");
     }
 
-    private static void send(RoutingContext ctx, Problem problem) {
+    static void send(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;

@@ -70,6 +70,37 @@ class OperationsTest {
     }
 
     @Test
+    void options_lists_the_methods_of_the_path_and_a_path_nobody_serves_is_404() {
+        // Quarkus REST's own OPTIONS said "HEAD, GET, OPTIONS" here (the methods of one resource class)
+        given().options("/api/posts/" + UUID.randomUUID()).then().statusCode(204)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+        given().options("/api/posts").then().statusCode(204).header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        given().options("/s/abcdefgh").then().statusCode(204).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        given().options("/app.css").then().statusCode(204).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        // and 200 with a list for a path nobody serves
+        given().options("/definitely/not/here").then().statusCode(404).contentType("application/problem+json");
+        given().options("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void paths_a_client_invents_add_no_time_series_to_the_metrics() {
+        String invented = "inv" + UUID.randomUUID().toString().replace("-", "");
+        given().options("/s/" + invented.substring(0, 12));
+        given().options("/" + invented);
+        // a CORS preflight too: CORS is off, so it gets the same answer
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .options("/s/" + invented.substring(0, 12)).then().statusCode(204);
+        as(adminToken()).patch("/api/posts/" + invented).then().statusCode(405);
+        given().post("/s/" + invented.substring(0, 12)).then().statusCode(405);
+        given().contentType("application/json").body("x".repeat(1024 * 1024 + 1)).post("/api/" + invented).then()
+                .statusCode(413);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain(invented.substring(0, 12))
+                .contains("method=\"OPTIONS\",outcome=\"SUCCESS\",status=\"204\",uri=\"/s/{code}\"")
+                .contains("method=\"PATCH\",outcome=\"CLIENT_ERROR\",status=\"405\",uri=\"UNKNOWN\"");
+    }
+
+    @Test
     void a_body_over_one_mebibyte_is_refused_with_413() {
         String big = "[" + "{\"email\":\"a@b.no\",\"name\":\"" + "x".repeat(1024 * 1024) + "\"}" + "]";
         as(adminToken()).body(big).put("/api/admin/employees").then().statusCode(413)
