@@ -1,5 +1,6 @@
 package no.fyrtarn.infra;
 
+import java.time.Duration;
 import java.util.List;
 
 /** A failure the client can act on; mapped to problem+json with its status. Rolls back the transaction. */
@@ -7,13 +8,29 @@ public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
 
+    private final Duration retryAfter;
+
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Duration retryAfter) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfter = retryAfter;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** When the client may try again ({@code Retry-After}); null when the problem does not say. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(Problem.of(429, "Too Many Requests", detail), retryAfter);
     }
 
     public static ProblemException badRequest(String field, String message) {

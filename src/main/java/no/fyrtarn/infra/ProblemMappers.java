@@ -69,7 +69,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, SimpleResourceInfo resource) {
-        return answer(resource, e.problem());
+        Response answer = answer(resource, e.problem());
+        if (e.retryAfter() == null) {
+            return answer;
+        }
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(answer).header("Retry-After", seconds).build();
     }
 
     @ServerExceptionMapper

@@ -34,6 +34,11 @@ public class LinkCache {
                 .buildAsync(links::resolve);
     }
 
+    /** The code's lookup when the cache has it, done or under way; null when asking for it would query. */
+    public CompletableFuture<Optional<LinkService.Target>> cached(String code) {
+        return cache.getIfPresent(code);
+    }
+
     /** Already complete when the code is cached (known or unknown); completes on a worker thread when it is not. */
     public CompletableFuture<Optional<LinkService.Target>> target(String code) {
         return cache.get(code);

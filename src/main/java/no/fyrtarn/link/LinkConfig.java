@@ -9,6 +9,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fyrtarn.links")
 public interface LinkConfig {
 
+    /**
+     * Codes that proved unknown one client address may have looked up in the database per {@link #scanWindow()};
+     * past that, codes not in memory are 429 for it until the window ends.
+     */
+    @WithDefault("30")
+    int scanBudget();
+
+    /** The window of {@link #scanBudget()}, from the address's first unknown code. */
+    @WithDefault("1m")
+    Duration scanWindow();
+
     /** Base62 characters per code (at least 7). */
     @WithDefault("8")
     int codeLength();
@@ -17,7 +28,10 @@ public interface LinkConfig {
     @WithDefault("100000")
     int cacheSize();
 
-    /** How long an unknown code is remembered as unknown, so scans for codes do not each hit the database. */
+    /**
+     * How long an unknown code is remembered as unknown, so that asking for it again does not hit the database (a scan
+     * over many codes meets {@link #scanBudget()} instead).
+     */
     @WithDefault("30s")
     Duration unknownCodeTtl();
 

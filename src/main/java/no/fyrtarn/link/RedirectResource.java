@@ -1,6 +1,7 @@
 package no.fyrtarn.link;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,6 +32,7 @@ import no.fyrtarn.infra.ProblemException;
 /**
  * The public side of a tracked link. It answers from the cache on the event loop and hands the click to the
  * ClickRecorder: it never waits for a database write or for Kafka. Whether a click counts is the consumer's business.
+ * A client address that scans for codes is refused codes not in memory for a while ({@link CodeScans}).
  */
 @Path("/s/{code}")
 @Tag(name = "Tracked links", description = "Public redirects behind shared links")
@@ -45,6 +47,9 @@ public class RedirectResource {
 
     @Inject
     ClientHasher clients;
+
+    @Inject
+    CodeScans scans;
 
     @Inject
     Clock clock;
@@ -63,6 +68,7 @@ public class RedirectResource {
             headers = @Header(name = "Location", description = "The post's URL with UTM parameters",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyUnknownCodes")
     public Uni<RestResponse<Void>> follow(@PathParam("code") String code, @Context HttpServerRequest request) {
         return redirect(code, "GET", request);
     }
@@ -74,6 +80,7 @@ public class RedirectResource {
             headers = @Header(name = "Location", description = "The post's URL with UTM parameters",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "TooManyUnknownCodes")
     public Uni<RestResponse<Void>> check(@PathParam("code") String code, @Context HttpServerRequest request) {
         return redirect(code, "HEAD", request);
     }
@@ -82,12 +89,31 @@ public class RedirectResource {
         if (!LinkCodes.isWellFormed(code)) {
             return Uni.createFrom().failure(unknown());
         }
-        CompletableFuture<Optional<LinkService.Target>> lookup = cache.target(code);
+        CompletableFuture<Optional<LinkService.Target>> lookup = cache.cached(code);
+        if (lookup == null) {
+            String address = address(request);
+            Optional<Duration> wait = scans.refusal(address);
+            if (wait.isPresent()) {
+                return Uni.createFrom().failure(ProblemException.tooManyRequests(
+                        "Too many unknown links from this address; try again later", wait.get()));
+            }
+            lookup = lookUp(code, address);
+        }
         if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
             // nearly every click: the code is cached, so answer now, without the plumbing a pending lookup needs
             return answer(lookup.join(), method, request);
         }
         return Uni.createFrom().completionStage(lookup).flatMap(found -> answer(found, method, request));
+    }
+
+    /** A code not in memory, from the database; an unknown one counts against its client's scan budget. */
+    private CompletableFuture<Optional<LinkService.Target>> lookUp(String code, String address) {
+        return cache.target(code).thenApply(found -> {
+            if (found.isEmpty()) {
+                scans.unknown(address);
+            }
+            return found;
+        });
     }
 
     private Uni<RestResponse<Void>> answer(Optional<LinkService.Target> found, String method,
@@ -98,9 +124,7 @@ public class RedirectResource {
         var target = found.get();
         var now = clock.instant();
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        // the connection keeps its address; the request's own would parse forwarding headers and the URI first
-        SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
-        String address = remote == null ? null : remote.hostAddress();
+        String address = address(request);
         clicks.record(ClickEvent.of(target, now, clients.identify(address, userAgent, now), userAgent, method));
         return Uni.createFrom().item(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
                 .header(HttpHeaders.LOCATION, target.url())
@@ -108,6 +132,12 @@ public class RedirectResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex")
                 .build());
+    }
+
+    private String address(HttpServerRequest request) {
+        // the connection keeps its address; the request's own would parse forwarding headers and the URI first
+        SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
+        return remote == null ? null : remote.hostAddress();
     }
 
     private static ProblemException unknown() {

@@ -63,6 +63,9 @@ public interface Msg {
     @Message("Something went wrong on our side")
     String error_other();
 
+    @Message("Too many tries from here. Wait a minute and try again.")
+    String error_too_many();
+
     @Message("Open Fyrtårn")
     String reopen();
 

@@ -94,6 +94,7 @@ public class PageErrors {
             case 404 -> msg.error_not_found();
             case 400, 405, 413, 415 -> msg.error_bad_request();
             case 409, 412, 428 -> msg.error_conflict();
+            case 429 -> msg.error_too_many();
             default -> msg.error_other();
         };
         String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()

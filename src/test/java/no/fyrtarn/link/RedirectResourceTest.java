@@ -6,20 +6,38 @@ import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Posts.draft;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import no.fyrtarn.testing.MovableClock;
 
 @QuarkusTest
 class RedirectResourceTest {
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    LinkConfig config;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     /** Shares a freshly published post with this URL and campaign on LinkedIn; @return the tracked link's path. */
     static String trackedPath(String url, String campaign) {
@@ -80,6 +98,31 @@ class RedirectResourceTest {
         String postId = follow(path).header("Location").replaceAll(".*utm_content=", "");
         as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + postId + "/archive").then().statusCode(200);
         follow(path).then().statusCode(302);
+    }
+
+    @Test
+    void an_address_scanning_for_codes_is_refused_for_a_while_yet_follows_links_in_memory() {
+        String known = trackedPath("https://example.com/scanned", null);
+        follow(known).then().statusCode(302);
+        clock.advance(config.scanWindow().multipliedBy(2)); // a window of its own, whatever other tests looked up
+        for (int i = 0; i < config.scanBudget(); i++) {
+            follow("/s/" + unknownCode()).then().statusCode(404);
+        }
+        Response refused = follow("/s/" + unknownCode());
+        refused.then().statusCode(429).contentType("application/problem+json").header("Location", nullValue());
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, config.scanWindow().toSeconds());
+        given().redirects().follow(false).accept("text/html").get("/s/" + unknownCode()).then().statusCode(429)
+                .contentType("text/html").body(containsString("Too many tries from here"));
+        // a real link in memory still redirects, for this address too
+        follow(known).then().statusCode(302);
+
+        clock.advance(config.scanWindow());
+        follow("/s/" + unknownCode()).then().statusCode(404);
+    }
+
+    /** Well-formed, and with 40 random bits unknown for all practical purposes. */
+    private static String unknownCode() {
+        return "Scan" + UUID.randomUUID().toString().substring(0, 10).replace("-", "");
     }
 
     @Test
