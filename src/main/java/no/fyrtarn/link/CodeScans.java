@@ -1,8 +1,11 @@
 package no.fyrtarn.link;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +19,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * code only once asked for it, so a scan for codes costs a query per code; past {@code fyrtarn.links.scan-budget}
  * of them within {@code fyrtarn.links.scan-window}, the address is refused codes that are not in memory until its
  * window ends. Links in memory still redirect: someone behind the same address who follows a real link is not held
- * up by a scanner. Kept in memory per instance, for at most 100 000 addresses.
+ * up by a scanner. An IPv6 address counts by its /64, the network one subscriber gets, where a scanner could
+ * otherwise take a fresh address for every few codes. Kept in memory per instance, for at most 100 000 of them.
  */
 @ApplicationScoped
 public class CodeScans {
@@ -42,7 +46,7 @@ public class CodeScans {
 
     /** How long the address must wait before it may look codes up again; empty when it may now. */
     public Optional<Duration> refusal(String address) {
-        Window current = address == null ? null : windows.getIfPresent(address);
+        Window current = address == null ? null : windows.getIfPresent(key(address));
         if (current == null || current.unknown() < budget) {
             return Optional.empty();
         }
@@ -56,8 +60,22 @@ public class CodeScans {
             return;
         }
         Instant now = clock.instant();
-        windows.asMap().compute(address, (key, current) -> current == null
+        windows.asMap().compute(key(address), (key, current) -> current == null
                 || !now.isBefore(current.start().plus(window)) ? new Window(now, 1)
                         : new Window(current.start(), current.unknown() + 1));
+    }
+
+    /** An IPv4 address as it is; an IPv6 address by its first 64 bits. */
+    private static String key(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // a literal (it has a colon): parsed, never looked up
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (UnknownHostException notALiteral) {
+            return address;
+        }
     }
 }
