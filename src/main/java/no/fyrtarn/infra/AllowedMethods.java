@@ -126,7 +126,7 @@ public class AllowedMethods {
             methods = new TreeSet<>(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS));
         }
         if (methods.isEmpty()) {
-            HttpProblems.send(ctx, Problem.of(404, "Not Found", "No such resource"));
+            HttpProblems.notFound(ctx);
             return;
         }
         // the most literal template where several match (/api/posts/{id} for /api/posts/0b5…), as Quarkus routes

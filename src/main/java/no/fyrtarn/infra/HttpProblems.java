@@ -41,14 +41,19 @@ public class HttpProblems {
                 ctx.next();
             }
         });
-        router.route().last().handler(ctx -> send(ctx, Problem.of(404, "Not Found", "No such resource")));
+        router.route().last().handler(HttpProblems::notFound);
+    }
+
+    /** A path nobody serves. */
+    static void notFound(RoutingContext ctx) {
+        send(ctx, Problem.of(404, "Not Found", "No such resource"));
     }
 
     private static Problem tooLarge(long limit) {
         return Problem.of(413, "Content Too Large", "The request body is larger than " + limit + " bytes");
     }
 
-    static void send(RoutingContext ctx, Problem problem) {
+    private static void send(RoutingContext ctx, Problem problem) {
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;

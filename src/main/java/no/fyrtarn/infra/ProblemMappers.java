@@ -270,7 +270,7 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, SimpleResourceInfo resource, HttpServerRequest request) {
         if (e.getCause() instanceof ProblemException problem) {
             // a problem thrown where only a WebApplicationException gets through (QueryNumbers)
-            return answer(resource, problem.problem());
+            return problem(problem, resource);
         }
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonMappingException mapping) {
