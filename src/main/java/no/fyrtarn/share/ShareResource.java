@@ -57,7 +57,8 @@ public class ShareResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @APIResponse(responseCode = "503", ref = "ShareNotWritten")
     @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING,
-            minLength = 1, maxLength = 100, pattern = "^[\\x21-\\x7e]+$"),
+            minLength = 1, maxLength = ShareService.IDEMPOTENCY_KEY_MAX_LENGTH,
+            pattern = "^" + ShareService.IDEMPOTENCY_KEY_CHARACTERS + "+$"),
             description = "Makes retries safe: the same key answers the same share. 1 to 100 visible ASCII characters.")
     public CompletionStage<RestResponse<ShareView>> share(@PathParam("id") UUID postId, HttpHeaders headers,
             @NotNull @Valid ShareRequest request) {

@@ -35,7 +35,13 @@ import no.fyrtarn.share.ShareRepository.Stored;
 @ApplicationScoped
 public class ShareService {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,100}");
+    /** An Idempotency-Key's characters (visible ASCII) and its longest length; the OpenAPI document states them too. */
+    static final String IDEMPOTENCY_KEY_CHARACTERS = "[\\x21-\\x7e]";
+
+    static final int IDEMPOTENCY_KEY_MAX_LENGTH = 100;
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(
+            IDEMPOTENCY_KEY_CHARACTERS + "{1," + IDEMPOTENCY_KEY_MAX_LENGTH + "}");
 
     @Inject
     ShareRepository shares;
