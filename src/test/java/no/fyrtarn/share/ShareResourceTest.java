@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,21 @@ class ShareResourceTest {
         share(sharer, expiring, Map.of("network", "LINKEDIN"), keyBefore).then().statusCode(200)
                 .body("shareId", equalTo(before));
         assertThat(sharesOf(archived)).isEqualTo(1);
+    }
+
+    @Test
+    void a_text_within_its_limit_is_shared_however_long_its_json_is() {
+        Person sharer = employeeIn(null);
+        String id = publish(draft());
+        String text = "共有".repeat(1500); // 3 000 characters, the most a text may have
+        // as Python's json.dumps and others write it by default: every character escaped, 18 000 bytes and more
+        String escaped = text.chars().mapToObj(c -> String.format("\\u%04x", c)).collect(Collectors.joining());
+        as(sharer.token()).body("{\"network\":\"LINKEDIN\",\"text\":\"" + escaped + "\"}")
+                .post("/api/posts/" + id + "/shares").then().statusCode(201).body("text", equalTo(text));
+        // too long, in a body past 10 KiB: named as too long, not as malformed JSON
+        share(sharer, id, Map.of("network", "X", "text", "x".repeat(12_000)), null).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("text"));
+        assertThat(sharesOf(id)).isEqualTo(1);
     }
 
     @Test
