@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,12 +54,17 @@ public class PostLinksResource {
     @Produces("text/csv")
     @Operation(operationId = "exportPostLinks", summary = "All of the post's tracked links as CSV",
             description = "The same rows as listPostLinks, all of them, in the same order, for a spreadsheet: "
-                    + PostLinksCsv.HEADER + ". A name or team that would read as a formula starts with an apostrophe.")
+                    + PostLinksCsv.HEADER + ", after a UTF-8 byte order mark, which Excel needs to read UTF-8. "
+                    + "A name or team that would read as a formula starts with an apostrophe.")
     @APIResponse(responseCode = "200", description = "The links as CSV, as an attachment",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response csv(@PathParam("id") UUID id) {
-        return Response.ok(PostLinksCsv.of(stats.allLinks(id)), "text/csv; charset=UTF-8")
+    public Response csv(@PathParam("id") UUID id, @QueryParam("separator") @DefaultValue("comma") @Parameter(
+            description = "semicolon for Excel in a language that writes decimals with a comma (Norwegian, Swedish)",
+            schema = @Schema(enumeration = { "comma", "semicolon" })) String separator) {
+        return Response.ok(PostLinksCsv.of(stats.allLinks(id), PostLinksCsv.Separator.parse(separator)),
+                "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"post-" + id + "-links.csv\"").build();
     }
 }

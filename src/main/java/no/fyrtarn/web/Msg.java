@@ -361,6 +361,10 @@ public interface Msg {
     @Message("Download as CSV")
     String studio_links_csv();
 
+    /** Between that CSV's cells: what Excel in this language splits columns at (semicolon: decimals have a comma). */
+    @Message("comma")
+    String studio_links_csv_separator();
+
     @Message("{#when status}{#is 'DRAFT'}Draft{#is 'IN_REVIEW'}Waiting for review{#is 'SCHEDULED'}Scheduled{#is 'PUBLISHED'}Live{#is 'EXPIRED'}Expired{#else}Archived{/when}")
     String studio_status(String status);
 

@@ -103,7 +103,9 @@ class PostLinksResourceTest {
         var response = as(marketer()).get("/api/posts/" + s.postId() + "/links.csv");
         response.then().statusCode(200).contentType("text/csv")
                 .header("Content-Disposition", "attachment; filename=\"post-" + s.postId() + "-links.csv\"");
-        List<String> lines = List.of(response.asString().split("\r\n"));
+        // the byte order mark first: without it Excel reads UTF-8 as its own code page, "Ã¸" for "ø" in a name
+        assertThat(response.asByteArray()).startsWith(0xEF, 0xBB, 0xBF);
+        List<String> lines = List.of(response.asString().substring(1).split("\r\n"));
         assertThat(lines.getFirst()).isEqualTo("employeeId,name,team,network,shares,clicks,firstSharedAt,trackedUrl");
         assertThat(lines).hasSize(5);
         assertThat(lines.get(1)).startsWith(s.ola().employeeId() + ",Ansatt " + s.ola().email() + ",,LINKEDIN,1,3,")
@@ -112,6 +114,16 @@ class PostLinksResourceTest {
                 .contains(",LINKEDIN,2,2,").endsWith("," + s.idaLinkedIn());
         assertThat(lines.subList(3, 5)).anySatisfy(line -> assertThat(line).contains(",X,1,0,").endsWith("," + s.idaX()))
                 .anySatisfy(line -> assertThat(line).contains(",\"'=HYPERLINK(\"\"x\"\"), Ola\",,X,1,0,"));
+
+        // for Excel in Norwegian or Swedish, which splits columns at semicolons
+        String semicolons = as(marketer()).get("/api/posts/" + s.postId() + "/links.csv?separator=semicolon").then()
+                .statusCode(200).extract().asString();
+        assertThat(semicolons)
+                .startsWith("\uFEFFemployeeId;name;team;network;shares;clicks;firstSharedAt;trackedUrl\r\n")
+                .contains(s.ola().employeeId() + ";Ansatt " + s.ola().email() + ";;LINKEDIN;1;3;")
+                .contains(";\"'=HYPERLINK(\"\"x\"\"), Ola\";;X;1;0;");
+        as(marketer()).get("/api/posts/" + s.postId() + "/links.csv?separator=tab").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("separator"));
 
         as(marketer()).get("/api/posts/" + UUID.randomUUID() + "/links.csv").then().statusCode(404);
         as(employeeIn(null).token()).get("/api/posts/" + s.postId() + "/links.csv").then().statusCode(403);

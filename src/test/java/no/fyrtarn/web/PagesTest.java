@@ -575,7 +575,10 @@ class PagesTest {
                 .containsPattern("<tr data-post=\"" + post + "\">\\s*<td>.*?</td>\\s*<td class=\"num\">2</td>\\s*"
                         + "<td class=\"num\">2</td>").doesNotContain("<html");
         assertThat(page).contains("Who shared it", "Ansatt " + ida.email(), "Ansatt " + ola.email(),
-                "href=\"/api/posts/" + post + "/links.csv\" download");
+                "href=\"/api/posts/" + post + "/links.csv?separator=comma\" download");
+        // Excel in Norwegian and Swedish splits a CSV's columns at semicolons
+        assertThat(marketer.given().header("Accept-Language", "nb").get("/studio/" + post).then().statusCode(200)
+                .extract().asString()).contains("/links.csv?separator=semicolon\" download");
         // the download works on the page's session
         marketer.given().get("/api/posts/" + post + "/links.csv").then().statusCode(200).contentType("text/csv")
                 .body(containsString("," + idaUrl + "\r\n"));
