@@ -11,12 +11,18 @@ import no.fyrtarn.infra.StorableText;
 
 /**
  * Reads the directory CSV: a header line with the JSON field names (email, name, team, managerEmail, location,
- * language, roles), RFC 4180 quoting, roles separated by ';' or '|' inside their cell.
+ * language, roles), RFC 4180 quoting, roles separated by ';' or '|' inside their cell. Cells are separated by commas,
+ * or by semicolons when the header line has those and no comma: Excel writes them where a comma writes decimals
+ * (Norwegian, Swedish). UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø and å would be stored
+ * as replacement characters, so such a file is a 400 saying to save it as CSV UTF-8.
  */
 final class EmployeeCsv {
 
     private static final List<String> COLUMNS = List.of("email", "name", "team", "managerEmail", "location", "language",
             "roles");
+
+    /** What a body that is not UTF-8 holds where its bytes were not: the replacement character. */
+    private static final char NOT_UTF_8 = '\uFFFD';
 
     private EmployeeCsv() {
     }
@@ -26,7 +32,11 @@ final class EmployeeCsv {
             throw ProblemException.badRequest("body", StorableText.NUL
                     + "; a file saved as UTF-16 has one in every other byte: save it as CSV UTF-8");
         }
-        List<List<String>> records = records(csv == null ? "" : csv.replace("\uFEFF", ""));
+        if (csv != null && csv.indexOf(NOT_UTF_8) >= 0) {
+            throw ProblemException.badRequest("body", "is not UTF-8: save it as CSV UTF-8");
+        }
+        String text = csv == null ? "" : csv.replace("\uFEFF", "");
+        List<List<String>> records = records(text, separator(text));
         if (records.isEmpty()) {
             throw ProblemException.badRequest("body", "CSV needs a header line: " + String.join(",", COLUMNS));
         }
@@ -66,7 +76,14 @@ final class EmployeeCsv {
         return value.isEmpty() ? null : value;
     }
 
-    private static List<List<String>> records(String text) {
+    /** A semicolon if the header line has one and no comma; else a comma. */
+    private static char separator(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+    }
+
+    private static List<List<String>> records(String text, char separator) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -84,7 +101,7 @@ final class EmployeeCsv {
                 }
             } else if (c == '"' && cell.isEmpty()) {
                 quoted = true; // a quote opens a quoted cell only at its start; elsewhere it is text
-            } else if (c == ',') {
+            } else if (c == separator) {
                 record.add(cell.toString());
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r') {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,29 @@ class AdminEmployeeResourceTest {
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.name".formatted(u)))
                 .isEqualTo("Nils \"Nisse\" Ek");
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.location".formatted(u))).isEqualTo("Göteborg");
+    }
+
+    @Test
+    void a_csv_as_excel_in_norwegian_saves_it_is_imported_and_one_in_the_windows_code_page_is_refused() {
+        String u = unique();
+        // "CSV UTF-8" from Excel set up for Norwegian: a byte order mark, semicolons, CRLF; a cell with ';' quoted
+        String excel = "\uFEFFemail;name;team;roles\r\n"
+                + "aase.%1$s@test.no;Åse Øvrebø;Salg %1$s;\"employee;marketing\"\r\n".formatted(u);
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8")
+                .body(excel.getBytes(StandardCharsets.UTF_8)).put("/api/admin/employees").then().statusCode(200)
+                .body("created", equalTo(1));
+        JsonPath list = listed("q", u);
+        assertThat(list.getString("items[0].name")).isEqualTo("Åse Øvrebø");
+        assertThat(list.getString("items[0].team")).isEqualTo("Salg " + u);
+        assertThat(list.getList("items[0].roles")).containsExactly("employee", "marketing");
+
+        // Excel's plain "CSV" is Windows-1252: its Ø would be stored as a replacement character
+        String other = "o.%s@test.no".formatted(u);
+        byte[] windows = ("email;name\r\n" + other + ";Øyvind\r\n").getBytes(Charset.forName("windows-1252"));
+        given().auth().oauth2(adminToken()).contentType("text/csv").body(windows).put("/api/admin/employees").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("CSV UTF-8"));
+        assertThat(listed("q", "o." + u).getList("items")).isEmpty();
     }
 
     @Test
