@@ -281,6 +281,12 @@ class FeedResourceTest {
                 .body("violations[0].field", equalTo("topic"));
         as(token).queryParam("topic", "x\u0000y").get("/api/feed").then().statusCode(400) // went on to SQL: a 500
                 .contentType("application/problem+json").body("violations[0].field", equalTo("topic"));
+        // given twice, the first was taken and the second dropped without a word
+        as(token).queryParam("topic", "hiring", "product").get("/api/feed").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("topic"))
+                .body("violations[0].message", equalTo("is given more than once"));
+        as(token).queryParam("limit", 5, 5).get("/api/feed").then().statusCode(400)
+                .body("violations[0].field", equalTo("limit"));
     }
 
     @Test

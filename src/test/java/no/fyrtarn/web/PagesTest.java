@@ -458,6 +458,8 @@ class PagesTest {
                 .body(containsString("period: must be one of week, month, quarter, all"));
         leader.given().header("Accept-Language", "nb").get("/?cursor=bogus").then().statusCode(400)
                 .contentType(ContentType.HTML).body(containsString("cursor: kommer ikke fra en tidligere side"));
+        leader.given().header("Accept-Language", "nb").get("/?topic=a&topic=b").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("topic: er gitt mer enn én gang"));
         leader.given().header("Accept-Language", "sv").get("/leaderboard?period=decade").then().statusCode(400)
                 .contentType(ContentType.HTML).body(containsString("period: måste vara en av week, month, quarter, all"));
     }
