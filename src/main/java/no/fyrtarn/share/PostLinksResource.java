@@ -62,7 +62,7 @@ public class PostLinksResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response csv(@PathParam("id") UUID id, @QueryParam("separator") @DefaultValue("comma") @Parameter(
             description = "semicolon for Excel in a language that writes decimals with a comma (Norwegian, Swedish)",
-            schema = @Schema(enumeration = { "comma", "semicolon" })) String separator) {
+            schema = @Schema(type = SchemaType.STRING, enumeration = { "comma", "semicolon" })) String separator) {
         return Response.ok(PostLinksCsv.of(stats.allLinks(id), PostLinksCsv.Separator.parse(separator)),
                 "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"post-" + id + "-links.csv\"").build();
