@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -31,9 +32,13 @@ public class RepeatedQueryParameters {
         if (request.query() == null) {
             return;
         }
-        Method method = resource.getResourceMethod();
-        for (String name : READ.computeIfAbsent(method, RepeatedQueryParameters::queryParameters)) {
-            List<String> values = uri.getQueryParameters().get(name);
+        Set<String> read = READ.computeIfAbsent(resource.getResourceMethod(), RepeatedQueryParameters::queryParameters);
+        if (read.isEmpty()) {
+            return;
+        }
+        MultivaluedMap<String, String> given = uri.getQueryParameters();
+        for (String name : read) {
+            List<String> values = given.get(name);
             if (values != null && values.size() > 1) {
                 throw ProblemException.badRequest(name, Language.text("fyrtarn.query-once"));
             }

@@ -14,7 +14,7 @@ import no.fyrtarn.infra.QueryEnums;
 final class PostLinksCsv {
 
     static final String HEADER = "employeeId,name,team,network,shares,clicks,firstSharedAt,trackedUrl";
-    static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /**
      * Between cells: a comma, or a semicolon for Excel where a comma writes the decimals (Norwegian, Swedish), which
