@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import no.fyrtarn.infra.WebUrls;
 import no.fyrtarn.post.Network;
 
 /**
  * Adds the campaign parameters to a post's URL. The URL's own query parameters are kept byte for byte, except any
- * utm_source/medium/campaign/content it already had, which ours replace (no duplicates); a fragment stays last.
+ * utm_source/medium/campaign/content it already had, which ours replace (no duplicates); a fragment stays last. The
+ * result is a Location header's: its host in ASCII ({@link WebUrls#withAsciiHost}), other non-ASCII percent-encoded.
  */
 final class Utm {
 
@@ -30,9 +32,10 @@ final class Utm {
         utm.put("utm_campaign", campaign == null ? postId.toString() : campaign);
         utm.put("utm_content", postId.toString());
 
-        int hash = url.indexOf('#');
-        String fragment = hash < 0 ? "" : url.substring(hash);
-        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        String target = WebUrls.withAsciiHost(url);
+        int hash = target.indexOf('#');
+        String fragment = hash < 0 ? "" : target.substring(hash);
+        String beforeFragment = hash < 0 ? target : target.substring(0, hash);
         int question = beforeFragment.indexOf('?');
         String base = question < 0 ? beforeFragment : beforeFragment.substring(0, question);
         String query = question < 0 ? "" : beforeFragment.substring(question + 1);

@@ -28,6 +28,7 @@ import no.fyrtarn.infra.KeptFor;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.WebUrls;
 
 /** Use cases of marketing's posts: writing drafts and moving them through review to the feed. */
 @ApplicationScoped
@@ -304,10 +305,11 @@ public class PostService {
         return new HashSet<>(ids.values());
     }
 
+    /** Whether the URL names a host, an internationalized domain name ("blåbær.no") included. */
     private static boolean hasHost(String url) {
         try {
-            return new URI(url.trim()).getHost() != null;
-        } catch (URISyntaxException e) {
+            return new URI(WebUrls.withAsciiHost(url.trim())).getHost() != null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return false;
         }
     }

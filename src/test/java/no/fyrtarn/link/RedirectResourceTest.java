@@ -95,6 +95,14 @@ class RedirectResourceTest {
     }
 
     @Test
+    void a_post_on_an_internationalized_domain_redirects_to_the_domains_ascii_name() {
+        // as a browser shows and copies it; the post was refused, "must be an absolute http(s) URL"
+        String path = trackedPath("https://blåbær.no/tilbud?sort=pris#kjøp", null);
+        assertThat(follow(path).header("Location")).startsWith("https://xn--blbr-roah.no/tilbud?sort=pris&utm_source=")
+                .endsWith("#kj%C3%B8p");
+    }
+
+    @Test
     void a_shared_link_keeps_working_after_its_post_is_archived() {
         String path = trackedPath("https://example.com/archived", null);
         String postId = follow(path).header("Location").replaceAll(".*utm_content=", "");

@@ -27,6 +27,14 @@ class UtmTest {
     }
 
     @Test
+    void an_internationalized_host_is_written_in_ascii_with_its_user_and_port_kept() {
+        assertThat(Utm.merge("https://ola@blåbær.no:8443/sök", Network.LINKEDIN, "spring", POST))
+                .isEqualTo("https://ola@xn--blbr-roah.no:8443/s%C3%B6k?" + OURS);
+        assertThat(Utm.merge("http://[2001:db8::1]:8080/jobs", Network.LINKEDIN, "spring", POST))
+                .isEqualTo("http://[2001:db8::1]:8080/jobs?" + OURS);
+    }
+
+    @Test
     void a_fragment_stays_at_the_end() {
         assertThat(Utm.merge("https://example.com/jobs?team=sales#apply", Network.LINKEDIN, "spring", POST))
                 .isEqualTo("https://example.com/jobs?team=sales&" + OURS + "#apply");

@@ -60,6 +60,7 @@ class PostResourceTest {
         cases.add(new Object[] { "url", "javascript:alert(1)", "url" });
         cases.add(new Object[] { "url", "example.com/no-scheme", "url" });
         cases.add(new Object[] { "url", "https://exa mple.com/", "url" });
+        cases.add(new Object[] { "url", "https://" + "å".repeat(64) + ".no/", "url" }); // no ASCII name fits 63
         cases.add(new Object[] { "networks", List.of(), "networks" });
         cases.add(new Object[] { "networks", null, "networks" });
         cases.add(new Object[] { "networks", List.of("MYSPACE"), "networks[0]" });
