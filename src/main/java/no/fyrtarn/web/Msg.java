@@ -336,6 +336,15 @@ public interface Msg {
     @Message("Live and scheduled")
     String studio_live();
 
+    @Message("{#when status}{#is 'DRAFT'}All drafts{#is 'IN_REVIEW'}All waiting for review{#is 'PUBLISHED'}All live posts{#else}All scheduled posts{/when}")
+    String studio_see_all(String status);
+
+    @Message("All posts")
+    String studio_all_posts();
+
+    @Message("No posts.")
+    String studio_posts_empty();
+
     @Message("Post")
     String studio_post();
 

@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -68,6 +70,8 @@ public class StudioPage {
     /** Caption variants the form offers per network. */
     static final int VARIANTS = 3;
     static final int LINKS_PAGE = 20;
+    /** Posts of one status the studio lists; past them, its list of all of them ({@code /studio/posts}). */
+    static final int POSTS_PAGE = 50;
 
     /** The post form as sent, also to show it again with what was wrong. */
     public static class Form {
@@ -251,8 +255,11 @@ public class StudioPage {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code more}: the statuses with more posts than the studio lists. */
         static native TemplateInstance studio(List<PostView> drafts, List<PostView> review, List<PostView> live,
-                UUID me);
+                UUID me, Set<String> more);
+
+        static native TemplateInstance posts(String status, Page<PostView> posts);
 
         static native TemplateInstance studio$live(List<PostView> live);
 
@@ -286,9 +293,30 @@ public class StudioPage {
     @GET
     @Operation(hidden = true)
     public TemplateInstance studio() {
-        return Templates.studio(posts.list(PostStatus.DRAFT.name(), null, 50).items(),
-                posts.list(PostStatus.IN_REVIEW.name(), null, 50).items(), livePosts(), user.member().employeeId())
-                .setLocale(page.locale());
+        Page<PostView> drafts = first(PostStatus.DRAFT);
+        Page<PostView> review = first(PostStatus.IN_REVIEW);
+        Page<PostView> published = first(PostStatus.PUBLISHED);
+        Page<PostView> scheduled = first(PostStatus.SCHEDULED);
+        Set<String> more = new HashSet<>();
+        Map.of(PostStatus.DRAFT, drafts, PostStatus.IN_REVIEW, review, PostStatus.PUBLISHED, published,
+                PostStatus.SCHEDULED, scheduled).forEach((status, list) -> {
+                    if (list.nextCursor() != null) {
+                        more.add(status.name());
+                    }
+                });
+        return Templates.studio(drafts.items(), review.items(), live(published, scheduled),
+                user.member().employeeId(), more).setLocale(page.locale());
+    }
+
+    /** Every post of a status (all of them without one), newest first, {@link #POSTS_PAGE} at a time. */
+    @GET
+    @Path("posts")
+    @Operation(hidden = true)
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
+        Page<PostView> listed = posts.list(status, cursor, POSTS_PAGE);
+        // the list took it, so it names a status
+        String named = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+        return Templates.posts(named, listed).setLocale(page.locale());
     }
 
     /** The live and scheduled posts with their shares and clicks again, fetched on each notice of the stream. */
@@ -300,8 +328,16 @@ public class StudioPage {
     }
 
     private List<PostView> livePosts() {
-        List<PostView> live = new ArrayList<>(posts.list(PostStatus.PUBLISHED.name(), null, 50).items());
-        live.addAll(posts.list(PostStatus.SCHEDULED.name(), null, 50).items());
+        return live(first(PostStatus.PUBLISHED), first(PostStatus.SCHEDULED));
+    }
+
+    private Page<PostView> first(PostStatus status) {
+        return posts.list(status.name(), null, POSTS_PAGE);
+    }
+
+    private static List<PostView> live(Page<PostView> published, Page<PostView> scheduled) {
+        List<PostView> live = new ArrayList<>(published.items());
+        live.addAll(scheduled.items());
         live.sort(Comparator.comparing(PostView::updatedAt).reversed());
         return live;
     }

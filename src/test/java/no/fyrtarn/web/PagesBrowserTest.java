@@ -398,7 +398,7 @@ class PagesBrowserTest {
         String marketer = Api.marketerInDirectory();
         phone.login(marketer);
         await().until(() -> phone.path().equals("/"));
-        for (String page : List.of("/studio", "/studio/new", "/login")) {
+        for (String page : List.of("/studio", "/studio/new", "/studio/posts", "/login")) {
             phone.open(page);
             assertThat(phone.find("body").getText()).isNotBlank();
         }
@@ -438,7 +438,7 @@ class PagesBrowserTest {
             String marketer = Api.marketerInDirectory();
             phone.login(marketer);
             await().until(() -> phone.path().equals("/"));
-            for (String page : List.of("/studio", "/studio/new", "/studio/" + post)) {
+            for (String page : List.of("/studio", "/studio/new", "/studio/posts", "/studio/" + post)) {
                 phone.open(page);
                 checkBothModes(page + " (marketing)", problems);
             }
@@ -642,7 +642,7 @@ class PagesBrowserTest {
             narrow.driver().manage().deleteAllCookies();
             narrow.login(marketer);
             await().until(() -> narrow.path().equals("/"));
-            sideways.addAll(widerThan(narrow, List.of("/studio", "/studio/new", "/studio/" + post)));
+            sideways.addAll(widerThan(narrow, List.of("/studio", "/studio/new", "/studio/posts", "/studio/" + post)));
         }
         assertThat(sideways).as("pages wider than 320 px").isEmpty();
     }

@@ -533,6 +533,39 @@ class PagesTest {
     }
 
     @Test
+    void the_studio_lists_fifty_posts_of_a_status_and_every_one_on_a_page_of_its_own() {
+        String author = no.fyrtarn.testing.Posts.marketer();
+        List<String> mine = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 51; i++) {
+                mine.add(no.fyrtarn.testing.Posts.create(author, draft("title", "Utkast nr. " + i)));
+            }
+            Session marketer = Session.of(Api.marketerInDirectory());
+            // the 51st was out of reach, and the count said 50
+            String studio = marketer.given().get("/studio").then().statusCode(200).extract().asString();
+            assertThat(studio).contains("<span class=\"count\">50+</span>")
+                    .contains("<a class=\"more\" href=\"/studio/posts?status=DRAFT\">All drafts</a>")
+                    .contains("<a href=\"/studio/posts\">All posts</a>")
+                    .doesNotContain("/studio/" + mine.get(0) + "\"");
+            String first = marketer.given().get("/studio/posts?status=DRAFT").then().statusCode(200).extract()
+                    .asString();
+            assertThat(first).contains("<h1>Draft</h1>", "/studio/" + mine.get(50) + "\"")
+                    .doesNotContain("/studio/" + mine.get(0) + "\"");
+            assertThat(Pattern.compile("<tr data-post=").matcher(first).results().count()).isEqualTo(50);
+            Matcher next = Pattern.compile("href=\"(/studio/posts\\?status=DRAFT&amp;cursor=[^\"]+)\"").matcher(first);
+            assertThat(next.find()).isTrue();
+            assertThat(marketer.given().urlEncodingEnabled(false).get(next.group(1).replace("&amp;", "&")).then()
+                    .statusCode(200).extract().asString()).contains("/studio/" + mine.get(0) + "\"");
+            marketer.given().header("Accept-Language", "nb").get("/studio/posts?status=LOST").then().statusCode(400)
+                    .contentType(ContentType.HTML).body(containsString("status:"));
+            Session.of(employeeIn(null).email()).given().get("/studio/posts").then().statusCode(403)
+                    .contentType(ContentType.HTML);
+        } finally {
+            mine.forEach(id -> Api.as(author).delete("/api/posts/" + id).then().statusCode(204));
+        }
+    }
+
+    @Test
     void a_reviewer_sends_a_post_back_with_a_reason_from_the_studio() {
         String author = no.fyrtarn.testing.Posts.marketer();
         String post = no.fyrtarn.testing.Posts.create(author, draft());
