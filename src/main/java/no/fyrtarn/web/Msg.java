@@ -336,7 +336,7 @@ public interface Msg {
     @Message("Live and scheduled")
     String studio_live();
 
-    @Message("{#when status}{#is 'DRAFT'}All drafts{#is 'IN_REVIEW'}All waiting for review{#is 'PUBLISHED'}All live posts{#else}All scheduled posts{/when}")
+    @Message("{#when status}{#is 'DRAFT'}All drafts{#is 'IN_REVIEW'}All waiting for review{#is 'PUBLISHED'}All live posts{#is 'SCHEDULED'}All scheduled posts{#is 'EXPIRED'}All expired posts{#else}All archived posts{/when}")
     String studio_see_all(String status);
 
     @Message("All posts")

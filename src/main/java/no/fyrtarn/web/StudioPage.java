@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -297,13 +297,10 @@ public class StudioPage {
         Page<PostView> review = first(PostStatus.IN_REVIEW);
         Page<PostView> published = first(PostStatus.PUBLISHED);
         Page<PostView> scheduled = first(PostStatus.SCHEDULED);
-        Set<String> more = new HashSet<>();
-        Map.of(PostStatus.DRAFT, drafts, PostStatus.IN_REVIEW, review, PostStatus.PUBLISHED, published,
-                PostStatus.SCHEDULED, scheduled).forEach((status, list) -> {
-                    if (list.nextCursor() != null) {
-                        more.add(status.name());
-                    }
-                });
+        Set<String> more = Map.of(PostStatus.DRAFT, drafts, PostStatus.IN_REVIEW, review, PostStatus.PUBLISHED,
+                published, PostStatus.SCHEDULED, scheduled).entrySet().stream()
+                .filter(listed -> listed.getValue().nextCursor() != null).map(listed -> listed.getKey().name())
+                .collect(Collectors.toSet());
         return Templates.studio(drafts.items(), review.items(), live(published, scheduled),
                 user.member().employeeId(), more).setLocale(page.locale());
     }

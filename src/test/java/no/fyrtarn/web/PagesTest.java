@@ -549,7 +549,7 @@ class PagesTest {
                     .doesNotContain("/studio/" + mine.get(0) + "\"");
             String first = marketer.given().get("/studio/posts?status=DRAFT").then().statusCode(200).extract()
                     .asString();
-            assertThat(first).contains("<h1>Draft</h1>", "/studio/" + mine.get(50) + "\"")
+            assertThat(first).contains("<h1>All drafts</h1>", "/studio/" + mine.get(50) + "\"")
                     .doesNotContain("/studio/" + mine.get(0) + "\"");
             assertThat(Pattern.compile("<tr data-post=").matcher(first).results().count()).isEqualTo(50);
             Matcher next = Pattern.compile("href=\"(/studio/posts\\?status=DRAFT&amp;cursor=[^\"]+)\"").matcher(first);
