@@ -76,7 +76,7 @@ public class PostResource {
     public Page<PostView> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
-        return posts.list(status, cursor, limit);
+        return posts.list(PostStatus.parse(status), cursor, limit);
     }
 
     @GET

@@ -81,8 +81,8 @@ public class PostService {
     }
 
     @Transactional
-    public Page<PostView> list(String status, String cursor, int limit) {
-        PostStatus wanted = parseStatus(status);
+    /** The posts of a status (null: all), newest first. */
+    public Page<PostView> list(PostStatus wanted, String cursor, int limit) {
         Cursor.At after = Cursor.decodeAt(cursor);
         List<Post> fetched = posts.page(wanted, after, limit + 1);
         Map<UUID, String> teamNames = directory.teamNames(
@@ -311,17 +311,6 @@ public class PostService {
             return new URI(WebUrls.withAsciiHost(url.trim())).getHost() != null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static PostStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return PostStatus.valueOf(status.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "must be one of " + List.of(PostStatus.values()));
         }
     }
 }

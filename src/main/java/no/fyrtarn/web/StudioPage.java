@@ -11,13 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -255,9 +253,9 @@ public class StudioPage {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code more}: the statuses with more posts than the studio lists. */
-        static native TemplateInstance studio(List<PostView> drafts, List<PostView> review, List<PostView> live,
-                UUID me, Set<String> more);
+        /** The first {@link #POSTS_PAGE} of each status, whose next cursor says there are more; {@code live} both. */
+        static native TemplateInstance studio(Page<PostView> drafts, Page<PostView> review, Page<PostView> published,
+                Page<PostView> scheduled, List<PostView> live, UUID me);
 
         static native TemplateInstance posts(String status, Page<PostView> posts);
 
@@ -297,12 +295,8 @@ public class StudioPage {
         Page<PostView> review = first(PostStatus.IN_REVIEW);
         Page<PostView> published = first(PostStatus.PUBLISHED);
         Page<PostView> scheduled = first(PostStatus.SCHEDULED);
-        Set<String> more = Map.of(PostStatus.DRAFT, drafts, PostStatus.IN_REVIEW, review, PostStatus.PUBLISHED,
-                published, PostStatus.SCHEDULED, scheduled).entrySet().stream()
-                .filter(listed -> listed.getValue().nextCursor() != null).map(listed -> listed.getKey().name())
-                .collect(Collectors.toSet());
-        return Templates.studio(drafts.items(), review.items(), live(published, scheduled),
-                user.member().employeeId(), more).setLocale(page.locale());
+        return Templates.studio(drafts, review, published, scheduled, live(published, scheduled),
+                user.member().employeeId()).setLocale(page.locale());
     }
 
     /** Every post of a status (all of them without one), newest first, {@link #POSTS_PAGE} at a time. */
@@ -310,10 +304,9 @@ public class StudioPage {
     @Path("posts")
     @Operation(hidden = true)
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("cursor") String cursor) {
-        Page<PostView> listed = posts.list(status, cursor, POSTS_PAGE);
-        // the list took it, so it names a status
-        String named = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        return Templates.posts(named, listed).setLocale(page.locale());
+        PostStatus wanted = PostStatus.parse(status);
+        return Templates.posts(wanted == null ? null : wanted.name(), posts.list(wanted, cursor, POSTS_PAGE))
+                .setLocale(page.locale());
     }
 
     /** The live and scheduled posts with their shares and clicks again, fetched on each notice of the stream. */
@@ -329,7 +322,7 @@ public class StudioPage {
     }
 
     private Page<PostView> first(PostStatus status) {
-        return posts.list(status.name(), null, POSTS_PAGE);
+        return posts.list(status, null, POSTS_PAGE);
     }
 
     private static List<PostView> live(Page<PostView> published, Page<PostView> scheduled) {
