@@ -18,9 +18,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * The unknown codes each client address made the redirect look up in the database. The cache remembers an unknown
  * code only once asked for it, so a scan for codes costs a query per code; once an address found
  * {@code fyrtarn.links.scan-budget} of them within {@code fyrtarn.links.scan-window}, it is refused codes that are
- * not in memory until its window ends. Links in memory still redirect: someone behind the same address who follows a real link is not held
- * up by a scanner. An IPv6 address counts by its /64, the network one subscriber gets, where a scanner could
- * otherwise take a fresh address for every few codes. Kept in memory per instance, for at most 100 000 of them.
+ * not in memory until its window ends. Links in memory still redirect: someone behind the same address who follows
+ * a real link is not held up by a scanner. An IPv6 address counts by its /64, the network one subscriber gets, where
+ * a scanner could otherwise take a fresh address for every few codes. Kept in memory per instance, for at most
+ * 100 000 of them.
  */
 @ApplicationScoped
 public class CodeScans {

@@ -89,9 +89,9 @@ public class RedirectResource {
         if (!LinkCodes.isWellFormed(code)) {
             return Uni.createFrom().failure(unknown());
         }
+        String address = address(request);
         CompletableFuture<Optional<LinkService.Target>> lookup = cache.cached(code);
         if (lookup == null) {
-            String address = address(request);
             Optional<Duration> wait = scans.refusal(address);
             if (wait.isPresent()) {
                 return Uni.createFrom().failure(ProblemException.tooManyRequests(
@@ -101,9 +101,9 @@ public class RedirectResource {
         }
         if (lookup.isDone() && !lookup.isCompletedExceptionally()) {
             // nearly every click: the code is cached, so answer now, without the plumbing a pending lookup needs
-            return answer(lookup.join(), method, request);
+            return answer(lookup.join(), method, request, address);
         }
-        return Uni.createFrom().completionStage(lookup).flatMap(found -> answer(found, method, request));
+        return Uni.createFrom().completionStage(lookup).flatMap(found -> answer(found, method, request, address));
     }
 
     /** A code not in memory, from the database; an unknown one counts against its client's scan budget. */
@@ -117,14 +117,13 @@ public class RedirectResource {
     }
 
     private Uni<RestResponse<Void>> answer(Optional<LinkService.Target> found, String method,
-            HttpServerRequest request) {
+            HttpServerRequest request, String address) {
         if (found.isEmpty()) {
             return Uni.createFrom().failure(unknown());
         }
         var target = found.get();
         var now = clock.instant();
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-        String address = address(request);
         clicks.record(ClickEvent.of(target, now, clients.identify(address, userAgent, now), userAgent, method));
         return Uni.createFrom().item(RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
                 .header(HttpHeaders.LOCATION, target.url())
