@@ -32,8 +32,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * <p>
  * A field given twice is a 400 naming it ({@code {"network": "X", "network": "LINKEDIN"}} was shared on LinkedIn, the
  * last one winning), and so is anything after the JSON value (a second object was ignored): neither says which the
- * client meant. Text with the NUL character (U+0000) is a 400 naming the field: PostgreSQL cannot store it
- * ({@link StorableText}).
+ * client meant. Text with the NUL character (U+0000) or half a character (an unpaired surrogate) is a 400 naming the
+ * field: PostgreSQL cannot store either ({@link StorableText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -61,14 +61,14 @@ public class StrictJson implements ObjectMapperCustomizer {
                 new SimpleModule("storable-text").addDeserializer(String.class, new StorableTextDeserializer()));
     }
 
-    /** Text with the NUL character is refused: see {@link StorableText}. */
+    /** Text with the NUL character or half a character is refused: see {@link StorableText}. */
     static final class StorableTextDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
-            return StorableText.isStorable(text) ? text
-                    : (String) context.handleWeirdStringValue(String.class, text, StorableText.NUL);
+            String problem = StorableText.problem(text);
+            return problem == null ? text : (String) context.handleWeirdStringValue(String.class, text, problem);
         }
     }
 }

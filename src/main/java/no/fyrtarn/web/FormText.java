@@ -7,7 +7,6 @@ import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.StorableText;
 
 /**
@@ -24,8 +23,8 @@ public class FormText {
                 && context.getFormData() instanceof FormData form) {
             for (String field : form) {
                 for (FormValue value : form.get(field)) {
-                    if (!value.isFileItem() && !StorableText.isStorable(value.getValue())) {
-                        throw ProblemException.badRequest(field, StorableText.NUL);
+                    if (!value.isFileItem()) {
+                        StorableText.require(field, value.getValue());
                     }
                 }
             }

@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -95,6 +97,22 @@ class PostResourceTest {
         as(marketer).body(body).post("/api/posts").then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("violations.field", hasItem(named));
         assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+    }
+
+    @Test
+    void a_text_cut_inside_an_emoji_is_refused_and_a_whole_emoji_is_kept() throws Exception {
+        String marketer = marketer();
+        String title = "Utkast " + unique();
+        String json = new ObjectMapper().writeValueAsString(draft("title", title + "<end>"));
+        // as a client that cut the title at a length in UTF-16 units sends it: stored with a "?" at its end before
+        as(marketer).body(json.replace("<end>", " \\ud83d")).post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("title"))
+                .body("violations[0].message", equalTo("must not contain half a character (\\uD83D without its other"
+                        + " half, as when a text is cut inside an emoji)"));
+        assertThat(titlesOfDrafts(marketer)).noneMatch(stored -> stored.startsWith(title));
+        String created = as(marketer).body(json.replace("<end>", " \\ud83d\\ude00")).post("/api/posts").then()
+                .statusCode(201).extract().path("id");
+        as(marketer).get("/api/posts/" + created).then().statusCode(200).body("title", equalTo(title + " 😀"));
     }
 
     @ParameterizedTest(name = "\"{0}\" is stored as {1}")

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -257,6 +258,13 @@ class ShareResourceTest {
         share(sharer, id, Map.of("network", "X", "text", "Hei\u0000"), null).then().statusCode(400) // was a 500
                 .body("violations[0].field", equalTo("text"))
                 .body("violations[0].message", equalTo("must not contain the NUL character (\\u0000)"));
+        // cut inside an emoji, as a client that counts UTF-16 units cuts it: stored with a "?" in its place before
+        for (String half : List.of("Hei \\ud83d", "\\ude00 Hei", "Hei \\ud83d\\ud83d\\ude00")) {
+            as(sharer.token()).body("{\"network\":\"X\",\"text\":\"" + half + "\"}").post("/api/posts/" + id + "/shares")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("text"))
+                    .body("violations[0].message", startsWith("must not contain half a character"));
+        }
         share(sharer, id, Map.of("network", 1), null).then().statusCode(400) // not the second network, X
                 .body("violations[0].field", equalTo("network"));
         // a misspelt field is not skipped, which would share the caption instead of the employee's own words
