@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import no.fyrtarn.post.Post;
+
 /** A time-boxed goal: N shares (of a campaign, a topic, or any post) between two instants, for bonus points. */
 @Entity
 public class Challenge {
@@ -48,8 +50,9 @@ public class Challenge {
         this.id = UUID.randomUUID();
         this.name = r.name().trim();
         this.description = r.description();
-        this.campaign = r.campaign();
-        this.topic = r.topic();
+        // as posts store theirs, which they are compared with: "Hiring" matched no post's "hiring", "" no post at all
+        this.campaign = Post.campaignKey(r.campaign());
+        this.topic = Post.topicFilter(r.topic());
         this.targetShares = r.targetShares();
         this.bonusPoints = r.bonusPoints();
         this.startsAt = r.startsAt();

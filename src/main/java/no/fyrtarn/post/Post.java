@@ -108,12 +108,17 @@ public class Post {
         return topic.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** A campaign as stored: trimmed; null for none (null or blank). */
+    public static String campaignKey(String campaign) {
+        return campaign == null || campaign.isBlank() ? null : campaign.trim();
+    }
+
     /** A language tag as stored: "NB" and " nb " are "nb", "en-gb" is "en-GB"; null for none (null or blank). */
     public static String languageTag(String tag) {
         return tag == null || tag.isBlank() ? null : Locale.forLanguageTag(tag.strip()).toLanguageTag();
     }
 
-    /** The topic a feed is asked to be filtered by, as {@link #topicKey}; null for none asked (null or blank). */
+    /** A topic asked to filter by (a feed's, a challenge's), as {@link #topicKey}; null for none (null or blank). */
     public static String topicFilter(String asked) {
         return asked == null || asked.isBlank() ? null : topicKey(StorableText.require("topic", asked));
     }
@@ -128,7 +133,7 @@ public class Post {
         this.networks = new ArrayList<>(r.networks().stream().sorted().toList());
         this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions());
         this.audienceTeamIds = new HashSet<>(audience);
-        this.campaign = r.campaign() == null || r.campaign().isBlank() ? null : r.campaign().trim();
+        this.campaign = campaignKey(r.campaign());
         this.language = languageTag(r.language());
         this.publishAt = r.publishAt();
         this.expiresAt = r.expiresAt();

@@ -72,6 +72,31 @@ class ChallengeResourceTest {
     }
 
     @Test
+    void a_challenges_topic_and_campaign_match_posts_as_posts_store_theirs() {
+        String key = "t" + unique();
+        Map<String, Object> byTopic = challenge("  " + key.toUpperCase(java.util.Locale.ROOT) + " ");
+        byTopic.put("targetShares", 1);
+        String topicId = as(marketer()).body(byTopic).post("/api/challenges").then().statusCode(201)
+                .body("topic", equalTo(key)).extract().path("id");
+        Map<String, Object> byCampaign = challenge(""); // a form's empty field: no topic, not the topic ""
+        byCampaign.put("campaign", " kampanje-" + key + " ");
+        byCampaign.put("targetShares", 1);
+        String campaignId = as(marketer()).body(byCampaign).post("/api/challenges").then().statusCode(201)
+                .body("topic", equalTo(null)).body("campaign", equalTo("kampanje-" + key)).extract().path("id");
+
+        Person sharer = employeeIn(null);
+        Map<String, Object> post = draft("topics", List.of(key));
+        post.put("campaign", "kampanje-" + key);
+        share(sharer.token(), publish(post), "LINKEDIN");
+
+        assertThat(awaitTotal(sharer.token(), 70)).isEqualTo(70); // the share's 10, both bonuses of 30
+        List<Map<String, Object>> mine = as(sharer.token()).queryParam("limit", 100).get("/api/challenges").then()
+                .statusCode(200).extract().jsonPath().getList("items");
+        assertThat(mine).filteredOn(c -> List.of(topicId, campaignId).contains(c.get("id"))).hasSize(2)
+                .allSatisfy(c -> assertThat(c).containsEntry("myShares", 1).doesNotContainEntry("completedAt", null));
+    }
+
+    @Test
     void a_challenge_needs_a_name_a_goal_and_an_end_after_its_start_and_only_marketing_starts_one() {
         Map<String, Object> backwards = challenge(null);
         backwards.put("endsAt", Instant.now().minus(2, ChronoUnit.HOURS).toString());
