@@ -63,7 +63,7 @@ public class ChallengeService {
     @Transactional
     public Page<Participant> participants(UUID challengeId, String cursor, int limit) {
         if (challenges.findByIdOptional(challengeId).isEmpty()) {
-            throw ProblemException.notFound("No such challenge");
+            throw ProblemException.notFound("Challenge " + challengeId);
         }
         ChallengeRepository.Standing after = Cursor.decode(cursor, position -> {
             String[] at = position.split(":", 2);

@@ -132,6 +132,6 @@ public class LeaderboardService {
         if (name == null) {
             throw ProblemException.badRequest("team", Language.text("fyrtarn.team.required"));
         }
-        return people.team(name).orElseThrow(() -> ProblemException.notFound("No such team"));
+        return people.team(name).orElseThrow(() -> ProblemException.notFound("Team " + name));
     }
 }

@@ -114,7 +114,9 @@ class ChallengeResourceTest {
         String employee = employeeIn(null).token();
         as(employee).body(challenge(null)).post("/api/challenges").then().statusCode(403);
         as(employee).get("/api/challenges/" + java.util.UUID.randomUUID() + "/participants").then().statusCode(403);
-        as(marketer()).get("/api/challenges/" + java.util.UUID.randomUUID() + "/participants").then().statusCode(404);
+        String unknown = java.util.UUID.randomUUID().toString();
+        as(marketer()).get("/api/challenges/" + unknown + "/participants").then().statusCode(404)
+                .body("detail", equalTo("Challenge " + unknown + " not found")); // was "No such challenge not found"
         List<String> names = as(employee).queryParam("limit", 100).get("/api/challenges").then().statusCode(200)
                 .extract().path("items.name");
         assertThat(names).noneMatch(n -> n.equals(backwards.get("name")) || n.equals(noGoal.get("name")));

@@ -90,8 +90,10 @@ class LeaderboardResourceTest {
                 .body("violations.field", hasItem("limit"));
         as(token).queryParam("scope", "team").get("/api/leaderboard").then().statusCode(400)
                 .body("violations.field", hasItem("team"));
-        as(token).queryParam("scope", "team").queryParam("team", "No such " + unique()).get("/api/leaderboard")
-                .then().statusCode(404);
+        String nobodys = "Lag " + unique();
+        as(token).queryParam("scope", "team").queryParam("team", " " + nobodys).get("/api/leaderboard")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Team " + nobodys + " not found")); // was "No such team not found"
         given().get("/api/leaderboard").then().statusCode(401);
         given().get("/api/leaderboard/stream").then().statusCode(401);
     }
