@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -116,9 +117,18 @@ public class StudioPage {
             f.teams = post.audience().teams();
             f.campaign = post.campaign();
             f.language = post.language();
-            f.publishAt = post.publishAt() == null ? null : LocalDateTime.ofInstant(post.publishAt(), zone).toString();
-            f.expiresAt = post.expiresAt() == null ? null : LocalDateTime.ofInstant(post.expiresAt(), zone).toString();
+            f.publishAt = localTime(post.publishAt(), zone);
+            f.expiresAt = localTime(post.expiresAt(), zone);
             return f;
+        }
+
+        /**
+         * A time as a {@code datetime-local} field takes it: to the millisecond at most. A browser empties a field
+         * whose value has more digits (an API client's microseconds: Python's {@code isoformat}), and saving the form
+         * then dropped the post's publish or expiry time without a word.
+         */
+        private static String localTime(Instant at, ZoneId zone) {
+            return at == null ? null : LocalDateTime.ofInstant(at, zone).truncatedTo(ChronoUnit.MILLIS).toString();
         }
 
         private static List<String> textsFor(PostView post, Network n) {

@@ -12,6 +12,8 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -735,6 +737,28 @@ class PagesBrowserTest {
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
         assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");
         assertThat(card.findElement(By.tagName("h2")).getAttribute("lang")).as("in the language the studio gave").isEqualTo("nb");
+    }
+
+    @Test
+    void a_draft_edited_in_the_studio_keeps_the_times_an_api_client_gave_it_to_the_microsecond() {
+        String author = Api.marketerInDirectory();
+        String token = Api.login(author);
+        Instant publishAt = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_000);
+        Instant expiresAt = publishAt.plus(Duration.ofDays(7));
+        Map<String, Object> body = draft("publishAt", publishAt.toString()); // as Python's isoformat writes it
+        body.put("expiresAt", expiresAt.toString());
+        String post = no.fyrtarn.testing.Posts.create(token, body);
+
+        phone.login(author);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/" + post);
+        phone.find("#title").sendKeys(" (rettet)");
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> Api.as(token).get("/api/posts/" + post).path("title").toString().endsWith(" (rettet)"));
+        var saved = Api.as(token).get("/api/posts/" + post).then().statusCode(200).extract().jsonPath();
+        // the browser emptied a field with six digits after the second, and saving dropped both times
+        assertThat(saved.getString("publishAt")).isEqualTo(publishAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        assertThat(saved.getString("expiresAt")).isEqualTo(expiresAt.truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     @Test
