@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +60,7 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
         }
         if (query != null) {
             where.append(" and (lower(e.name) like :q escape '\\' or e.email like :q escape '\\')");
-            params.and("q", "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.and("q", "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                     + "%");
         }
         if (afterEmail != null) {

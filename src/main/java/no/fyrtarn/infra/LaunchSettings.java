@@ -1,5 +1,7 @@
 package no.fyrtarn.infra;
 
+import java.util.Locale;
+
 /**
  * Settings as the launcher sees them before Quarkus reads its configuration: system properties, then the environment.
  * Free of logging on purpose: FyrtarnMain reads one before the first logger exists.
@@ -24,6 +26,6 @@ final class LaunchSettings {
 
     /** The environment variable that sets {@code property}, as Quarkus maps them (and as messages name them). */
     static String environmentName(String property) {
-        return property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"); // not "İ" on a Turkish machine
     }
 }
