@@ -16,8 +16,8 @@ public record ChallengeRequest(
         @Schema(example = "Share three hiring posts this week") @Size(max = 1000) String description,
         @Schema(description = "Only shares of posts of this campaign count (trimmed; blank: any)",
                 example = "hiring-2026") @Size(max = 100) String campaign,
-        @Schema(description = "Only shares of posts with this topic count (trimmed, in lower case as posts' topics;"
-                + " blank: any)", example = "hiring") @Size(max = 50) String topic,
+        @Schema(description = "Only shares of posts with this topic count (stored as posts' topics: trimmed, lower"
+                + " case, without #; blank: any)", example = "hiring") @Size(max = 50) String topic,
         @Schema(example = "3") @NotNull @Min(1) @Max(1000) Integer targetShares,
         @Schema(example = "30") @NotNull @Min(1) @Max(10_000) Integer bonusPoints,
         @NotNull Instant startsAt,

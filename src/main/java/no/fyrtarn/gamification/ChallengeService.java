@@ -10,9 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import no.fyrtarn.infra.Cursor;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.TransactionMemo;
+import no.fyrtarn.post.Post;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
 
@@ -43,6 +45,9 @@ public class ChallengeService {
     public ChallengeView create(ChallengeRequest request, UUID createdBy) {
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.badRequest("endsAt", "must be after startsAt");
+        }
+        if (request.topic() != null && !request.topic().isBlank() && Post.topicFilter(request.topic()) == null) {
+            throw ProblemException.badRequest("topic", Language.text("fyrtarn.topic.word")); // "#": not any post
         }
         Challenge challenge = new Challenge(request, createdBy, calendar.now());
         challenges.persist(challenge);

@@ -103,9 +103,17 @@ public class Post {
         this.updatedAt = now;
     }
 
-    /** A topic as stored and as the feed is filtered by it: trimmed and lower-case. */
+    /**
+     * A topic as stored and as the feed is filtered by it: trimmed, in lower case and without the "#" of a hashtag, so
+     * that "#Hiring" and "hiring" are one topic (the feed shows it as "#hiring"); empty for one that is only "#".
+     */
     public static String topicKey(String topic) {
-        return topic.trim().toLowerCase(Locale.ROOT);
+        String key = topic.strip();
+        int word = 0;
+        while (word < key.length() && key.charAt(word) == '#') {
+            word++;
+        }
+        return key.substring(word).strip().toLowerCase(Locale.ROOT);
     }
 
     /** A campaign as stored: trimmed; null for none (null or blank). */
@@ -120,7 +128,11 @@ public class Post {
 
     /** A topic asked to filter by (a feed's, a challenge's), as {@link #topicKey}; null for none (null or blank). */
     public static String topicFilter(String asked) {
-        return asked == null || asked.isBlank() ? null : topicKey(StorableText.require("topic", asked));
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
+        String key = topicKey(StorableText.require("topic", asked));
+        return key.isEmpty() ? null : key;
     }
 
     void write(PostRequest r, Set<UUID> audience, Instant now) {

@@ -19,7 +19,9 @@ public record PostRequest(
         @Schema(example = "Join the team that builds Norway's favourite banking app.") @NotBlank @Size(max = 3000) String body,
         @Schema(example = "https://example.com/careers/bergen") @NotBlank @Size(max = 2048)
         @Pattern(regexp = "[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*", message = "{fyrtarn.url.absolute}") String url,
-        @Schema(example = "[\"hiring\", \"engineering\"]") @Size(max = 10) List<@NotBlank @Size(max = 40) String> topics,
+        @Schema(description = "Stored trimmed, in lower case and without a hashtag's # (\"#Hiring\" is \"hiring\")",
+                example = "[\"hiring\", \"engineering\"]")
+        @Size(max = 10) List<@NotBlank @Size(max = 40) String> topics,
         @Schema(example = "[\"LINKEDIN\", \"X\"]") @NotEmpty Set<@NotNull Network> networks,
         @Size(max = 30) List<@NotNull @Valid Caption> captions,
         @Valid Audience audience,

@@ -279,6 +279,11 @@ public class PostService {
         if (!hasHost(r.url())) {
             throw ProblemException.badRequest("url", Language.text("fyrtarn.url.absolute"));
         }
+        for (int i = 0; r.topics() != null && i < r.topics().size(); i++) {
+            if (Post.topicKey(r.topics().get(i)).isEmpty()) {
+                throw ProblemException.badRequest("topics[" + i + "]", Language.text("fyrtarn.topic.word"));
+            }
+        }
         if (r.captions() != null) {
             for (int i = 0; i < r.captions().size(); i++) {
                 if (!r.networks().contains(r.captions().get(i).network())) {

@@ -74,7 +74,7 @@ class ChallengeResourceTest {
     @Test
     void a_challenges_topic_and_campaign_match_posts_as_posts_store_theirs() {
         String key = "t" + unique();
-        Map<String, Object> byTopic = challenge("  " + key.toUpperCase(java.util.Locale.ROOT) + " ");
+        Map<String, Object> byTopic = challenge("  #" + key.toUpperCase(java.util.Locale.ROOT) + " "); // a hashtag
         byTopic.put("targetShares", 1);
         String topicId = as(marketer()).body(byTopic).post("/api/challenges").then().statusCode(201)
                 .body("topic", equalTo(key)).extract().path("id");
@@ -106,6 +106,8 @@ class ChallengeResourceTest {
         noGoal.put("targetShares", 0);
         as(marketer()).body(noGoal).post("/api/challenges").then().statusCode(400)
                 .body("violations.field", hasItem("targetShares"));
+        as(marketer()).body(challenge("#")).post("/api/challenges").then().statusCode(400) // not "any post"
+                .body("violations.field", hasItem("topic"));
         Map<String, Object> wordyGoal = challenge(null);
         wordyGoal.put("targetShares", "3");
         as(marketer()).body(wordyGoal).post("/api/challenges").then().statusCode(400)

@@ -67,6 +67,7 @@ class PostResourceTest {
         cases.add(new Object[] { "networks", null, "networks" });
         cases.add(new Object[] { "networks", List.of("MYSPACE"), "networks[0]" });
         cases.add(new Object[] { "topics", List.of(""), "topics[0]" });
+        cases.add(new Object[] { "topics", List.of("ok", " # "), "topics[1]" }); // a hashtag without its word
         cases.add(new Object[] { "captions", List.of(Map.of("network", "FACEBOOK", "text", "hei")), "captions[0].network" });
         cases.add(new Object[] { "captions", List.of(Map.of("network", "X")), "captions[0].text" });
         cases.add(new Object[] { "audience", Map.of("teams", List.of("No such team " + UUID.randomUUID())), "audience.teams[0]" });
