@@ -267,6 +267,22 @@ class PagesTest {
     }
 
     @Test
+    void a_malformed_accept_header_gets_the_page_not_a_400() {
+        Session session = Session.of(Team.of(0).leaderEmail());
+        for (String header : List.of("nb;q=abc", "nb;q=2", "sv;;q=0.5")) { // every page was "400 body: malformed JSON"
+            session.given().header("Accept-Language", header).get("/").then().statusCode(200)
+                    .contentType(ContentType.HTML).body(containsString("<html lang=\"en\""));
+        }
+        session.given().header("Accept-Encoding", "gzip;q=abc").get("/leaderboard").then().statusCode(200);
+        session.given().header("Accept-Charset", "utf-8;q=abc").header("Accept-Language", "sv").get("/").then()
+                .statusCode(200).body(containsString("<html lang=\"sv\"")); // the language read all the same
+        session.given().cookie("fyrtarn_lang", "nb").header("Accept-Language", "nb;q=abc").get("/points").then()
+                .statusCode(200).body(containsString("<html lang=\"nb\"")); // the switcher's choice still holds
+        given().accept(BROWSER_ACCEPT).header("Accept-Language", "nb;q=2").get("/login").then().statusCode(200)
+                .contentType(ContentType.HTML);
+    }
+
+    @Test
     void a_posts_texts_say_their_language_so_a_screen_reader_reads_them_in_it() {
         Team team = Team.of(0);
         Map<String, Object> swedish = draft("audience", Map.of("teams", List.of(team.name())));
