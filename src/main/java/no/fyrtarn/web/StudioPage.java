@@ -171,9 +171,10 @@ public class StudioPage {
                             .forEach(t -> captions.add(new Caption(n, t.strip())));
                 }
             }
-            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(","))
-                    .map(String::strip).map(t -> t.startsWith("#") ? t.substring(1) : t).filter(t -> !t.isEmpty())
-                    .toList();
+            // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord"); an empty one or a "#"
+            // alone is left out
+            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|\\s+(?=#)"))
+                    .filter(t -> !Post.topicKey(t).isEmpty()).toList();
             return new PostRequest(title, body, url, topicList,
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
                     new PostRequest.Audience(teams == null ? List.of() : teams),

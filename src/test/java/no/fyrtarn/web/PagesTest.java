@@ -653,7 +653,7 @@ class PagesTest {
         Session marketer = Session.of(Api.marketerInDirectory());
         Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
-                .formParam("topics", "#nyheter, bergen").formParam("networks", "LINKEDIN").formParam("networks", "X")
+                .formParam("topics", "#nyheter #Vestland, bergen, #").formParam("networks", "LINKEDIN").formParam("networks", "X")
                 .formParam("caption_LINKEDIN", "Variant én").formParam("caption_LINKEDIN", "Variant to")
                 .formParam("caption_LINKEDIN", "").formParam("caption_X", "Kort").formParam("language", "NB")
                 .post("/studio");
@@ -661,7 +661,7 @@ class PagesTest {
         String id = created.getHeader("Location").replaceAll(".*/studio/", "");
         String admin = Api.adminToken();
         Api.as(admin).get("/api/posts/" + id).then().statusCode(200).body("status", equalTo("DRAFT"))
-                .body("topics", org.hamcrest.Matchers.contains("nyheter", "bergen")).body("language", equalTo("nb"))
+                .body("topics", org.hamcrest.Matchers.contains("nyheter", "vestland", "bergen")).body("language", equalTo("nb"))
                 .body("captions.text", org.hamcrest.Matchers.contains("Variant én", "Variant to", "Kort"));
         String etag = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
 
