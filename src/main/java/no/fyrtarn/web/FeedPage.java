@@ -1,6 +1,7 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
+import no.fyrtarn.gamification.ChallengeService;
+import no.fyrtarn.gamification.ChallengeView;
+import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
 import no.fyrtarn.infra.Ids;
 import no.fyrtarn.infra.Page;
@@ -55,6 +59,11 @@ public class FeedPage {
     static final int PAGE_SIZE = 10;
     /** Topics in the bar above the cards. */
     static final int TOPICS_SHOWN = 20;
+    static final int CHALLENGES_SHOWN = 3;
+
+    /** A challenge as the feed shows it: whether it has begun ("from 8 Dec") and my progress. */
+    public record ChallengeLine(ChallengeView challenge, boolean begun) {
+    }
 
     @CheckedTemplate
     static class Templates {
@@ -62,9 +71,10 @@ public class FeedPage {
          * @param onePost the feed is the one post asked for by {@code ?post=}
          * @param postGone a post was asked for that is not in the feed (any more): the whole feed, saying so
          * @param newPosts where the page asks how many posts came since; null below the top of the feed
+         * @param challenges the challenges not over yet, with my progress; none below the top of the feed
          */
         static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic,
-                boolean onePost, boolean postGone, String newPosts);
+                boolean onePost, boolean postGone, String newPosts, List<ChallengeLine> challenges);
 
         /** The new-posts region's content: a link to see them when {@code count} came, else nothing. */
         static native TemplateInstance news(long count, String topic);
@@ -72,6 +82,8 @@ public class FeedPage {
         static native TemplateInstance feed$cards(Page<FeedItem> feed, String topic);
 
         static native TemplateInstance feed$standing(MeView me);
+
+        static native TemplateInstance feed$challenges(List<ChallengeLine> challenges);
 
         static native TemplateInstance feed$reach(Map<Network, Long> myClicks);
     }
@@ -84,6 +96,12 @@ public class FeedPage {
 
     @Inject
     MeService me;
+
+    @Inject
+    ChallengeService challengeService;
+
+    @Inject
+    GameCalendar calendar;
 
     @Inject
     CurrentUser user;
@@ -101,13 +119,14 @@ public class FeedPage {
             Optional<FeedItem> item = Ids.parse(post).flatMap(id -> feeds.item(user.member(), id));
             if (item.isPresent()) {
                 return Templates.feed(standing, List.of(), new Page<>(List.of(item.get()), null), null, true, false,
-                        null).setLocale(page.locale());
+                        null, List.of()).setLocale(page.locale());
             }
         }
         String filter = Post.topicFilter(topic);
         Page<FeedItem> shown = feeds.feed(user.member(), filter, cursor, PAGE_SIZE);
+        boolean top = cursor == null;
         return Templates.feed(standing, topicBar(filter), shown, filter, false, post != null,
-                cursor == null ? newPostsAddress(shown, filter) : null).setLocale(page.locale());
+                top ? newPostsAddress(shown, filter) : null, top ? challenges() : List.of()).setLocale(page.locale());
     }
 
     /** The address that counts the posts published since the newest of these (all, when there are none). */
@@ -153,6 +172,23 @@ public class FeedPage {
     @Operation(hidden = true)
     public TemplateInstance standing() {
         return Templates.feed$standing(me.me(user.member(), Period.WEEK)).setLocale(page.locale());
+    }
+
+    /**
+     * The challenges not over yet, ending soonest first, with my progress, which the page fetches whenever my standing
+     * changed: a share that counts towards one earns points too (a share past the day's cap shows at the next change).
+     */
+    @GET
+    @Path("feed/challenges")
+    @Operation(hidden = true)
+    public TemplateInstance challengesAlone() {
+        return Templates.feed$challenges(challenges()).setLocale(page.locale());
+    }
+
+    private List<ChallengeLine> challenges() {
+        Instant now = calendar.now();
+        return challengeService.running(user.member().employeeId(), null, CHALLENGES_SHOWN).items().stream()
+                .map(c -> new ChallengeLine(c, !c.startsAt().isAfter(now))).toList();
     }
 
     /**

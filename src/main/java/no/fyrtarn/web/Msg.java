@@ -140,6 +140,21 @@ public interface Msg {
     @Message("share until")
     String share_until();
 
+    @Message("Challenges")
+    String challenges();
+
+    @Message("{mine} of {target} {#if target == 1}share{#else}shares{/if} for {bonus} bonus points")
+    String challenge_progress(int mine, int target, int bonus);
+
+    @Message("Met: +{bonus} points")
+    String challenge_met(int bonus);
+
+    @Message("ends")
+    String challenge_ends();
+
+    @Message("starts")
+    String challenge_starts();
+
     @Message("Share on {network}")
     String share_on(String network);
 

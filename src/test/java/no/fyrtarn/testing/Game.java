@@ -23,6 +23,17 @@ public final class Game {
                 .post("/api/posts/" + postId + "/shares").then().statusCode(201).extract().jsonPath();
     }
 
+    /**
+     * Starts a challenge for shares of posts with this topic, running from an hour ago for a week; @return its id. A
+     * topic no other test's posts have keeps its bonus out of their points.
+     */
+    public static String challenge(String name, String topic, int targetShares, int bonusPoints) {
+        return as(Posts.marketer()).body(Map.of("name", name, "topic", topic, "targetShares", targetShares,
+                "bonusPoints", bonusPoints, "startsAt", Instant.now().minus(Duration.ofHours(1)).toString(),
+                "endsAt", Instant.now().plus(Duration.ofDays(7)).toString())).post("/api/challenges").then()
+                .statusCode(201).extract().path("id");
+    }
+
     public static JsonPath me(String token) {
         return as(token).get("/api/me").then().statusCode(200).extract().jsonPath();
     }

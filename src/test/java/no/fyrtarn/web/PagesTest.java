@@ -6,6 +6,7 @@ import static no.fyrtarn.testing.Posts.draft;
 import static no.fyrtarn.testing.Posts.draftAbout;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -264,6 +265,43 @@ class PagesTest {
                 .withLocale(Locale.forLanguageTag("nb")).format(expires.atZone(java.time.ZoneId.of("Europe/Oslo")));
         assertThat(card(feed, soonGone)).contains("kan deles til " + day);
         assertThat(card(feed, staying)).doesNotContain("kan deles til");
+    }
+
+    @Test
+    void the_top_of_the_feed_shows_the_running_challenges_with_my_progress() {
+        Team team = Team.of(0);
+        String topic = "utfordring-" + Api.unique();
+        String name = "Ukens utfordring " + Api.unique();
+        no.fyrtarn.testing.Game.challenge(name, topic, 2, 30);
+        String post = publish(draftAbout(topic, List.of(team.name()))); // LinkedIn and X
+        Session session = Session.of(team.leaderEmail());
+
+        String feed = session.given().header("Accept-Language", "en").get("/").then().statusCode(200).extract()
+                .asString();
+        assertThat(challenge(feed, name)).contains("0 of 2 shares for 30 bonus points · ends ",
+                "<a class=\"chip\" href=\"/?topic=" + topic + "\">#" + topic + "</a>");
+        String token = Api.login(team.leaderEmail());
+        no.fyrtarn.testing.Game.share(token, post, "LINKEDIN");
+        // the region the page fetches again when my standing changed
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> challenge(session.given()
+                .header("Accept-Language", "nb").get("/feed/challenges").then().statusCode(200).extract().asString(),
+                name).contains("1 av 2 delinger for 30 bonuspoeng"));
+        no.fyrtarn.testing.Game.share(token, post, "X");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> challenge(session.given()
+                .header("Accept-Language", "en").get("/feed/challenges").then().extract().asString(), name)
+                .contains("Met: +30 points"));
+        // not on one post alone, nor below the top of the feed
+        assertThat(session.given().get("/?post=" + post).then().statusCode(200).extract().asString()).doesNotContain(name);
+        publish(draft("audience", Map.of("teams", List.of(team.name())))); // a second post, so a page below the top
+        String below = Api.as(token).get("/api/feed?limit=1").then().statusCode(200).extract().path("nextCursor");
+        assertThat(session.given().queryParam("cursor", below).get("/").then().statusCode(200).extract().asString())
+                .doesNotContain(name);
+    }
+
+    /** The challenge's line on the page: from its name to the end of its box. */
+    private static String challenge(String page, String name) {
+        int at = page.indexOf("<strong>" + name + "</strong>");
+        return at < 0 ? "" : page.substring(at, page.indexOf("</div>", at));
     }
 
     @Test
