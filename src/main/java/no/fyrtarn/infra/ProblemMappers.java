@@ -240,8 +240,8 @@ public class ProblemMappers {
             return "is not a field of this request"; // StrictJson
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
-            if (invalid.getValue() instanceof String text && StorableText.problem(text) != null) {
-                return StorableText.problem(text);
+            if (invalid.getValue() instanceof String text && StorableText.problem(text) instanceof String problem) {
+                return problem;
             }
             if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
                 return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());

@@ -61,7 +61,7 @@ public class FeedPage {
     static final int TOPICS_SHOWN = 20;
     static final int CHALLENGES_SHOWN = 3;
 
-    /** A challenge as the feed shows it: whether it has begun ("from 8 Dec") and my progress. */
+    /** A challenge as the feed shows it, with my progress and whether it has begun (else: "starts 8 Dec"). */
     public record ChallengeLine(ChallengeView challenge, boolean begun) {
     }
 

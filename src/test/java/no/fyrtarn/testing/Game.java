@@ -24,13 +24,13 @@ public final class Game {
     }
 
     /**
-     * Starts a challenge for shares of posts with this topic, running from an hour ago for a week; @return its id. A
-     * topic no other test's posts have keeps its bonus out of their points.
+     * Starts a challenge for shares of posts with this topic, from an hour ago until {@code endsIn} from now; @return
+     * its id. A topic no other test's posts have keeps its bonus out of their points.
      */
-    public static String challenge(String name, String topic, int targetShares, int bonusPoints) {
+    public static String challenge(String name, String topic, int targetShares, int bonusPoints, Duration endsIn) {
         return as(Posts.marketer()).body(Map.of("name", name, "topic", topic, "targetShares", targetShares,
                 "bonusPoints", bonusPoints, "startsAt", Instant.now().minus(Duration.ofHours(1)).toString(),
-                "endsAt", Instant.now().plus(Duration.ofDays(7)).toString())).post("/api/challenges").then()
+                "endsAt", Instant.now().plus(endsIn).toString())).post("/api/challenges").then()
                 .statusCode(201).extract().path("id");
     }
 

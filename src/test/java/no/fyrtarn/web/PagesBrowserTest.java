@@ -416,7 +416,7 @@ class PagesBrowserTest {
         // the leaders page then has one of each segment: a contributor, a creator and a lurker
         Game.share(team.reports().get(0), post, "LINKEDIN");
         Game.suggestionPublished(Game.me(team.reports().get(1)).getString("employeeId"), "Min idé " + unique(), 1);
-        Game.challenge("Tilgjengelig utfordring " + unique(), "t-" + unique(), 3, 30); // the feed's challenges too
+        Game.challenge("Tilgjengelig utfordring " + unique(), "t-" + unique(), 3, 30, Duration.ofHours(2)); // in the feed
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
         Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -632,7 +632,7 @@ class PagesBrowserTest {
         String post = publish(longLink);
         Game.share(team.reports().get(0), post, "LINKEDIN");
         Game.challenge("En utfordring med et langt navn som må brytes på en smal skjerm " + unique(),
-                "et-langt-emne-" + unique(), 3, 30);
+                "et-langt-emne-" + unique(), 3, 30, Duration.ofHours(2));
         String marketer = Api.marketerInDirectory();
         List<String> sideways = new ArrayList<>();
         try (Browser narrow = new Browser(base.toString(), null, 320)) {

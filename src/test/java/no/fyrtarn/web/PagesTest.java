@@ -272,7 +272,8 @@ class PagesTest {
         Team team = Team.of(0);
         String topic = "utfordring-" + Api.unique();
         String name = "Ukens utfordring " + Api.unique();
-        no.fyrtarn.testing.Game.challenge(name, topic, 2, 30);
+        // ending before the other tests' challenges (hours, a week), since the feed shows the 3 that end soonest
+        no.fyrtarn.testing.Game.challenge(name, topic, 2, 30, java.time.Duration.ofMinutes(30));
         String post = publish(draftAbout(topic, List.of(team.name()))); // LinkedIn and X
         Session session = Session.of(team.leaderEmail());
 
