@@ -101,6 +101,16 @@ class PostResourceTest {
     }
 
     @Test
+    void a_posts_times_in_the_answer_that_made_it_are_those_a_later_read_gives() {
+        String marketer = marketer();
+        var created = as(marketer).body(draft()).post("/api/posts").then().statusCode(201).extract().jsonPath();
+        var read = as(marketer).get("/api/posts/" + created.getString("id")).then().statusCode(200).extract().jsonPath();
+        // the answer had nanoseconds, the stored row microseconds: "…:23.269797003Z" against "…:23.269797Z"
+        assertThat(read.getString("createdAt")).isEqualTo(created.getString("createdAt"));
+        assertThat(read.getString("updatedAt")).isEqualTo(created.getString("updatedAt"));
+    }
+
+    @Test
     void a_text_cut_inside_an_emoji_is_refused_and_a_whole_emoji_is_kept() throws Exception {
         String marketer = marketer();
         String title = "Utkast " + unique();

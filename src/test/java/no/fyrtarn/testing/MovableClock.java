@@ -10,7 +10,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
-/** The application's clock in tests: real time, shifted by what a test moved it. */
+import no.fyrtarn.infra.Clocks;
+
+/** The application's clock in tests: the application's own ({@link Clocks#SYSTEM}), shifted by what a test moved it. */
 @Alternative
 @Priority(1)
 @Singleton
@@ -28,7 +30,7 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Clocks.SYSTEM.instant().plus(offset);
     }
 
     @Override
