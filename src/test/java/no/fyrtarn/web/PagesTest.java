@@ -274,6 +274,12 @@ class PagesTest {
         String name = "Ukens utfordring " + Api.unique();
         // ending before the other tests' challenges (hours, a week), since the feed shows the 3 that end soonest
         no.fyrtarn.testing.Game.challenge(name, topic, 2, 30, java.time.Duration.ofMinutes(30));
+        String next = "Neste utfordring " + Api.unique();
+        java.time.Instant now = java.time.Instant.now();
+        Api.as(no.fyrtarn.testing.Posts.marketer()).body(Map.of("name", next, "targetShares", 1, "bonusPoints", 10,
+                "topic", "t-" + Api.unique(), "startsAt", now.plus(java.time.Duration.ofMinutes(10)).toString(),
+                "endsAt", now.plus(java.time.Duration.ofMinutes(40)).toString())).post("/api/challenges").then()
+                .statusCode(201);
         String post = publish(draftAbout(topic, List.of(team.name()))); // LinkedIn and X
         Session session = Session.of(team.leaderEmail());
 
@@ -281,6 +287,7 @@ class PagesTest {
                 .asString();
         assertThat(challenge(feed, name)).contains("0 of 2 shares for 30 bonus points · ends ",
                 "<a class=\"chip\" href=\"/?topic=" + topic + "\">#" + topic + "</a>");
+        assertThat(challenge(feed, next)).contains("0 of 1 share for 10 bonus points · starts "); // not begun yet
         String token = Api.login(team.leaderEmail());
         no.fyrtarn.testing.Game.share(token, post, "LINKEDIN");
         // the region the page fetches again when my standing changed
