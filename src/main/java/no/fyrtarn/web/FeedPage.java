@@ -2,6 +2,7 @@ package no.fyrtarn.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +60,17 @@ public class FeedPage {
     static final int PAGE_SIZE = 10;
     /** Topics in the bar above the cards. */
     static final int TOPICS_SHOWN = 20;
+    /** The challenges shown at once; those after them are behind "2 more challenges". */
     static final int CHALLENGES_SHOWN = 3;
+    static final int CHALLENGES_LISTED = 20;
 
-    /** A challenge as the feed shows it, with my progress and whether it has begun (else: "starts 8 Dec"). */
-    public record ChallengeLine(ChallengeView challenge, boolean begun) {
+    /**
+     * A challenge as the feed shows it, with my progress and whether it has begun (else: "starts 8 Dec").
+     *
+     * @param hiddenFromHere on the first of those behind "n more challenges", n; else 0
+     * @param lastHidden the last of those
+     */
+    public record ChallengeLine(ChallengeView challenge, boolean begun, int hiddenFromHere, boolean lastHidden) {
     }
 
     @CheckedTemplate
@@ -187,8 +195,16 @@ public class FeedPage {
 
     private List<ChallengeLine> challenges() {
         Instant now = calendar.now();
-        return challengeService.running(user.member().employeeId(), null, CHALLENGES_SHOWN).items().stream()
-                .map(c -> new ChallengeLine(c, !c.startsAt().isAfter(now))).toList();
+        List<ChallengeView> running = challengeService.running(user.member().employeeId(), null, CHALLENGES_LISTED)
+                .items();
+        List<ChallengeLine> lines = new ArrayList<>(running.size());
+        for (int i = 0; i < running.size(); i++) {
+            ChallengeView c = running.get(i);
+            lines.add(new ChallengeLine(c, !c.startsAt().isAfter(now),
+                    i == CHALLENGES_SHOWN ? running.size() - CHALLENGES_SHOWN : 0,
+                    i >= CHALLENGES_SHOWN && i == running.size() - 1));
+        }
+        return lines;
     }
 
     /**

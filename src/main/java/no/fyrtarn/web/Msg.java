@@ -146,6 +146,9 @@ public interface Msg {
     @Message("{mine} of {target} {#if target == 1}share{#else}shares{/if} for {bonus} bonus points")
     String challenge_progress(int mine, int target, int bonus);
 
+    @Message("{n} more {#if n == 1}challenge{#else}challenges{/if}")
+    String challenges_more(int n);
+
     @Message("Met: +{bonus} points")
     String challenge_met(int bonus);
 

@@ -280,15 +280,25 @@ class PagesTest {
                 "topic", "t-" + Api.unique(), "startsAt", now.plus(java.time.Duration.ofMinutes(10)).toString(),
                 "endsAt", now.plus(java.time.Duration.ofMinutes(40)).toString())).post("/api/challenges").then()
                 .statusCode(201);
+        for (int i = 0; i < 2; i++) { // more than the 3 shown at once
+            no.fyrtarn.testing.Game.challenge("Enda en " + Api.unique(), "t-" + Api.unique(), 1, 10,
+                    java.time.Duration.ofMinutes(50));
+        }
         String post = publish(draftAbout(topic, List.of(team.name()))); // LinkedIn and X
         Session session = Session.of(team.leaderEmail());
+        String token = Api.login(team.leaderEmail());
 
         String feed = session.given().header("Accept-Language", "en").get("/").then().statusCode(200).extract()
                 .asString();
+        List<String> running = Api.as(token).queryParam("limit", 20).get("/api/challenges").then().statusCode(200)
+                .extract().path("items.name");
+        assertThat(running).allSatisfy(listed -> assertThat(feed).contains("<strong>" + listed + "</strong>"));
+        int hidden = running.size() - 3;
+        assertThat(feed).contains("<details class=\"more-challenges\"><summary>" + hidden + " more challenge"
+                + (hidden == 1 ? "" : "s") + "</summary>");
         assertThat(challenge(feed, name)).contains("0 of 2 shares for 30 bonus points · ends ",
                 "<a class=\"chip\" href=\"/?topic=" + topic + "\">#" + topic + "</a>");
         assertThat(challenge(feed, next)).contains("0 of 1 share for 10 bonus points · starts "); // not begun yet
-        String token = Api.login(team.leaderEmail());
         no.fyrtarn.testing.Game.share(token, post, "LINKEDIN");
         // the region the page fetches again when my standing changed
         await().atMost(java.time.Duration.ofSeconds(10)).until(() -> challenge(session.given()
