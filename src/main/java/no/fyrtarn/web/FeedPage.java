@@ -62,6 +62,7 @@ public class FeedPage {
     static final int TOPICS_SHOWN = 20;
     /** The challenges shown at once; those after them are behind "2 more challenges". */
     static final int CHALLENGES_SHOWN = 3;
+    /** The challenges listed in all, shown or behind it. */
     static final int CHALLENGES_LISTED = 20;
 
     /**
