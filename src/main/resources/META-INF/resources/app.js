@@ -280,7 +280,12 @@
           const html = await response.text();
           if (last.get(region) !== html) {
             last.set(region, html);
+            // what the reader unfolded stays so (the feed's "2 more challenges"), by the fold's class
+            const unfolded = [...region.querySelectorAll('details[open]')].map(fold => fold.className);
             region.innerHTML = html;
+            region.querySelectorAll('details').forEach(fold => {
+              if (fold.className && unfolded.includes(fold.className)) fold.open = true;
+            });
             if (region.id) document.querySelectorAll('[data-live][data-live-after="' + region.id + '"]').forEach(refresh);
           }
         }

@@ -346,6 +346,28 @@ class PagesBrowserTest {
     }
 
     @Test
+    void the_feeds_challenges_follow_my_shares_and_those_i_unfolded_stay_open() {
+        Team team = Team.of(0);
+        for (int i = 0; i < 3; i++) { // three ending first, so that mine is folded under them
+            Game.challenge("Foran " + unique(), "t-" + unique(), 1, 10, Duration.ofMinutes(5 + i));
+        }
+        String mine = "Min utfordring " + unique();
+        String topic = "t-" + unique();
+        Game.challenge(mine, topic, 2, 10, Duration.ofMinutes(9));
+        String post = postFor(team, "Utfordret " + unique(), topic);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        phone.find("details.more-challenges summary").click();
+        assertThat(phone.text("details.more-challenges")).contains(mine, "0 of 2 shares");
+        phone.script("window.notReloaded = true;");
+
+        Game.share(team.leader(), post, "LINKEDIN");
+        await().atMost(Duration.ofSeconds(15)).until(() -> phone.text("details.more-challenges").contains("1 of 2 shares"));
+        assertThat(phone.script("return document.querySelector('details.more-challenges').open;")).isEqualTo(true);
+        assertThat(phone.script("return window.notReloaded === true;")).isEqualTo(true);
+    }
+
+    @Test
     void the_leaderboard_updates_live_when_someone_else_shares() {
         Team team = Team.of(1);
         String post = postFor(team, "Live " + unique());
