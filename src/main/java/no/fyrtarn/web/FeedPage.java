@@ -2,7 +2,6 @@ package no.fyrtarn.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +64,23 @@ public class FeedPage {
     /** The challenges listed in all, shown or behind it. */
     static final int CHALLENGES_LISTED = 20;
 
-    /**
-     * A challenge as the feed shows it, with my progress and whether it has begun (else: "starts 8 Dec").
-     *
-     * @param hiddenFromHere on the first of those behind "n more challenges", n; else 0
-     * @param lastHidden the last of those
-     */
-    public record ChallengeLine(ChallengeView challenge, boolean begun, int hiddenFromHere, boolean lastHidden) {
+    /** A challenge as the feed shows it ({@code tags/challenge.html}): whether it has begun (else: "starts 8 Dec"). */
+    public record ChallengeLine(ChallengeView challenge, boolean begun) {
+    }
+
+    /** The challenges the feed shows at once, and those behind "2 more challenges". */
+    public record Challenges(List<ChallengeLine> shown, List<ChallengeLine> folded) {
+
+        static final Challenges NONE = new Challenges(List.of(), List.of());
+
+        static Challenges of(List<ChallengeLine> running) {
+            int cut = Math.min(CHALLENGES_SHOWN, running.size());
+            return new Challenges(running.subList(0, cut), running.subList(cut, running.size()));
+        }
+
+        public boolean any() {
+            return !shown.isEmpty();
+        }
     }
 
     @CheckedTemplate
@@ -83,7 +92,7 @@ public class FeedPage {
          * @param challenges the challenges not over yet, with my progress; none below the top of the feed
          */
         static native TemplateInstance feed(MeView me, List<String> topics, Page<FeedItem> feed, String topic,
-                boolean onePost, boolean postGone, String newPosts, List<ChallengeLine> challenges);
+                boolean onePost, boolean postGone, String newPosts, Challenges challenges);
 
         /** The new-posts region's content: a link to see them when {@code count} came, else nothing. */
         static native TemplateInstance news(long count, String topic);
@@ -92,7 +101,7 @@ public class FeedPage {
 
         static native TemplateInstance feed$standing(MeView me);
 
-        static native TemplateInstance feed$challenges(List<ChallengeLine> challenges);
+        static native TemplateInstance feed$challenges(Challenges challenges);
 
         static native TemplateInstance feed$reach(Map<Network, Long> myClicks);
     }
@@ -128,14 +137,15 @@ public class FeedPage {
             Optional<FeedItem> item = Ids.parse(post).flatMap(id -> feeds.item(user.member(), id));
             if (item.isPresent()) {
                 return Templates.feed(standing, List.of(), new Page<>(List.of(item.get()), null), null, true, false,
-                        null, List.of()).setLocale(page.locale());
+                        null, Challenges.NONE).setLocale(page.locale());
             }
         }
         String filter = Post.topicFilter(topic);
         Page<FeedItem> shown = feeds.feed(user.member(), filter, cursor, PAGE_SIZE);
         boolean top = cursor == null;
         return Templates.feed(standing, topicBar(filter), shown, filter, false, post != null,
-                top ? newPostsAddress(shown, filter) : null, top ? challenges() : List.of()).setLocale(page.locale());
+                top ? newPostsAddress(shown, filter) : null, top ? challenges() : Challenges.NONE)
+                .setLocale(page.locale());
     }
 
     /** The address that counts the posts published since the newest of these (all, when there are none). */
@@ -194,18 +204,10 @@ public class FeedPage {
         return Templates.feed$challenges(challenges()).setLocale(page.locale());
     }
 
-    private List<ChallengeLine> challenges() {
+    private Challenges challenges() {
         Instant now = calendar.now();
-        List<ChallengeView> running = challengeService.running(user.member().employeeId(), null, CHALLENGES_LISTED)
-                .items();
-        List<ChallengeLine> lines = new ArrayList<>(running.size());
-        for (int i = 0; i < running.size(); i++) {
-            ChallengeView c = running.get(i);
-            lines.add(new ChallengeLine(c, !c.startsAt().isAfter(now),
-                    i == CHALLENGES_SHOWN ? running.size() - CHALLENGES_SHOWN : 0,
-                    i >= CHALLENGES_SHOWN && i == running.size() - 1));
-        }
-        return lines;
+        return Challenges.of(challengeService.running(user.member().employeeId(), null, CHALLENGES_LISTED).items()
+                .stream().map(c -> new ChallengeLine(c, !c.startsAt().isAfter(now))).toList());
     }
 
     /**
