@@ -60,7 +60,8 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
         }
         if (query != null) {
             where.append(" and (lower(e.name) like :q escape '\\' or e.email like :q escape '\\')");
-            String pattern = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String pattern = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
             params.and("q", "%" + pattern + "%");
         }
         if (afterEmail != null) {

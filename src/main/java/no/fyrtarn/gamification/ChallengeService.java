@@ -46,7 +46,7 @@ public class ChallengeService {
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.badRequest("endsAt", "must be after startsAt");
         }
-        if (request.topic() != null && !request.topic().isBlank() && Post.topicFilter(request.topic()) == null) {
+        if (Post.isWordless(request.topic())) {
             throw ProblemException.badRequest("topic", Language.text("fyrtarn.topic.word")); // "#": not any post
         }
         Challenge challenge = new Challenge(request, createdBy, calendar.now());

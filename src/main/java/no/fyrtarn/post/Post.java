@@ -116,6 +116,11 @@ public class Post {
         return key.substring(word).strip().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a topic was given but is only "#" (and spaces): it names none, and is refused where one is asked for. */
+    public static boolean isWordless(String topic) {
+        return topic != null && !topic.isBlank() && topicKey(topic).isEmpty();
+    }
+
     /** A campaign as stored: trimmed; null for none (null or blank). */
     public static String campaignKey(String campaign) {
         return campaign == null || campaign.isBlank() ? null : campaign.trim();

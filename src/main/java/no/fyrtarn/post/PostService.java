@@ -280,7 +280,7 @@ public class PostService {
             throw ProblemException.badRequest("url", Language.text("fyrtarn.url.absolute"));
         }
         for (int i = 0; r.topics() != null && i < r.topics().size(); i++) {
-            if (Post.topicKey(r.topics().get(i)).isEmpty()) {
+            if (Post.isWordless(r.topics().get(i))) {
                 throw ProblemException.badRequest("topics[" + i + "]", Language.text("fyrtarn.topic.word"));
             }
         }
