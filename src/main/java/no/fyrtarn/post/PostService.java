@@ -276,8 +276,10 @@ public class PostService {
 
     /** Rules across fields that Bean Validation on the record cannot express; @return the audience's team ids. */
     private Set<UUID> checked(PostRequest r) {
-        if (!hasHost(r.url())) {
-            throw ProblemException.badRequest("url", Language.text("fyrtarn.url.absolute"));
+        URI url = webAddress(r.url());
+        if (url.getRawUserInfo() != null) {
+            // everyone who follows a shared link would get them, and "https://example.com@evil.example" goes to evil
+            throw ProblemException.badRequest("url", Language.text("fyrtarn.url.credentials"));
         }
         for (int i = 0; r.topics() != null && i < r.topics().size(); i++) {
             if (Post.isWordless(r.topics().get(i))) {
@@ -311,11 +313,16 @@ public class PostService {
     }
 
     /** Whether the URL names a host, an internationalized domain name ("blåbær.no") included. */
-    private static boolean hasHost(String url) {
+    /** The post's address, which must be an absolute web address with a host. */
+    private static URI webAddress(String url) {
         try {
-            return new URI(WebUrls.withAsciiHost(url.trim())).getHost() != null;
+            URI uri = new URI(WebUrls.withAsciiHost(url.trim()));
+            if (uri.getHost() != null) {
+                return uri;
+            }
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
+            // as one without a host
         }
+        throw ProblemException.badRequest("url", Language.text("fyrtarn.url.absolute"));
     }
 }

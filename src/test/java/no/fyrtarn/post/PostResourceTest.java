@@ -63,6 +63,9 @@ class PostResourceTest {
         cases.add(new Object[] { "url", "example.com/no-scheme", "url" });
         cases.add(new Object[] { "url", "https://exa mple.com/", "url" });
         cases.add(new Object[] { "url", "https://" + "å".repeat(64) + ".no/", "url" }); // no ASCII name fits 63
+        // a user name or password would go to everyone who follows the link, and this one's host is evil.example
+        cases.add(new Object[] { "url", "https://user:secret@example.com/", "url" });
+        cases.add(new Object[] { "url", "https://example.com@evil.example/login", "url" });
         cases.add(new Object[] { "networks", List.of(), "networks" });
         cases.add(new Object[] { "networks", null, "networks" });
         cases.add(new Object[] { "networks", List.of("MYSPACE"), "networks[0]" });
@@ -98,6 +101,14 @@ class PostResourceTest {
         as(marketer).body(body).post("/api/posts").then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("violations.field", hasItem(named));
         assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+    }
+
+    @Test
+    void a_link_with_a_user_name_is_refused_saying_why() {
+        as(marketer()).body(draft("url", "https://kari:Hemmelig1@staging.example.com/lansering")).post("/api/posts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("url"))
+                .body("violations[0].message", equalTo("must not contain a user name or password"));
     }
 
     @Test
