@@ -63,10 +63,15 @@ public interface LinkConfig {
         @WithDefault("30m")
         Duration window();
 
-        /** User-agent substrings (case-insensitive) of link-preview bots, whose requests are redirected but not counted. */
+        /**
+         * User-agent substrings (case-insensitive) of link-preview bots and crawlers, whose requests are redirected but
+         * not counted. "://" is an address in the user agent, where a crawler says who runs it and a browser never
+         * writes one; the names after it are crawlers that give none.
+         */
         @WithDefault("LinkedInBot,Twitterbot,facebookexternalhit,Facebot,Slackbot,Slack-ImgProxy,WhatsApp,TelegramBot,"
                 + "Discordbot,SkypeUriPreview,MicrosoftPreview,Googlebot,bingbot,Applebot,redditbot,Pinterestbot,"
-                + "Embedly,Iframely,vkShare,Mastodon,Bluesky")
+                + "Embedly,Iframely,vkShare,Mastodon,Bluesky,"
+                + "://,crawler,spider,ClaudeBot,Claude-User,Claude-SearchBot,HeadlessChrome")
         List<String> previewBots();
     }
 }

@@ -143,6 +143,34 @@ class ClickCountingTest {
     }
 
     @Test
+    void crawlers_are_not_counted_and_people_in_an_apps_browser_are() {
+        String path = trackedPath("https://example.com/crawlers", null);
+        List<String> crawlers = List.of(
+                "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)",
+                "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; +claudebot@anthropic.com)",
+                "CCBot/2.0 (https://commoncrawl.org/faq/)",
+                "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
+                "DuckDuckBot/1.1; (+http://duckduckgo.com/duckduckbot.html)",
+                "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
+                "Mozilla/5.0 (Linux; Android 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36 "
+                        + "(compatible; Bytespider; spider-feedback@bytedance.com)",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 "
+                        + "Safari/537.36");
+        crawlers.forEach(crawler -> click(path, crawler));
+        List<String> people = List.of(
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                        + "Mobile/15E148 [LinkedInApp]/9.30.1234",
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                        + "Mobile/22B83 [FBAN/FBIOS;FBAV/489.0.0.43.107;FBBV/654321;FBDV/iPhone16,2;FBMD/iPhone]",
+                "Mozilla/5.0 (Linux; Android 13; CUBOT KINGKONG 9) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/131.0.6778.81 Mobile Safari/537.36");
+        people.forEach(person -> click(path, person));
+
+        assertThat(countedOnceJudged(path)).isEqualTo(people.size());
+        assertThat(stored(path)).containsAll(people).doesNotContainAnyElementsOf(crawlers);
+    }
+
+    @Test
     void a_client_counts_once_per_code_within_thirty_minutes() {
         String path = trackedPath("https://example.com/dedupe", null);
         click(path, PHONE);
