@@ -296,6 +296,31 @@ public class ProblemMappers {
         };
     }
 
+    /**
+     * A form body with a "%" not followed by two hexadecimal digits ("title=50%" typed by a script that did not encode
+     * it): Quarkus REST's form parser fails with an IllegalArgumentException, which is the client's, not ours.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, SimpleResourceInfo resource) {
+        if (thrownBy(e, FORM_PARSER)) {
+            return answer(resource,
+                    Problem.invalid(List.of(new Problem.Violation("body", Language.text("fyrtarn.form.percent")))));
+        }
+        return unexpected(e, resource);
+    }
+
+    private static final String FORM_PARSER =
+            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
+
+    private static boolean thrownBy(Throwable e, String className) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, SimpleResourceInfo resource) {
         LOG.error("Unexpected failure", e);

@@ -570,6 +570,21 @@ class PagesTest {
     }
 
     @Test
+    void a_form_with_a_bare_percent_sign_is_a_bad_request_not_our_failure() {
+        // as a script sends a form it did not encode: "50%" where a browser sends "50%25"; a 500 before
+        given().contentType(ContentType.URLENC).accept(BROWSER_ACCEPT).body("email=50%&next=/").post("/login").then()
+                .statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("a % must be followed by two hexadecimal digits"));
+        Session marketer = Session.of(Api.marketerInDirectory());
+        int drafts = draftCount();
+        marketer.given().contentType(ContentType.URLENC).accept(BROWSER_ACCEPT).header("Accept-Language", "nb")
+                .body("_csrf=" + marketer.csrf() + "&title=50%+off&body=Tekst&url=https%3A%2F%2Fexample.com%2F&networks=X")
+                .post("/studio").then().statusCode(400).contentType(ContentType.HTML)
+                .body(containsString("etter % må det stå to heksadesimale sifre"));
+        assertThat(draftCount()).isEqualTo(drafts);
+    }
+
+    @Test
     void a_mistake_only_the_post_service_sees_keeps_the_studios_form_too() {
         Session marketer = Session.of(Api.marketerInDirectory());
         int drafts = draftCount();
