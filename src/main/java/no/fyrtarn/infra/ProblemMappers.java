@@ -41,6 +41,9 @@ import no.fyrtarn.web.PageErrors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Quarkus REST's parser of form bodies, whose IllegalArgumentException is a malformed body. */
+    private static final String FORM_PARSER =
+            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
 
     @Inject
     PageErrors pages;
@@ -308,9 +311,6 @@ public class ProblemMappers {
         }
         return unexpected(e, resource);
     }
-
-    private static final String FORM_PARSER =
-            "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
 
     private static boolean thrownBy(Throwable e, String className) {
         for (StackTraceElement frame : e.getStackTrace()) {

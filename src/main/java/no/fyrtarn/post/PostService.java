@@ -278,7 +278,7 @@ public class PostService {
     private Set<UUID> checked(PostRequest r) {
         URI url = webAddress(r.url());
         if (url.getRawUserInfo() != null) {
-            // everyone who follows a shared link would get them, and "https://example.com@evil.example" goes to evil
+            // everyone who follows a shared link would get them; "https://example.com@evil.example/" is evil.example
             throw ProblemException.badRequest("url", Language.text("fyrtarn.url.credentials"));
         }
         for (int i = 0; r.topics() != null && i < r.topics().size(); i++) {
@@ -312,8 +312,7 @@ public class PostService {
         return new HashSet<>(ids.values());
     }
 
-    /** Whether the URL names a host, an internationalized domain name ("blåbær.no") included. */
-    /** The post's address, which must be an absolute web address with a host. */
+    /** The post's address, which must name a host, an internationalized domain name ("blåbær.no") included. */
     private static URI webAddress(String url) {
         try {
             URI uri = new URI(WebUrls.withAsciiHost(url.trim()));
