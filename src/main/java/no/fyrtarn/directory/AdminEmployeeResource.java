@@ -83,7 +83,8 @@ public class AdminEmployeeResource {
 
     @GET
     @Operation(operationId = "listEmployees", summary = "List employees",
-            description = "Ordered by e-mail; q matches part of the name or e-mail, case-insensitive.")
+            description = "Ordered by e-mail; q matches part of the name or e-mail, team a team's name, both "
+                    + "case-insensitive.")
     @APIResponse(responseCode = "200", description = "A page of employees")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<EmployeeView> list(@QueryParam("team") String team, @QueryParam("q") @Size(max = 100) String q,

@@ -256,10 +256,10 @@ public class DirectoryService {
         return teams.listAll().stream().map(Team::name).sorted().toList();
     }
 
-    /** Team ids by name; a name that is no team is left out. */
+    /** Team ids by name as given, whatever its case; a name that is no team is left out. */
     @Transactional
     public Map<String, UUID> teamIds(Collection<String> names) {
-        return teams.findByNames(names).stream().collect(Collectors.toMap(Team::name, Team::id));
+        return teams.idsByName(names);
     }
 
     @Transactional

@@ -55,7 +55,7 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (team != null) {
-            where.append(" and t.name = :team");
+            where.append(" and lower(t.name) = lower(:team)");
             params.and("team", team);
         }
         if (query != null) {

@@ -67,11 +67,11 @@ public class People {
         byId.forgetAll();
     }
 
-    /** The team's members; empty when there is no team of that name. */
+    /** The team's members; empty when there is no team of that name (in any case). */
     @Transactional
     public Optional<List<Person>> team(String name) {
-        List<?> team = em.createNativeQuery("select id from team where name = :name").setParameter("name", name)
-                .getResultList();
+        List<?> team = em.createNativeQuery("select id from team where lower(name) = lower(:name)")
+                .setParameter("name", name).getResultList();
         if (team.isEmpty()) {
             return Optional.empty();
         }

@@ -2,7 +2,9 @@ package no.fyrtarn.directory;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,12 +15,23 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
+    /** The team of this name whatever its case ("sales" is Sales; there is one team per name in any case, V13). */
     public Optional<Team> findByName(String name) {
-        return find("name", name).firstResultOptional();
+        return find("lower(name) = lower(?1)", name).firstResultOptional();
     }
 
-    public List<Team> findByNames(Collection<String> names) {
-        return names.isEmpty() ? List.of() : list("name in ?1", names);
+    /** The teams these names name, each name as given to its team's id; a name that is no team is left out. */
+    public Map<String, UUID> idsByName(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select n.name, t.id from unnest(cast(:names as text[])) as n(name)
+                  join team t on lower(t.name) = lower(n.name)""")
+                .setParameter("names", names.toArray(String[]::new)).getResultList();
+        Map<String, UUID> ids = new HashMap<>();
+        rows.stream().map(r -> (Object[]) r).forEach(r -> ids.put((String) r[0], (UUID) r[1]));
+        return ids;
     }
 
     public Team findOrCreate(String name, Instant now) {

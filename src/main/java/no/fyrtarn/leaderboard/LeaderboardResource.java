@@ -39,7 +39,8 @@ public class LeaderboardResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getLeaderboard", summary = "Ranking by points in a period, for the company, a team or the leaders",
-            description = "Ties share a rank. scope=team ranks the caller's team unless team names another.")
+            description = "Ties share a rank. scope=team ranks the caller's team unless team names another "
+                    + "(in any case).")
     @APIResponse(responseCode = "200", description = "The leaderboard")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import no.fyrtarn.testing.Posts;
 
 @QuarkusTest
 class AdminEmployeeResourceTest {
@@ -59,6 +60,30 @@ class AdminEmployeeResourceTest {
                 .isEqualTo("lead." + u + "@test.no");
         assertThat(list.getList("items.find { it.email == 'a.%s@test.no' }.roles".formatted(u)))
                 .containsExactly("employee");
+    }
+
+    @Test
+    void a_team_is_one_team_whatever_the_case_its_name_is_written_in() {
+        String u = unique();
+        String team = "Salg " + u;
+        importEmployees(List.of(row("first." + u + "@test.no", "Frida Først", team, null)));
+        // HR's file as people type it: the same team in other cases, in a later import and within one
+        importEmployees(List.of(row("second." + u + "@test.no", "Sivert Senere", team.toLowerCase(), null),
+                row("third." + u + "@test.no", "Tea Tredje", team.toUpperCase(), null)));
+
+        JsonPath list = listed("team", "SALG " + u);
+        assertThat(list.getList("items.email")).hasSize(3);
+        assertThat(list.getList("items.team")).containsOnly(team); // the first spelling stays
+        String reader = token("third." + u + "@test.no", "employee");
+        assertThat(as(reader).queryParam("scope", "team").queryParam("team", team.toLowerCase())
+                .get("/api/leaderboard").then().statusCode(200).extract().jsonPath().getList("entries.name"))
+                .containsExactlyInAnyOrder("Frida Først", "Sivert Senere", "Tea Tredje");
+
+        // a post for the team, named in yet another case, is in every member's feed
+        String post = Posts.publish(Posts.draft("audience", Map.of("teams", List.of("sALG " + u))));
+        as(reader).get("/api/feed/" + post).then().statusCode(200);
+        assertThat(as(adminToken()).get("/api/posts/" + post).then().statusCode(200).extract().jsonPath()
+                .getList("audience.teams")).containsExactly(team);
     }
 
     @Test
