@@ -2,6 +2,7 @@ package no.fyrtarn.infra;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -241,6 +242,10 @@ public class ProblemMappers {
     private static String readable(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request"; // StrictJson
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() == Instant.class) {
+            return "must be a date and time with its offset from UTC, as text: 2026-12-07T10:00:00Z or "
+                    + "2026-12-07T11:00:00+01:00"; // not a number, nor a time without its offset
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid) {
             if (invalid.getValue() instanceof String text && StorableText.problem(text) instanceof String problem) {

@@ -1,10 +1,12 @@
 package no.fyrtarn.infra;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -43,6 +47,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         return mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** After Quarkus's own, which registers Jackson's modules: a deserializer registered later takes precedence. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -57,8 +67,28 @@ public class StrictJson implements ObjectMapperCustomizer {
         for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
             mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
-        mapper.registerModule(
-                new SimpleModule("storable-text").addDeserializer(String.class, new StorableTextDeserializer()));
+        mapper.registerModule(new SimpleModule("strict-values")
+                .addDeserializer(String.class, new StorableTextDeserializer())
+                .addDeserializer(Instant.class, new TextualInstantDeserializer()));
+    }
+
+    /**
+     * A time is text with its offset from UTC. Jackson reads a number as seconds since 1970, so a client sending
+     * JavaScript's {@code Date.now()}, milliseconds, scheduled a post for the year 58 903 without a word.
+     */
+    static final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+        TextualInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 
     /** Text with the NUL character or half a character is refused: see {@link StorableText}. */

@@ -76,6 +76,10 @@ class PostResourceTest {
         cases.add(new Object[] { "audience", Map.of("teams", List.of("No such team " + UUID.randomUUID())), "audience.teams[0]" });
         cases.add(new Object[] { "expiresAt", "2001-01-01T00:00:00Z", "expiresAt" });
         cases.add(new Object[] { "expiresAt", "not a time", "expiresAt" });
+        // a time without its offset, and numbers: JavaScript's Date.now() was taken as seconds, a time in the year 58 903
+        cases.add(new Object[] { "publishAt", "2031-01-01T10:00:00", "publishAt" });
+        cases.add(new Object[] { "publishAt", 1_924_941_600_000L, "publishAt" });
+        cases.add(new Object[] { "expiresAt", 1_924_941_600, "expiresAt" });
         cases.add(new Object[] { "campaign", "c".repeat(101), "campaign" });
         cases.add(new Object[] { "language", "norsk", "language" });
         cases.add(new Object[] { "language", "en_GB", "language" });
@@ -101,6 +105,14 @@ class PostResourceTest {
         as(marketer).body(body).post("/api/posts").then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400)).body("violations.field", hasItem(named));
         assertThat(titlesOfDrafts(marketer)).doesNotContain(title);
+    }
+
+    @Test
+    void a_time_sent_as_a_number_is_refused_saying_how_to_write_it() {
+        as(marketer()).body(draft("publishAt", System.currentTimeMillis())).post("/api/posts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("publishAt"))
+                .body("violations[0].message", equalTo("must be a date and time with its offset from UTC, as text: "
+                        + "2026-12-07T10:00:00Z or 2026-12-07T11:00:00+01:00"));
     }
 
     @Test
