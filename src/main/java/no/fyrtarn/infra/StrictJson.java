@@ -26,7 +26,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * JSON values of the type the field has: a number or a boolean where text is expected, or text where a number or a
  * boolean is, or a number for one of a list of names, is a 400 naming the field (ProblemMappers), not quietly converted
  * ({@code "text": 123} shared as "123", {@code "targetShares": "3"} taken as 3, {@code "network": 1} taken as X), nor
- * is a fraction for a whole number ({@code "points": 10.5} stored as 10). Jackson converts all of these by default.
+ * is a fraction for a whole number ({@code "points": 10.5} stored as 10), nor a number for a time (taken as seconds
+ * since 1970). Jackson converts all of these by default.
  * <p>
  * A field the request does not have is a 400 naming it too, where Quarkus skips it: a client that misspells
  * {@code "text"} would otherwise share the caption instead of the employee's own words, and one that misspells
