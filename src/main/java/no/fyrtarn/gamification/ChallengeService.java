@@ -46,6 +46,10 @@ public class ChallengeService {
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw ProblemException.badRequest("endsAt", "must be after startsAt");
         }
+        if (!request.endsAt().isAfter(calendar.now())) {
+            // only shares from now on count: one that is over could never be met, nor would any list show it
+            throw ProblemException.badRequest("endsAt", Language.text("fyrtarn.expires.future"));
+        }
         if (Post.isWordless(request.topic())) {
             throw ProblemException.badRequest("topic", Language.text("fyrtarn.topic.word")); // "#": not any post
         }

@@ -97,11 +97,17 @@ class ChallengeResourceTest {
     }
 
     @Test
-    void a_challenge_needs_a_name_a_goal_and_an_end_after_its_start_and_only_marketing_starts_one() {
+    void a_challenge_needs_a_name_a_goal_and_an_end_after_its_start_and_now_and_only_marketing_starts_one() {
         Map<String, Object> backwards = challenge(null);
         backwards.put("endsAt", Instant.now().minus(2, ChronoUnit.HOURS).toString());
         as(marketer()).body(backwards).post("/api/challenges").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("endsAt"));
+        Map<String, Object> over = challenge(null); // a wrong month, say: it could never be met, nor be listed
+        over.put("startsAt", Instant.now().minus(30, ChronoUnit.DAYS).toString());
+        over.put("endsAt", Instant.now().minus(23, ChronoUnit.DAYS).toString());
+        as(marketer()).body(over).post("/api/challenges").then().statusCode(400)
+                .body("violations[0].field", equalTo("endsAt"))
+                .body("violations[0].message", equalTo("must be in the future"));
         Map<String, Object> noGoal = challenge(null);
         noGoal.put("targetShares", 0);
         as(marketer()).body(noGoal).post("/api/challenges").then().statusCode(400)
@@ -121,6 +127,7 @@ class ChallengeResourceTest {
                 .body("detail", equalTo("Challenge " + unknown + " not found")); // was "No such challenge not found"
         List<String> names = as(employee).queryParam("limit", 100).get("/api/challenges").then().statusCode(200)
                 .extract().path("items.name");
-        assertThat(names).noneMatch(n -> n.equals(backwards.get("name")) || n.equals(noGoal.get("name")));
+        assertThat(names).noneMatch(n -> n.equals(backwards.get("name")) || n.equals(noGoal.get("name"))
+                || n.equals(over.get("name")));
     }
 }
