@@ -11,10 +11,10 @@ import no.fyrtarn.infra.StorableText;
 
 /**
  * Reads the directory CSV: a header line with the JSON field names (email, name, team, managerEmail, location,
- * language, roles), RFC 4180 quoting, roles separated by ';' or '|' inside their cell. Cells are separated by commas,
- * or by semicolons when the header line has those and no comma: Excel writes them where a comma writes decimals
- * (Norwegian, Swedish). UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø and å would be stored
- * as replacement characters, so such a file is a 400 saying to save it as CSV UTF-8.
+ * language, roles), RFC 4180 quoting, roles separated by ';', '|' or (in a quoted cell) ',' inside their cell. Cells
+ * are separated by commas, or by semicolons when the header line has those and no comma: Excel writes them where a
+ * comma writes decimals (Norwegian, Swedish). UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø
+ * and å would be stored as replacement characters, so such a file is a 400 saying to save it as CSV UTF-8.
  */
 final class EmployeeCsv {
 
@@ -61,7 +61,7 @@ final class EmployeeCsv {
             rows.add(new EmployeeRow(cell(record, index, "email"), cell(record, index, "name"),
                     cell(record, index, "team"), cell(record, index, "managerEmail"), cell(record, index, "location"),
                     cell(record, index, "language"),
-                    roles == null ? null : Arrays.stream(roles.split("[;|]")).map(String::trim)
+                    roles == null ? null : Arrays.stream(roles.split("[;|,]")).map(String::trim)
                             .filter(s -> !s.isEmpty()).toList()));
         }
         return rows;

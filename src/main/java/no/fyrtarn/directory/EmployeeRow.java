@@ -17,5 +17,9 @@ public record EmployeeRow(
         @Schema(example = "lead.sales@example.com") @Email @Size(max = 254) String managerEmail,
         @Schema(example = "Oslo") @Size(max = 100) String location,
         @Schema(example = "nb") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as nb, sv or en-GB") String language,
-        @Schema(example = "[\"employee\", \"marketing\"]") @Size(max = 4) List<@Pattern(regexp = "employee|leader|marketing|admin", message = "must be one of employee, leader, marketing, admin") String> roles) {
+        @Schema(description = "In any case (\"Marketing\" is marketing); stored in lower case",
+                example = "[\"employee\", \"marketing\"]")
+        @Size(max = 4) List<@Pattern(regexp = "\\s*(employee|leader|marketing|admin)\\s*",
+                flags = Pattern.Flag.CASE_INSENSITIVE, message = "must be one of employee, leader, marketing, admin")
+                String> roles) {
 }

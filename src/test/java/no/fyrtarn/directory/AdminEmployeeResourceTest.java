@@ -123,9 +123,10 @@ class AdminEmployeeResourceTest {
                 email,name,team,managerEmail,location,language,roles
                 m.%1$s@test.no,"Berg, Maja",Marketing %1$s,,Oslo,nb,employee;marketing
                 n.%1$s@test.no,Nils "Nisse" Ek,Marketing %1$s,m.%1$s@test.no,Göteborg,sv,
-                """.formatted(u);
+                o.%1$s@test.no,Ola Olsen,Marketing %1$s,m.%1$s@test.no,Oslo,nb,"Employee, Admin"
+                """.formatted(u); // roles as an HR file writes them: capitalized, and listed as a sentence lists them
         given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8").body(csv).put("/api/admin/employees").then()
-                .statusCode(200).body("created", equalTo(2));
+                .statusCode(200).body("created", equalTo(3));
 
         JsonPath list = listed("q", u);
         assertThat(list.getString("items.find { it.email == 'm.%s@test.no' }.name".formatted(u))).isEqualTo("Berg, Maja");
@@ -134,6 +135,10 @@ class AdminEmployeeResourceTest {
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.name".formatted(u)))
                 .isEqualTo("Nils \"Nisse\" Ek");
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.location".formatted(u))).isEqualTo("Göteborg");
+        assertThat(list.getList("items.find { it.email == 'o.%s@test.no' }.roles".formatted(u)))
+                .containsExactly("employee", "admin");
+        importEmployees(List.of(Map.of("email", "p." + u + "@test.no", "name", "Per", "roles", List.of(" Marketing"))));
+        assertThat(listed("q", "p." + u).getList("items[0].roles")).containsExactly("employee", "marketing");
     }
 
     @Test
