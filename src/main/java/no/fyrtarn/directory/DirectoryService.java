@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -250,10 +251,15 @@ public class DirectoryService {
                 List.of(Role.EMPLOYEE_NAME), clock.instant());
     }
 
-    /** Every team's name, in order. */
+    /**
+     * The names of the teams someone is in, and of these (a post's audience) whoever is in them, in order. A team
+     * everyone left (a reorganisation renamed it) is no audience to offer: a post for it would reach nobody.
+     */
     @Transactional
-    public List<String> teamNames() {
-        return teams.listAll().stream().map(Team::name).sorted().toList();
+    public List<String> teamNamesWithMembers(Collection<String> andThese) {
+        Set<String> names = new TreeSet<>(teams.withMembers().stream().map(Team::name).toList());
+        names.addAll(andThese);
+        return List.copyOf(names);
     }
 
     /** Team ids by name as given, whatever its case; a name that is no team is left out. */

@@ -34,6 +34,11 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         return ids;
     }
 
+    /** The teams someone is in. */
+    public List<Team> withMembers() {
+        return list("from Team t where exists (from Employee e where e.team = t)");
+    }
+
     public Team findOrCreate(String name, Instant now) {
         return findByName(name).orElseGet(() -> {
             Team team = new Team(name, now);

@@ -469,8 +469,9 @@ public class StudioPage {
      */
     private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links, String live) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
-        return Templates.edit(post, editable, form, errors, directory.teamNames(), List.of(Network.values()), links,
-                live).setLocale(page.locale());
+        List<String> teams = directory.teamNamesWithMembers(form.teams == null ? List.of() : form.teams);
+        return Templates.edit(post, editable, form, errors, teams, List.of(Network.values()), links, live)
+                .setLocale(page.locale());
     }
 
     private static Response toPost(UUID id) {

@@ -585,6 +585,30 @@ class PagesTest {
     }
 
     @Test
+    void the_studio_offers_as_audience_the_teams_someone_is_in() {
+        String u = Api.unique();
+        String old = "Gamle salg " + u;
+        List<Map<String, Object>> people = List.of(Map.of("email", "a." + u + "@test.no", "name", "Anne", "team", old),
+                Map.of("email", "b." + u + "@test.no", "name", "Bent", "team", old));
+        Api.importEmployees(people);
+        String email = Api.marketerInDirectory();
+        String token = Api.login(email);
+        String draft = no.fyrtarn.testing.Posts.create(token, draft("audience", Map.of("teams", List.of(old))));
+        Session marketer = Session.of(email);
+        assertThat(marketer.given().get("/studio/new").then().statusCode(200).extract().asString())
+                .contains("value=\"" + old + "\">");
+
+        // a reorganisation: everyone moves to the new team, and a post for the old one would reach nobody
+        Api.importEmployees(people.stream().map(p -> Map.<String, Object>of("email", p.get("email"),
+                "name", p.get("name"), "team", "Nye salg " + u)).toList());
+        assertThat(marketer.given().get("/studio/new").then().statusCode(200).extract().asString())
+                .contains("value=\"Nye salg " + u + "\">").doesNotContain("value=\"" + old + "\"");
+        // a draft for it still shows it, ticked, so that editing it does not drop it unseen
+        assertThat(marketer.given().get("/studio/" + draft).then().statusCode(200).extract().asString())
+                .contains("value=\"" + old + "\" checked>");
+    }
+
+    @Test
     void a_mistake_only_the_post_service_sees_keeps_the_studios_form_too() {
         Session marketer = Session.of(Api.marketerInDirectory());
         int drafts = draftCount();
