@@ -32,6 +32,9 @@ public class People {
     @Inject
     EntityManager em;
 
+    @Inject
+    TeamRepository teams;
+
     @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
     Duration keep;
 
@@ -67,16 +70,11 @@ public class People {
         byId.forgetAll();
     }
 
-    /** The team's members; empty when there is no team of that name (in any case). */
+    /** The team's members; empty when there is no team of that name ({@link TeamRepository#findByName}). */
     @Transactional
     public Optional<List<Person>> team(String name) {
-        List<?> team = em.createNativeQuery("select id from team where lower(name) = lower(:name)")
-                .setParameter("name", name).getResultList();
-        if (team.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(people(em.createNativeQuery(SELECT + " where e.team_id = :team")
-                .setParameter("team", team.get(0)).getResultList()));
+        return teams.findByName(name).map(team -> people(em.createNativeQuery(SELECT + " where e.team_id = :team")
+                .setParameter("team", team.id()).getResultList()));
     }
 
     /** Everyone with at least one direct report, by name. */
