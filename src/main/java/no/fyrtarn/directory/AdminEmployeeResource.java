@@ -53,7 +53,8 @@ public class AdminEmployeeResource {
     @Consumes({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(operationId = "importEmployees", summary = "Create or update employees in bulk",
             description = "Idempotent upsert keyed by e-mail, as a JSON array or CSV with the same header "
-                    + "(roles separated by ';'; cells by commas, or by semicolons if the header has no comma; UTF-8). "
+                    + "(its column names in any case, each once; roles separated by ';'; cells by commas, or by "
+                    + "semicolons if the header has no comma; UTF-8). "
                     + "Each row is the whole truth about that employee; a manager named by "
                     + "managerEmail becomes a leader. Nothing is stored unless every row is valid.")
     @RequestBody(required = true, content = {

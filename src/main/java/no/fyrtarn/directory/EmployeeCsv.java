@@ -11,10 +11,11 @@ import no.fyrtarn.infra.StorableText;
 
 /**
  * Reads the directory CSV: a header line with the JSON field names (email, name, team, managerEmail, location,
- * language, roles), RFC 4180 quoting, roles separated by ';', '|' or (in a quoted cell) ',' inside their cell. Cells
- * are separated by commas, or by semicolons when the header line has those and no comma: Excel writes them where a
- * comma writes decimals (Norwegian, Swedish). UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø
- * and å would be stored as replacement characters, so such a file is a 400 saying to save it as CSV UTF-8.
+ * language, roles) in any case ("Email", as a spreadsheet heads its columns), each once, RFC 4180 quoting, roles
+ * separated by ';', '|' or (in a quoted cell) ',' inside their cell. Cells are separated by commas, or by semicolons
+ * when the header line has those and no comma: Excel writes them where a comma writes decimals (Norwegian, Swedish).
+ * UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø and å would be stored as replacement
+ * characters, so such a file is a 400 saying to save it as CSV UTF-8.
  */
 final class EmployeeCsv {
 
@@ -43,11 +44,12 @@ final class EmployeeCsv {
         Map<String, Integer> index = new HashMap<>();
         List<String> header = records.get(0);
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim();
-            if (!COLUMNS.contains(name)) {
-                throw ProblemException.badRequest("header", "unknown column '" + name + "'; expected " + COLUMNS);
+            String given = header.get(i).trim();
+            String name = COLUMNS.stream().filter(given::equalsIgnoreCase).findFirst().orElseThrow(
+                    () -> ProblemException.badRequest("header", "unknown column '" + given + "'; expected " + COLUMNS));
+            if (index.putIfAbsent(name, i) != null) {
+                throw ProblemException.badRequest("header", "column '" + name + "' is given more than once");
             }
-            index.put(name, i);
         }
         if (!index.containsKey("email") || !index.containsKey("name")) {
             throw ProblemException.badRequest("header", "the columns email and name are required");

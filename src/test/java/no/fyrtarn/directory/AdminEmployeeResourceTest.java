@@ -165,6 +165,28 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void csv_columns_are_read_in_any_case_and_a_column_given_twice_is_refused() {
+        String u = unique();
+        // a spreadsheet heads its columns as people write them (this was a 400: unknown column 'Email')
+        String csv = "Email,Name,TEAM,ManagerEmail,Roles\n"
+                + "l.%1$s@test.no,Liv,Lager %1$s,,employee\nk.%1$s@test.no,Kim,Lager %1$s,l.%1$s@test.no,\n".formatted(u);
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8").body(csv).put("/api/admin/employees")
+                .then().statusCode(200).body("created", equalTo(2));
+        JsonPath list = listed("q", "k." + u);
+        assertThat(list.getString("items[0].team")).isEqualTo("Lager " + u);
+        assertThat(list.getString("items[0].managerEmail")).isEqualTo("l.%s@test.no".formatted(u));
+
+        // two email columns: which one is the employee? (the second one won)
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8")
+                .body("email,name,Email\nd.%1$s@test.no,Dag,e.%1$s@test.no\n".formatted(u)).put("/api/admin/employees")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("header"))
+                .body("violations[0].message", equalTo("column 'email' is given more than once"));
+        assertThat(listed("q", "d." + u).getList("items")).isEmpty();
+        assertThat(listed("q", "e." + u).getList("items")).isEmpty();
+    }
+
+    @Test
     void a_csv_with_the_nul_character_is_a_400_and_nothing_is_stored() {
         String u = unique();
         // PostgreSQL cannot store it: the import failed with a 500
