@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One employee in a directory import (JSON array element or CSV line). */
+/**
+ * One employee in a directory import (JSON array element or CSV line). The e-mails and the language are checked for
+ * their format without the spaces around them, which an export or a hand-edited file leaves in (" kari@example.com").
+ */
 public record EmployeeRow(
         @Schema(example = "kari.nordmann@example.com") @NotBlank @Email @Size(max = 254) String email,
         @Schema(example = "Kari Nordmann") @NotBlank @Size(max = 200) String name,
@@ -22,4 +25,14 @@ public record EmployeeRow(
         @Size(max = 4) List<@Pattern(regexp = "\\s*(employee|leader|marketing|admin)\\s*",
                 flags = Pattern.Flag.CASE_INSENSITIVE, message = "must be one of employee, leader, marketing, admin")
                 String> roles) {
+
+    public EmployeeRow {
+        email = trimmed(email);
+        managerEmail = trimmed(managerEmail);
+        language = trimmed(language);
+    }
+
+    private static String trimmed(String text) {
+        return text == null ? null : text.strip();
+    }
 }

@@ -48,7 +48,8 @@ class AdminEmployeeResourceTest {
         var result = importEmployees(List.of(
                 row("lead." + u + "@test.no", "Lea Leder", team, null),
                 row("a." + u + "@test.no", "Ane Ansatt", team, "lead." + u + "@test.no"),
-                row("b." + u + "@Test.NO", "Bo Bergström", team, "LEAD." + u + "@test.no")));
+                // e-mails as a hand-edited export has them: in other cases, with spaces around (those were a 400)
+                row(" b." + u + "@Test.NO ", "Bo Bergström", team, "LEAD." + u + "@test.no\t")));
 
         assertThat(result).containsEntry("created", 3).containsEntry("updated", 0);
         JsonPath list = listed("team", team);
@@ -60,6 +61,8 @@ class AdminEmployeeResourceTest {
                 .isEqualTo("lead." + u + "@test.no");
         assertThat(list.getList("items.find { it.email == 'a.%s@test.no' }.roles".formatted(u)))
                 .containsExactly("employee");
+        assertThat(list.getString("items.find { it.email == 'b.%s@test.no' }.managerEmail".formatted(u)))
+                .isEqualTo("lead." + u + "@test.no");
     }
 
     @Test
@@ -137,8 +140,10 @@ class AdminEmployeeResourceTest {
         assertThat(list.getString("items.find { it.email == 'n.%s@test.no' }.location".formatted(u))).isEqualTo("Göteborg");
         assertThat(list.getList("items.find { it.email == 'o.%s@test.no' }.roles".formatted(u)))
                 .containsExactly("employee", "admin");
-        importEmployees(List.of(Map.of("email", "p." + u + "@test.no", "name", "Per", "roles", List.of(" Marketing"))));
+        importEmployees(List.of(Map.of("email", "p." + u + "@test.no", "name", "Per", "roles", List.of(" Marketing"),
+                "language", " nb ")));
         assertThat(listed("q", "p." + u).getList("items[0].roles")).containsExactly("employee", "marketing");
+        assertThat(listed("q", "p." + u).getString("items[0].language")).isEqualTo("nb");
     }
 
     @Test
