@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PostRequest(
         @Schema(example = "We are hiring engineers in Bergen") @NotBlank @Size(max = 200) String title,
         @Schema(example = "Join the team that builds Norway's favourite banking app.") @NotBlank @Size(max = 3000) String body,
-        @Schema(description = "An absolute http(s) URL without a user name or password",
-                example = "https://example.com/careers/bergen") @NotBlank @Size(max = 2048)
-        @Pattern(regexp = "[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*", message = "{fyrtarn.url.absolute}") String url,
+        @Schema(description = "An absolute http(s) URL without a user name or password; stored without spaces "
+                + "around it", example = "https://example.com/careers/bergen") @NotBlank @Size(max = 2048)
+        @Pattern(regexp = "\\s*[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*\\s*",
+                message = "{fyrtarn.url.absolute}") String url,
         @Schema(description = "Stored trimmed, in lower case and without a hashtag's # (\"#Hiring\" is \"hiring\")",
                 example = "[\"hiring\", \"engineering\"]")
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> topics,

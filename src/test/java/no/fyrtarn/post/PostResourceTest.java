@@ -52,6 +52,13 @@ class PostResourceTest {
                 .body("topics", equalTo(List.of("hiring")));
     }
 
+    @Test
+    void a_url_pasted_with_spaces_or_a_line_break_around_it_is_stored_without_them() {
+        // copied from a document or a mail with what was around it (it was a 400: must be an absolute http(s) URL)
+        as(marketer()).body(draft("url", " https://example.com/jobs?team=sales\n")).post("/api/posts").then()
+                .statusCode(201).body("url", equalTo("https://example.com/jobs?team=sales"));
+    }
+
     static List<Object[]> invalidDrafts() {
         List<Object[]> cases = new ArrayList<>();
         cases.add(new Object[] { "title", null, "title" });
