@@ -148,7 +148,8 @@ public class Post {
         this.topics = r.topics() == null ? new ArrayList<>()
                 : new ArrayList<>(r.topics().stream().map(Post::topicKey).distinct().toList());
         this.networks = new ArrayList<>(r.networks().stream().sorted().toList());
-        this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions());
+        this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions().stream()
+                .map(c -> new Caption(c.network(), c.text().trim())).distinct().toList()); // a variant is a text
         this.audienceTeamIds = new HashSet<>(audience);
         this.campaign = campaignKey(r.campaign());
         this.language = languageTag(r.language());

@@ -59,6 +59,17 @@ class PostResourceTest {
                 .statusCode(201).body("url", equalTo("https://example.com/jobs?team=sales"));
     }
 
+    @Test
+    void caption_variants_are_stored_trimmed_and_a_variant_given_twice_once() {
+        // the same text twice would have colleagues post it word for word, which variants are there to avoid
+        var captions = List.of(Map.of("network", "LINKEDIN", "text", "  Bli med oss\n"),
+                Map.of("network", "LINKEDIN", "text", "Bli med oss"), Map.of("network", "X", "text", "Bli med oss"),
+                Map.of("network", "LINKEDIN", "text", "Vi vokser"));
+        as(marketer()).body(draft("captions", captions)).post("/api/posts").then().statusCode(201)
+                .body("captions.network", equalTo(List.of("LINKEDIN", "X", "LINKEDIN")))
+                .body("captions.text", equalTo(List.of("Bli med oss", "Bli med oss", "Vi vokser")));
+    }
+
     static List<Object[]> invalidDrafts() {
         List<Object[]> cases = new ArrayList<>();
         cases.add(new Object[] { "title", null, "title" });
