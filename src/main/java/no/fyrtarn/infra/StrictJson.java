@@ -2,6 +2,7 @@ package no.fyrtarn.infra;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Singleton;
 
@@ -75,7 +76,9 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /**
      * A time is text with its offset from UTC. Jackson reads a number as seconds since 1970, so a client sending
-     * JavaScript's {@code Date.now()}, milliseconds, scheduled a post for the year 58 903 without a word.
+     * JavaScript's {@code Date.now()}, milliseconds, scheduled a post for the year 58 903 without a word. It is kept to
+     * the microsecond, as PostgreSQL keeps it: the answer to a request that stores it says what a later read says
+     * (with nine digits of fraction the two differed, and PostgreSQL rounded the last one).
      */
     static final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
 
@@ -88,7 +91,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
-            return InstantDeserializer.INSTANT.deserialize(parser, context);
+            Instant read = InstantDeserializer.INSTANT.deserialize(parser, context);
+            return read == null ? null : read.truncatedTo(ChronoUnit.MICROS);
         }
     }
 

@@ -60,6 +60,15 @@ class PostResourceTest {
     }
 
     @Test
+    void a_time_is_kept_to_the_microsecond_and_the_answer_says_what_a_later_read_says() {
+        // the answer echoed nine digits, a later read six, the last one rounded by PostgreSQL
+        String location = as(marketer()).body(draft("expiresAt", "2031-01-01T10:00:00.123456789Z")).post("/api/posts")
+                .then().statusCode(201).body("expiresAt", equalTo("2031-01-01T10:00:00.123456Z")).extract()
+                .header("Location");
+        as(marketer()).get(location).then().statusCode(200).body("expiresAt", equalTo("2031-01-01T10:00:00.123456Z"));
+    }
+
+    @Test
     void caption_variants_are_stored_trimmed_and_a_variant_given_twice_once() {
         // the same text twice would have colleagues post it word for word, which variants are there to avoid
         var captions = List.of(Map.of("network", "LINKEDIN", "text", "  Bli med oss\n"),
