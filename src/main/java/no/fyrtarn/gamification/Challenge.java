@@ -61,6 +61,17 @@ public class Challenge {
         this.createdAt = now;
     }
 
+    /**
+     * Ends the challenge now: shares from now on no longer count. One that had not begun yet ends before it began,
+     * its time box empty.
+     */
+    void end(Instant now) {
+        if (startsAt.isAfter(now)) {
+            startsAt = now;
+        }
+        endsAt = now;
+    }
+
     /** Whether a share of a post with this campaign and these topics counts towards the challenge. */
     boolean counts(String postCampaign, java.util.List<String> postTopics) {
         return (campaign == null || campaign.equals(postCampaign)) && (topic == null || postTopics.contains(topic));

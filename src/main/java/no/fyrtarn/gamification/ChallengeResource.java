@@ -65,6 +65,33 @@ public class ChallengeResource {
     }
 
     @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.EMPLOYEE)
+    @Operation(operationId = "getChallenge", summary = "A challenge, also one that is over, with my progress",
+            description = "Where the Location of a new challenge leads.")
+    @APIResponse(responseCode = "200", description = "The challenge", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ChallengeView get(@PathParam("id") UUID id) {
+        return challenges.one(id, user.member().employeeId());
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
+    @Operation(operationId = "endChallenge", summary = "End a challenge now",
+            description = "Say one started with a wrong goal or time: shares from now on no longer count, and "
+                    + "bonuses already paid stay paid. One that had not begun yet ends before it began "
+                    + "(startsAt and endsAt both now).")
+    @APIResponse(responseCode = "200", description = "The challenge, ended", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ChallengeView end(@PathParam("id") UUID id) {
+        return challenges.end(id, user.member().employeeId());
+    }
+
+    @GET
     @Path("/{id}/participants")
     @RolesAllowed({ Roles.MARKETING, Roles.ADMIN })
     @Operation(operationId = "listChallengeParticipants", summary = "Everyone's progress in a challenge, most shares first")

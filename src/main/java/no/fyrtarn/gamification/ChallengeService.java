@@ -68,12 +68,41 @@ public class ChallengeService {
                 c -> ChallengeView.of(c, mine.get(c.id())));
     }
 
+    /** One challenge, also one that is over, with the employee's own progress. */
+    @Transactional
+    public ChallengeView one(UUID challengeId, UUID employeeId) {
+        return view(find(challengeId), employeeId);
+    }
+
+    /**
+     * Ends a challenge now, say one started with a wrong goal: it leaves the list of those not over, shares from now
+     * on no longer count, and the bonuses already paid stay paid (the ledger is never rewritten).
+     */
+    @Transactional
+    public ChallengeView end(UUID challengeId, UUID employeeId) {
+        Challenge challenge = find(challengeId);
+        Instant now = calendar.now();
+        if (!challenge.endsAt().isAfter(now)) {
+            throw ProblemException.conflict("The challenge ended at " + challenge.endsAt());
+        }
+        challenge.end(now);
+        return view(challenge, employeeId);
+    }
+
+    private Challenge find(UUID challengeId) {
+        return challenges.findByIdOptional(challengeId)
+                .orElseThrow(() -> ProblemException.notFound("Challenge " + challengeId));
+    }
+
+    private ChallengeView view(Challenge challenge, UUID employeeId) {
+        UUID id = challenge.id();
+        return ChallengeView.of(challenge, challenges.standings(employeeId, List.of(id)).get(id));
+    }
+
     /** Everyone's progress in a challenge, most shares first. */
     @Transactional
     public Page<Participant> participants(UUID challengeId, String cursor, int limit) {
-        if (challenges.findByIdOptional(challengeId).isEmpty()) {
-            throw ProblemException.notFound("Challenge " + challengeId);
-        }
+        find(challengeId);
         ChallengeRepository.Standing after = Cursor.decode(cursor, position -> {
             String[] at = position.split(":", 2);
             return new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]), null);

@@ -72,6 +72,44 @@ class ChallengeResourceTest {
     }
 
     @Test
+    void a_challenge_is_where_its_location_says_and_marketing_can_end_it_early_keeping_the_bonuses_paid() {
+        String topic = "t" + unique();
+        Map<String, Object> challenge = challenge(topic);
+        challenge.put("targetShares", 1);
+        String location = as(marketer()).body(challenge).post("/api/challenges").then().statusCode(201).extract()
+                .header("Location");
+        Person early = employeeIn(null);
+        share(early.token(), publish(draft("topics", List.of(topic))), "LINKEDIN");
+        assertThat(awaitTotal(early.token(), 40)).isEqualTo(40); // the share's 10 and the bonus
+        // the Location of a new challenge was a 404
+        as(early.token()).get(location).then().statusCode(200).body("name", equalTo(challenge.get("name")))
+                .body("myShares", equalTo(1)).body("completedAt", org.hamcrest.Matchers.notNullValue());
+
+        Instant before = Instant.now();
+        String endsAt = as(marketer()).post(location + "/end").then().statusCode(200).extract().path("endsAt");
+        assertThat(Instant.parse(endsAt)).isBetween(before.minusSeconds(1), Instant.now());
+        as(marketer()).post(location + "/end").then().statusCode(409).contentType("application/problem+json");
+
+        Person late = employeeIn(null);
+        share(late.token(), publish(draft("topics", List.of(topic))), "LINKEDIN");
+        assertThat(awaitTotal(late.token(), 10)).isEqualTo(10);
+        assertThat(as(late.token()).get("/api/me/points").then().extract().jsonPath().getList("items.action"))
+                .containsExactly("SHARE"); // no progress, no bonus after the end
+        as(late.token()).get(location).then().statusCode(200).body("myShares", equalTo(0));
+        assertThat(as(late.token()).queryParam("limit", 100).get("/api/challenges").then().statusCode(200).extract()
+                .jsonPath().getList("items.id")).doesNotContain(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(awaitTotal(early.token(), 40)).isEqualTo(40); // the bonus paid stays paid
+
+        // one that had not begun yet ends before it began
+        Map<String, Object> later = challenge("t" + unique());
+        later.put("startsAt", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        String laterId = as(marketer()).body(later).post("/api/challenges").then().statusCode(201).extract().path("id");
+        var ended = as(marketer()).post("/api/challenges/" + laterId + "/end").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(ended.getString("startsAt")).isEqualTo(ended.getString("endsAt"));
+    }
+
+    @Test
     void a_challenges_topic_and_campaign_match_posts_as_posts_store_theirs() {
         String key = "t" + unique();
         Map<String, Object> byTopic = challenge("  #" + key.toUpperCase(java.util.Locale.ROOT) + " "); // a hashtag
@@ -122,7 +160,14 @@ class ChallengeResourceTest {
         String employee = employeeIn(null).token();
         as(employee).body(challenge(null)).post("/api/challenges").then().statusCode(403);
         as(employee).get("/api/challenges/" + java.util.UUID.randomUUID() + "/participants").then().statusCode(403);
+        var running = as(marketer()).body(challenge("t" + unique())).post("/api/challenges").then().statusCode(201).extract()
+                .jsonPath();
+        as(employee).post("/api/challenges/" + running.getString("id") + "/end").then().statusCode(403);
+        as(employee).get("/api/challenges/" + running.getString("id")).then().statusCode(200)
+                .body("endsAt", equalTo(running.getString("endsAt"))); // still running, as created (to the µs)
         String unknown = java.util.UUID.randomUUID().toString();
+        as(employee).get("/api/challenges/" + unknown).then().statusCode(404).contentType("application/problem+json");
+        as(marketer()).post("/api/challenges/" + unknown + "/end").then().statusCode(404);
         as(marketer()).get("/api/challenges/" + unknown + "/participants").then().statusCode(404)
                 .body("detail", equalTo("Challenge " + unknown + " not found")); // was "No such challenge not found"
         List<String> names = as(employee).queryParam("limit", 100).get("/api/challenges").then().statusCode(200)
