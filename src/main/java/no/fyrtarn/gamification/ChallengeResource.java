@@ -69,8 +69,7 @@ public class ChallengeResource {
     @RolesAllowed(Roles.EMPLOYEE)
     @Operation(operationId = "getChallenge", summary = "A challenge, also one that is over, with my progress",
             description = "Where the Location of a new challenge leads.")
-    @APIResponse(responseCode = "200", description = "The challenge", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "200", description = "The challenge")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ChallengeView get(@PathParam("id") UUID id) {
         return challenges.one(id, user.member().employeeId());
@@ -83,8 +82,7 @@ public class ChallengeResource {
             description = "Say one started with a wrong goal or time: shares from now on no longer count, and "
                     + "bonuses already paid stay paid. One that had not begun yet ends before it began "
                     + "(startsAt and endsAt both now).")
-    @APIResponse(responseCode = "200", description = "The challenge, ended", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "200", description = "The challenge, ended")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ChallengeView end(@PathParam("id") UUID id) {
