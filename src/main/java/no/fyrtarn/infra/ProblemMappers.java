@@ -189,7 +189,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return response(Problem.invalid(List.of(duplicate(e).orElse(new Problem.Violation("body", "malformed JSON")))));
+        return response(Problem.invalid(List.of(duplicate(e).orElse(
+                new Problem.Violation("body", notUtf8(e) ? NOT_UTF_8 : "malformed JSON")))));
+    }
+
+    /**
+     * What a body in another encoding is told, Windows PowerShell 5's for one, which sends a text body in ISO-8859-1:
+     * its "å" was "has the wrong type or shape" or "malformed JSON". JSON is UTF-8 (RFC 8259), and Jackson reads it
+     * so whatever charset the Content-Type names.
+     */
+    private static final String NOT_UTF_8 = "is not UTF-8: JSON is sent in UTF-8, whatever charset the Content-Type "
+            + "names";
+
+    private static boolean notUtf8(Throwable e) {
+        return e instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Invalid UTF-8");
     }
 
     static String jsonField(JsonMappingException e) {
@@ -240,6 +254,9 @@ public class ProblemMappers {
     }
 
     private static String readable(JsonMappingException e) {
+        if (notUtf8(e.getCause())) {
+            return NOT_UTF_8;
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request"; // StrictJson
         }

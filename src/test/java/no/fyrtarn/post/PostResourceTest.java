@@ -229,6 +229,24 @@ class PostResourceTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void a_body_in_another_encoding_than_utf_8_is_a_400_saying_so_and_nothing_is_stored() {
+        // Windows PowerShell 5 sends a text body in ISO-8859-1: its "å" was "has the wrong type or shape"
+        String title = "Blåbær " + unique();
+        Map<String, Object> post = draft("title", title);
+        byte[] latin1 = new ObjectMapper().valueToTree(post).toString()
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        as(marketer()).contentType("application/json; charset=ISO-8859-1").body(latin1).post("/api/posts").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("title"))
+                .body("violations[0].message", containsString("is not UTF-8"));
+        // where no field is being read yet, the body is named
+        as(marketer()).contentType("application/json").body("{\"tit\u00e5le\": 1}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).post("/api/posts").then().statusCode(400)
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("is not UTF-8"));
+        assertThat(titlesOfDrafts(marketer())).doesNotContain(title);
+    }
+
     private static List<String> titlesOfDrafts(String marketer) {
         return as(marketer).get("/api/posts?status=DRAFT&limit=100").then().statusCode(200).extract()
                 .path("items.title");
