@@ -1,5 +1,7 @@
 package no.fyrtarn.directory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -74,11 +75,12 @@ public class AdminEmployeeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public ImportResult importEmployees(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, String body)
-            throws JsonProcessingException {
+    public ImportResult importEmployees(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body)
+            throws IOException {
+        // bytes, so that JSON that is not UTF-8 is a 400 saying so, not names stored with replacement characters
         List<EmployeeRow> rows = MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
                 ? json.readValue(body, ROWS)
-                : EmployeeCsv.parse(body);
+                : EmployeeCsv.parse(new String(body, StandardCharsets.UTF_8));
         return directory.upsert(rows);
     }
 

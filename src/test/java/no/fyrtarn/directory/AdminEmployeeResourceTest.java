@@ -147,7 +147,7 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
-    void a_csv_as_excel_in_norwegian_saves_it_is_imported_and_one_in_the_windows_code_page_is_refused() {
+    void a_csv_as_excel_in_norwegian_saves_it_is_imported_and_one_or_json_in_a_windows_code_page_is_refused() {
         String u = unique();
         // "CSV UTF-8" from Excel set up for Norwegian: a byte order mark, semicolons, CRLF; a cell with ';' quoted
         String excel = "\uFEFFemail;name;team;roles\r\n"
@@ -167,6 +167,15 @@ class AdminEmployeeResourceTest {
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("body"))
                 .body("violations[0].message", containsString("CSV UTF-8"));
         assertThat(listed("q", "o." + u).getList("items")).isEmpty();
+
+        // so is JSON in ISO-8859-1, as Windows PowerShell 5 sends it (its Å was stored as a replacement character)
+        byte[] latin1 = "[{\"email\":\"l.%s@test.no\",\"name\":\"Åse\"}]".formatted(u)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        given().auth().oauth2(adminToken()).contentType("application/json; charset=ISO-8859-1").body(latin1)
+                .put("/api/admin/employees").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("[0].name"))
+                .body("violations[0].message", containsString("is not UTF-8"));
+        assertThat(listed("q", "l." + u).getList("items")).isEmpty();
     }
 
     @Test
