@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import no.fyrtarn.directory.People;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
@@ -37,8 +38,11 @@ public class ChallengeService {
     @Inject
     TransactionMemo memo;
 
-    /** One participant's standing, for marketing. */
-    public record Participant(UUID employeeId, int shares, Instant completedAt) {
+    @Inject
+    People people;
+
+    /** One participant's standing, for marketing: who (no e-mail, as on a board), and how far. */
+    public record Participant(UUID employeeId, String name, String team, int shares, Instant completedAt) {
     }
 
     @Transactional
@@ -107,8 +111,14 @@ public class ChallengeService {
             String[] at = position.split(":", 2);
             return new ChallengeRepository.Standing(challengeId, UUID.fromString(at[1]), Integer.parseInt(at[0]), null);
         });
-        return Page.of(challenges.standings(challengeId, after, limit + 1), limit,
-                s -> s.shares() + ":" + s.employeeId(), s -> new Participant(s.employeeId(), s.shares(), s.completedAt()));
+        List<ChallengeRepository.Standing> fetched = challenges.standings(challengeId, after, limit + 1);
+        Map<UUID, People.Person> who = people.byId(fetched.stream().map(ChallengeRepository.Standing::employeeId)
+                .toList());
+        return Page.of(fetched, limit, s -> s.shares() + ":" + s.employeeId(), s -> {
+            People.Person person = who.get(s.employeeId());
+            return new Participant(s.employeeId(), person == null ? null : person.name(),
+                    person == null ? null : person.team(), s.shares(), s.completedAt());
+        });
     }
 
     /**

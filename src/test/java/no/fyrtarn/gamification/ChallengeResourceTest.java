@@ -44,7 +44,8 @@ class ChallengeResourceTest {
         String name = (String) challenge.get("name");
         String id = as(marketer()).body(challenge).post("/api/challenges").then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/challenges/")).extract().path("id");
-        Person sharer = employeeIn(null);
+        String team = "Lag " + unique();
+        Person sharer = employeeIn(team);
         share(sharer.token(), publish(draft()), "LINKEDIN"); // other topic: does not count
         share(sharer.token(), publish(draft("topics", List.of(topic))), "LINKEDIN");
         share(sharer.token(), publish(draft("topics", List.of(topic))), "X");
@@ -64,8 +65,11 @@ class ChallengeResourceTest {
         as(sharer.token()).accept("text/html").get("/points").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Met the challenge “" + name + "”"));
 
+        // who they are, not only an id that marketing, who may not read the directory, could not look up
         as(marketer()).get("/api/challenges/" + id + "/participants").then().statusCode(200)
-                .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3));
+                .body("items[0].employeeId", equalTo(sharer.employeeId())).body("items[0].shares", equalTo(3))
+                .body("items[0].name", equalTo("Ansatt " + sharer.email())).body("items[0].team", equalTo(team))
+                .body("items[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("email")));
         // a cursor this list did not give ("not ours", base64url) is a 400 naming it
         as(marketer()).get("/api/challenges/" + id + "/participants?cursor=bm90IG91cnM").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("cursor"));
