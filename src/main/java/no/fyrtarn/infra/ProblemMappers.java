@@ -45,6 +45,13 @@ public class ProblemMappers {
     /** Quarkus REST's parser of form bodies, whose IllegalArgumentException is a malformed body. */
     private static final String FORM_PARSER =
             "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
+    /**
+     * What a body in another encoding is told, Windows PowerShell 5's for one, which sends a text body in ISO-8859-1:
+     * its "å" was "has the wrong type or shape" or "malformed JSON". JSON is UTF-8 (RFC 8259), and Jackson reads it
+     * so whatever charset the Content-Type names.
+     */
+    private static final String NOT_UTF_8 = "is not UTF-8: JSON is sent in UTF-8, whatever charset the Content-Type "
+            + "names";
 
     @Inject
     PageErrors pages;
@@ -192,14 +199,6 @@ public class ProblemMappers {
         return response(Problem.invalid(List.of(duplicate(e).orElse(
                 new Problem.Violation("body", notUtf8(e) ? NOT_UTF_8 : "malformed JSON")))));
     }
-
-    /**
-     * What a body in another encoding is told, Windows PowerShell 5's for one, which sends a text body in ISO-8859-1:
-     * its "å" was "has the wrong type or shape" or "malformed JSON". JSON is UTF-8 (RFC 8259), and Jackson reads it
-     * so whatever charset the Content-Type names.
-     */
-    private static final String NOT_UTF_8 = "is not UTF-8: JSON is sent in UTF-8, whatever charset the Content-Type "
-            + "names";
 
     private static boolean notUtf8(Throwable e) {
         return e instanceof StreamReadException read && read.getOriginalMessage() != null
