@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,9 @@ public class PostService {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired("Send If-Match with the ETag of the post you edited");
         }
-        if (!ifMatch.trim().equals("*") && !ifMatch.trim().equals(PostView.etag(post))) {
+        String etag = PostView.etag(post);
+        // "*", or a list of ETags of which one must be the post's (RFC 9110), as a client that kept several sends it
+        if (Arrays.stream(ifMatch.split(",")).map(String::trim).noneMatch(tag -> tag.equals("*") || tag.equals(etag))) {
             throw ProblemException.preconditionFailed("The post changed since you read it; reload and edit again");
         }
         Set<UUID> audience = checked(request);
