@@ -167,6 +167,9 @@ class ChallengeResourceTest {
         var running = as(marketer()).body(challenge("t" + unique())).post("/api/challenges").then().statusCode(201).extract()
                 .jsonPath();
         as(employee).post("/api/challenges/" + running.getString("id") + "/end").then().statusCode(403);
+        io.restassured.RestAssured.given().post("/api/challenges/" + running.getString("id") + "/end").then()
+                .statusCode(401);
+        io.restassured.RestAssured.given().get("/api/challenges/" + running.getString("id")).then().statusCode(401);
         as(employee).get("/api/challenges/" + running.getString("id")).then().statusCode(200)
                 .body("endsAt", equalTo(running.getString("endsAt"))); // still running, as created (to the µs)
         String unknown = java.util.UUID.randomUUID().toString();
