@@ -32,6 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import no.fyrtarn.infra.AfterCommit;
 import no.fyrtarn.infra.Cursor;
 import no.fyrtarn.infra.KeptFor;
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
@@ -188,7 +189,7 @@ public class DirectoryService {
         }
         roles.remove(Role.LEADER); // derived from reports, never stored
         return new EmployeeRow(email(row.email()), row.name().trim(), blankToNull(row.team()),
-                email(row.managerEmail()), blankToNull(row.location()), blankToNull(row.language()),
+                email(row.managerEmail()), blankToNull(row.location()), Language.tag(row.language()),
                 roles.stream().map(Role::groupName).toList());
     }
 

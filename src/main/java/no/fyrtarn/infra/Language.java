@@ -41,6 +41,14 @@ public final class Language {
     private Language() {
     }
 
+    /**
+     * A language tag as stored (a post's, an employee's): "NB" and " nb " are "nb", "en-gb" is "en-GB"; null for none
+     * (null or blank).
+     */
+    public static String tag(String tag) {
+        return tag == null || tag.isBlank() ? null : Locale.forLanguageTag(tag.strip()).toLanguageTag();
+    }
+
     /** The language of the current request: English outside a request and on the API. */
     public static Locale current() {
         ArcContainer arc = Arc.container();

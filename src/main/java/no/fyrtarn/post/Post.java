@@ -22,6 +22,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.StorableText;
 
@@ -126,11 +127,6 @@ public class Post {
         return campaign == null || campaign.isBlank() ? null : campaign.trim();
     }
 
-    /** A language tag as stored: "NB" and " nb " are "nb", "en-gb" is "en-GB"; null for none (null or blank). */
-    public static String languageTag(String tag) {
-        return tag == null || tag.isBlank() ? null : Locale.forLanguageTag(tag.strip()).toLanguageTag();
-    }
-
     /** A topic asked to filter by (a feed's, a challenge's), as {@link #topicKey}; null for none (null or blank). */
     public static String topicFilter(String asked) {
         if (asked == null || asked.isBlank()) {
@@ -152,7 +148,7 @@ public class Post {
                 .map(c -> new Caption(c.network(), c.text().trim())).distinct().toList()); // a variant is a text
         this.audienceTeamIds = new HashSet<>(audience);
         this.campaign = campaignKey(r.campaign());
-        this.language = languageTag(r.language());
+        this.language = Language.tag(r.language());
         this.publishAt = r.publishAt();
         this.expiresAt = r.expiresAt();
         this.updatedAt = now;

@@ -147,7 +147,7 @@ public class StudioPage {
 
         /** The language the page marks the post's texts with: as stored, or null while the field holds no tag. */
         public String lang() {
-            return language != null && language.matches(PostRequest.LANGUAGE_TAG) ? Post.languageTag(language) : null;
+            return language != null && language.matches(PostRequest.LANGUAGE_TAG) ? Language.tag(language) : null;
         }
 
         /** The same rule for the page's script, which marks the texts as the field is typed in. */
