@@ -10,11 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
@@ -55,6 +57,10 @@ public class LeaderboardResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    // a reverse proxy that buffers answers (nginx, the usual Kubernetes ingress) held the notices back; no cache keeps
+    // an endless answer either
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-cache")
     @Operation(operationId = "streamLeaderboardChanges", summary = "Server-Sent Events: a notice whenever the leaderboard changed",
             description = "At most one notice per fyrtarn.leaderboard.stream-interval (default 250 ms); fetch the board on each.")
     @APIResponse(responseCode = "200", description = "An endless stream of change notices")

@@ -144,6 +144,9 @@ class LeaderboardResourceTest {
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            // else nginx, the usual ingress, buffers the notices and a page is live no more
+            assertThat(response.headers().firstValue("x-accel-buffering")).hasValue("no");
+            assertThat(response.headers().firstValue("cache-control")).hasValue("no-cache");
             body = response.body();
             var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             Thread.ofPlatform().daemon().start(() -> {
