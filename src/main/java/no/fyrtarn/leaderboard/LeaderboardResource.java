@@ -10,14 +10,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
 import no.fyrtarn.gamification.Period;
@@ -56,15 +60,18 @@ public class LeaderboardResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     // a reverse proxy that buffers answers (nginx, the usual Kubernetes ingress) held the notices back; no cache keeps
     // an endless answer either
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-cache")
     @Operation(operationId = "streamLeaderboardChanges", summary = "Server-Sent Events: a notice whenever the leaderboard changed",
-            description = "At most one notice per fyrtarn.leaderboard.stream-interval (default 250 ms); fetch the board on each.")
-    @APIResponse(responseCode = "200", description = "An endless stream of change notices")
-    public Multi<LeaderboardStream.Change> changes() {
-        return stream.changes();
+            description = "At most one notice per fyrtarn.leaderboard.stream-interval (default 250 ms); fetch the "
+                    + "board on each. Between notices, a comment every fyrtarn.leaderboard.stream-keep-alive "
+                    + "(default 30 s).")
+    @APIResponse(responseCode = "200", description = "An endless stream of change notices", content = @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = LeaderboardStream.Change.class)))
+    public Multi<OutboundSseEvent> changes(@Context Sse sse) {
+        return stream.events(sse);
     }
 }

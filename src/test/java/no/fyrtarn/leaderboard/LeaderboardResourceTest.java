@@ -119,6 +119,16 @@ class LeaderboardResourceTest {
     }
 
     @Test
+    void a_quiet_stream_carries_a_comment_now_and_then_that_is_no_notice() throws Exception {
+        // a proxy closes a connection idle for a minute (nginx, a load balancer): every page reconnected, and fetched
+        // its live parts again, once a minute (the tests' keep-alive is 1 s, production's 30 s)
+        try (var notices = new Notices(employeeIn(null))) {
+            assertThat(notices.nextComment(Duration.ofSeconds(10))).isEqualTo(":keep-alive");
+            assertThat(notices.nextComment(Duration.ofSeconds(10))).isEqualTo(":keep-alive");
+        }
+    }
+
+    @Test
     void a_change_another_instance_applied_reaches_this_instances_stream() throws Exception {
         try (var notices = new Notices(employeeIn(null))) {
             // quiet first, so that the notice below answers the NOTIFY and not an award of an earlier test
@@ -134,6 +144,7 @@ class LeaderboardResourceTest {
     private final class Notices implements AutoCloseable {
 
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
         private final java.io.InputStream body;
 
         Notices(Person watcher) throws Exception {
@@ -154,12 +165,19 @@ class LeaderboardResourceTest {
                     for (String line; (line = reader.readLine()) != null;) {
                         if (line.startsWith("data:")) {
                             lines.add(line);
+                        } else if (line.startsWith(":")) {
+                            comments.add(line);
                         }
                     }
                 } catch (java.io.IOException closed) {
                     // the test is over
                 }
             });
+        }
+
+        /** @return the next comment (a keep-alive) within the wait, or null */
+        String nextComment(Duration wait) throws InterruptedException {
+            return comments.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         /** @return the next notice within the wait, or null */
