@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -174,8 +175,9 @@ public class Post {
         return true;
     }
 
+    /** Back to draft with the reason: a post in review, or a scheduled one that must change before it goes live. */
     void reject(String reason, Instant now) {
-        requireStatus("rejected", PostStatus.IN_REVIEW);
+        requireStatus("rejected", PostStatus.IN_REVIEW, PostStatus.SCHEDULED);
         moveTo(PostStatus.DRAFT, now);
         this.reviewNote = reason.trim();
     }
@@ -219,10 +221,10 @@ public class Post {
         this.updatedAt = now;
     }
 
-    private void requireStatus(String action, PostStatus required) {
-        if (status != required) {
-            throw ProblemException.conflict("A post in status " + status + " cannot be " + action
-                    + "; it must be " + required);
+    private void requireStatus(String action, PostStatus... allowed) {
+        if (!List.of(allowed).contains(status)) {
+            throw ProblemException.conflict("A post in status " + status + " cannot be " + action + "; it must be "
+                    + String.join(" or ", Stream.of(allowed).map(PostStatus::name).toList()));
         }
     }
 

@@ -139,7 +139,10 @@ public class PostResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rejectPost", summary = "Send a post in review back to draft with a reason")
+    @Operation(operationId = "rejectPost",
+            summary = "Send a post in review, or a scheduled one, back to draft with a reason",
+            description = "A scheduled post that must change before it goes live comes back as a draft, to be "
+                    + "edited and approved again.")
     @APIResponse(responseCode = "200", description = "The post, a draft again, with the reason as reviewNote")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -160,6 +160,34 @@ class PostWorkflowTest {
     }
 
     @Test
+    void a_scheduled_post_sent_back_is_a_draft_again_and_does_not_go_live_at_its_time() {
+        // a typo found after approval: it had to be archived and written again
+        String author = marketer();
+        Map<String, Object> body = draft();
+        body.put("publishAt", clock.instant().plus(Duration.ofHours(2)).toString());
+        String id = create(author, body);
+        act(author, id, "submit", 200);
+        act(marketer(), id, "approve", 200);
+        assertThat(status(author, id)).isEqualTo("SCHEDULED");
+
+        as(author).body(Map.of("reason", "Typo in the title")).post("/api/posts/" + id + "/reject").then()
+                .statusCode(200).body("status", equalTo("DRAFT")).body("reviewNote", equalTo("Typo in the title"));
+        clock.advance(Duration.ofHours(3));
+        posts.applyDueTransitions(100);
+        assertThat(status(author, id)).isEqualTo("DRAFT");
+
+        as(author).header("If-Match", "*").body(draft("title", "Without the typo")).put("/api/posts/" + id).then()
+                .statusCode(200);
+        act(author, id, "submit", 200);
+        act(author, id, "approve", 403); // approved again, by four eyes again
+        act(marketer(), id, "approve", 200);
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+        as(author).body(Map.of("reason", "Too late")).post("/api/posts/" + id + "/reject").then().statusCode(409)
+                .body("detail", equalTo("A post in status PUBLISHED cannot be rejected; it must be IN_REVIEW or "
+                        + "SCHEDULED"));
+    }
+
+    @Test
     void a_published_post_expires_at_its_expiry() {
         String author = marketer();
         Map<String, Object> body = draft();

@@ -690,6 +690,22 @@ class PagesTest {
         Api.as(author).get("/api/posts/" + post).then().statusCode(200).body("status", equalTo("DRAFT"))
                 .body("reviewNote", equalTo("Kortere tekst, takk"));
         reviewer.given().get("/studio").then().statusCode(200).body(containsString("Sent back: Kortere tekst, takk"));
+
+        // a scheduled post is sent back from its own page, to be changed before it goes live
+        Map<String, Object> later = draft();
+        later.put("publishAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString());
+        String scheduled = no.fyrtarn.testing.Posts.create(author, later);
+        Api.as(author).post("/api/posts/" + scheduled + "/submit").then().statusCode(200);
+        Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + scheduled + "/approve").then()
+                .statusCode(200).body("status", equalTo("SCHEDULED"));
+        reviewer.given().get("/studio/" + scheduled).then().statusCode(200)
+                .body(containsString("action=\"/studio/" + scheduled + "/reject\""));
+        reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf())
+                .formParam("reason", "Feil dato").post("/studio/" + scheduled + "/reject").then().statusCode(303);
+        Api.as(author).get("/api/posts/" + scheduled).then().body("status", equalTo("DRAFT"))
+                .body("reviewNote", equalTo("Feil dato"));
+        reviewer.given().get("/studio/" + post).then().statusCode(200) // a draft has no such form
+                .body(org.hamcrest.Matchers.not(containsString("/reject\"")));
     }
 
     @Test
