@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -175,9 +174,18 @@ public class Post {
         return true;
     }
 
-    /** Back to draft with the reason: a post in review, or a scheduled one that must change before it goes live. */
     void reject(String reason, Instant now) {
-        requireStatus("rejected", PostStatus.IN_REVIEW, PostStatus.SCHEDULED);
+        requireStatus("rejected", PostStatus.IN_REVIEW);
+        backToDraft(reason, now);
+    }
+
+    /** A scheduled post that must change before it goes live: a draft again, to be edited and approved again. */
+    void withdraw(String reason, Instant now) {
+        requireStatus("withdrawn", PostStatus.SCHEDULED);
+        backToDraft(reason, now);
+    }
+
+    private void backToDraft(String reason, Instant now) {
         moveTo(PostStatus.DRAFT, now);
         this.reviewNote = reason.trim();
     }
@@ -221,10 +229,10 @@ public class Post {
         this.updatedAt = now;
     }
 
-    private void requireStatus(String action, PostStatus... allowed) {
-        if (!List.of(allowed).contains(status)) {
-            throw ProblemException.conflict("A post in status " + status + " cannot be " + action + "; it must be "
-                    + String.join(" or ", Stream.of(allowed).map(PostStatus::name).toList()));
+    private void requireStatus(String action, PostStatus required) {
+        if (status != required) {
+            throw ProblemException.conflict("A post in status " + status + " cannot be " + action
+                    + "; it must be " + required);
         }
     }
 

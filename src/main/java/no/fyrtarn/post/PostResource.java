@@ -139,16 +139,28 @@ public class PostResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "rejectPost",
-            summary = "Send a post in review, or a scheduled one, back to draft with a reason",
-            description = "A scheduled post that must change before it goes live comes back as a draft, to be "
-                    + "edited and approved again.")
+    @Operation(operationId = "rejectPost", summary = "Send a post in review back to draft with a reason")
     @APIResponse(responseCode = "200", description = "The post, a draft again, with the reason as reviewNote")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<PostView> reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
         return withEtag(posts.reject(id, request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "withdrawPost", summary = "Take a scheduled post back to draft with a reason",
+            description = "One that must change before it goes live, say a typo found after approval: a draft "
+                    + "again, to be edited, submitted and approved again (four eyes). Anyone in marketing, its author "
+                    + "too.")
+    @APIResponse(responseCode = "200", description = "The post, a draft again, with the reason as reviewNote")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RestResponse<PostView> withdraw(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
+        return withEtag(posts.withdraw(id, request.reason()));
     }
 
     @POST

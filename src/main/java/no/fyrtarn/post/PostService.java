@@ -218,6 +218,11 @@ public class PostService {
     }
 
     @Transactional
+    public Versioned withdraw(UUID id, String reason) {
+        return change(id, post -> post.withdraw(reason, clock.instant()));
+    }
+
+    @Transactional
     public Versioned archive(UUID id) {
         return change(id, post -> post.archive(clock.instant()));
     }

@@ -58,7 +58,8 @@ import no.fyrtarn.share.SharingStats;
 
 /**
  * Marketing's studio: drafts, the review queue and what is live with its shares and clicks; a form to write a post
- * with caption variants per network and a preview; submit, approve (another marketer: four eyes) and reject.
+ * with caption variants per network and a preview; submit, approve (another marketer: four eyes), reject, and
+ * withdraw a scheduled post.
  */
 @Path("/studio")
 @WebPage
@@ -448,8 +449,22 @@ public class StudioPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response reject(@PathParam("id") UUID id, @RestForm String reason) {
-        posts.reject(id, reason == null || reason.isBlank() ? page.msg().studio_rejected_default() : reason.strip());
+        posts.reject(id, reasonOrDefault(reason));
         return toStudio();
+    }
+
+    /** A scheduled post sent back from its page, to be changed before it goes live. */
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response withdraw(@PathParam("id") UUID id, @RestForm String reason) {
+        posts.withdraw(id, reasonOrDefault(reason));
+        return toStudio();
+    }
+
+    private String reasonOrDefault(String reason) {
+        return reason == null || reason.isBlank() ? page.msg().studio_rejected_default() : reason.strip();
     }
 
     private boolean valid(PostRequest request, Map<String, String> errors) {

@@ -342,7 +342,9 @@ class PostResourceTest {
         for (String action : List.of("submit", "approve", "archive")) {
             as(marketer).post("/api/posts/" + id + "/" + action).then().statusCode(404);
         }
-        as(marketer).body(Map.of("reason", "x")).post("/api/posts/" + id + "/reject").then().statusCode(404);
+        for (String action : List.of("reject", "withdraw")) {
+            as(marketer).body(Map.of("reason", "x")).post("/api/posts/" + id + "/" + action).then().statusCode(404);
+        }
         as(marketer).get("/api/posts/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -362,12 +364,16 @@ class PostResourceTest {
             for (String action : List.of("submit", "approve", "archive")) {
                 as(who).post("/api/posts/" + id + "/" + action).then().statusCode(403);
             }
-            as(who).body(Map.of("reason", "x")).post("/api/posts/" + id + "/reject").then().statusCode(403);
+            for (String action : List.of("reject", "withdraw")) {
+                as(who).body(Map.of("reason", "x")).post("/api/posts/" + id + "/" + action).then().statusCode(403);
+            }
         }
         given().get("/api/posts").then().statusCode(401).contentType("application/problem+json");
         given().get("/api/posts/" + id).then().statusCode(401);
         given().contentType("application/json").body(draft()).post("/api/posts").then().statusCode(401);
         given().post("/api/posts/" + id + "/approve").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("reason", "x")).post("/api/posts/" + id + "/withdraw")
+                .then().statusCode(401);
         as(adminToken()).get("/api/posts/" + id).then().statusCode(200);
     }
 }

@@ -170,7 +170,8 @@ class PostWorkflowTest {
         act(marketer(), id, "approve", 200);
         assertThat(status(author, id)).isEqualTo("SCHEDULED");
 
-        as(author).body(Map.of("reason", "Typo in the title")).post("/api/posts/" + id + "/reject").then()
+        act(marketer(), id, "reject", 409); // the contract's reject is for posts in review
+        as(author).body(Map.of("reason", "Typo in the title")).post("/api/posts/" + id + "/withdraw").then()
                 .statusCode(200).body("status", equalTo("DRAFT")).body("reviewNote", equalTo("Typo in the title"));
         clock.advance(Duration.ofHours(3));
         posts.applyDueTransitions(100);
@@ -182,9 +183,10 @@ class PostWorkflowTest {
         act(author, id, "approve", 403); // approved again, by four eyes again
         act(marketer(), id, "approve", 200);
         assertThat(status(author, id)).isEqualTo("PUBLISHED");
-        as(author).body(Map.of("reason", "Too late")).post("/api/posts/" + id + "/reject").then().statusCode(409)
-                .body("detail", equalTo("A post in status PUBLISHED cannot be rejected; it must be IN_REVIEW or "
-                        + "SCHEDULED"));
+        as(author).body(Map.of("reason", "Too late")).post("/api/posts/" + id + "/withdraw").then().statusCode(409)
+                .body("detail", equalTo("A post in status PUBLISHED cannot be withdrawn; it must be SCHEDULED"));
+        as(author).body(Map.of("reason", " ")).post("/api/posts/" + create(author, draft()) + "/withdraw").then()
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
     }
 
     @Test

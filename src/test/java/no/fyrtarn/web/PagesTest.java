@@ -699,13 +699,13 @@ class PagesTest {
         Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + scheduled + "/approve").then()
                 .statusCode(200).body("status", equalTo("SCHEDULED"));
         reviewer.given().get("/studio/" + scheduled).then().statusCode(200)
-                .body(containsString("action=\"/studio/" + scheduled + "/reject\""));
+                .body(containsString("action=\"/studio/" + scheduled + "/withdraw\""));
         reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf())
-                .formParam("reason", "Feil dato").post("/studio/" + scheduled + "/reject").then().statusCode(303);
+                .formParam("reason", "Feil dato").post("/studio/" + scheduled + "/withdraw").then().statusCode(303);
         Api.as(author).get("/api/posts/" + scheduled).then().body("status", equalTo("DRAFT"))
                 .body("reviewNote", equalTo("Feil dato"));
         reviewer.given().get("/studio/" + post).then().statusCode(200) // a draft has no such form
-                .body(org.hamcrest.Matchers.not(containsString("/reject\"")));
+                .body(org.hamcrest.Matchers.not(containsString("/withdraw\"")));
     }
 
     @Test
