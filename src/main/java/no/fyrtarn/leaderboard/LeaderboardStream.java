@@ -49,14 +49,15 @@ public class LeaderboardStream {
     ObjectMapper json;
 
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    /** Each notice as its JSON, written once for every client that hears it. */
+    private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
     private Cancellable ticker;
 
     @PostConstruct
     void start() {
         ticker = Multi.createFrom().ticks().every(interval).subscribe().with(tick -> {
             if (dirty.getAndSet(false)) {
-                changes.onNext(new Change(clock.instant()));
+                changes.onNext(asJson(new Change(clock.instant())));
             }
         });
     }
@@ -73,7 +74,7 @@ public class LeaderboardStream {
 
     /** One client's stream: each notice as an event with its JSON as data, and the keep-alive comments between. */
     Multi<OutboundSseEvent> events(Sse sse) {
-        Multi<OutboundSseEvent> notices = changes.map(change -> sse.newEventBuilder().data(asJson(change)).build());
+        Multi<OutboundSseEvent> notices = changes.map(change -> sse.newEventBuilder().data(change).build());
         Multi<OutboundSseEvent> comments = Multi.createFrom().ticks().every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(notices, comments);
