@@ -48,7 +48,11 @@ class PostWorkflowTest {
     }
 
     private static String inReview(String author) {
-        String id = create(author, draft());
+        return inReview(author, draft());
+    }
+
+    private static String inReview(String author, Map<String, Object> body) {
+        String id = create(author, body);
         act(author, id, "submit", 200);
         return id;
     }
@@ -141,10 +145,7 @@ class PostWorkflowTest {
     @Test
     void a_post_with_publish_time_waits_scheduled_until_its_time() {
         String author = marketer();
-        Map<String, Object> body = draft();
-        body.put("publishAt", clock.instant().plus(Duration.ofHours(2)).toString());
-        String id = create(author, body);
-        act(author, id, "submit", 200);
+        String id = inReview(author, draft("publishAt", clock.instant().plus(Duration.ofHours(2)).toString()));
 
         as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200)
                 .body("status", equalTo("SCHEDULED"));
@@ -163,10 +164,7 @@ class PostWorkflowTest {
     void a_scheduled_post_sent_back_is_a_draft_again_and_does_not_go_live_at_its_time() {
         // a typo found after approval: it had to be archived and written again
         String author = marketer();
-        Map<String, Object> body = draft();
-        body.put("publishAt", clock.instant().plus(Duration.ofHours(2)).toString());
-        String id = create(author, body);
-        act(author, id, "submit", 200);
+        String id = inReview(author, draft("publishAt", clock.instant().plus(Duration.ofHours(2)).toString()));
         act(marketer(), id, "approve", 200);
         assertThat(status(author, id)).isEqualTo("SCHEDULED");
 
@@ -192,10 +190,7 @@ class PostWorkflowTest {
     @Test
     void a_published_post_expires_at_its_expiry() {
         String author = marketer();
-        Map<String, Object> body = draft();
-        body.put("expiresAt", clock.instant().plus(Duration.ofDays(3)).toString());
-        String id = create(author, body);
-        act(author, id, "submit", 200);
+        String id = inReview(author, draft("expiresAt", clock.instant().plus(Duration.ofDays(3)).toString()));
         act(marketer(), id, "approve", 200);
 
         clock.advance(Duration.ofDays(3).minusMinutes(1));
@@ -211,10 +206,7 @@ class PostWorkflowTest {
     @Test
     void a_post_whose_expiry_passed_during_review_cannot_be_approved() {
         String author = marketer();
-        Map<String, Object> body = draft();
-        body.put("expiresAt", Instant.now().plus(Duration.ofHours(1)).toString());
-        String id = create(author, body);
-        act(author, id, "submit", 200);
+        String id = inReview(author, draft("expiresAt", Instant.now().plus(Duration.ofHours(1)).toString()));
 
         clock.advance(Duration.ofHours(2));
         as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(409)
