@@ -111,6 +111,7 @@ public class DirectoryService {
         }
         Set<String> mentioned = new HashSet<>(rowOf.keySet());
         rows.stream().map(EmployeeRow::managerEmail).filter(m -> m != null).forEach(mentioned::add);
+        employees.lockForImport();
         Map<String, Employee> known = employees.findByEmails(mentioned).stream()
                 .collect(Collectors.toMap(Employee::email, Function.identity()));
         for (int i = 0; i < rows.size(); i++) {
@@ -248,6 +249,7 @@ public class DirectoryService {
     @Transactional
     public void provision(String email, String name) {
         String normalized = email(email);
+        employees.lockForAddition();
         employees.insertIfAbsent(normalized, name == null || name.isBlank() ? normalized : name.trim(),
                 List.of(Role.EMPLOYEE_NAME), clock.instant());
     }

@@ -11,12 +11,37 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID> {
+
+    /** The advisory lock's key: "fyrtdirs" in ASCII, so it does not meet another feature's lock. */
+    private static final long CHANGE_LOCK = 0x6679727464697273L;
+
+    /**
+     * Makes the caller's transaction the only one adding to or changing the directory until it ends. An import reads
+     * who and which teams exist after this, so two at once that add the same new person or team do not both insert
+     * them (the second failing on the first's e-mail or name), and each checks for reporting cycles with the other's
+     * lines in place.
+     */
+    public void lockForImport() {
+        lock("pg_advisory_xact_lock");
+    }
+
+    /**
+     * Waits for an import under way ({@link #lockForImport}), which may be adding the same person; additions do not
+     * wait for each other.
+     */
+    public void lockForAddition() {
+        lock("pg_advisory_xact_lock_shared");
+    }
+
+    private void lock(String function) {
+        getEntityManager().createNativeQuery("select 1 from " + function + "(:key)").setParameter("key", CHANGE_LOCK)
+                .getSingleResult();
+    }
 
     public Optional<Employee> findByEmail(String email) {
         return find("email", email).firstResultOptional();

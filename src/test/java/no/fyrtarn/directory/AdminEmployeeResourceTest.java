@@ -13,13 +13,19 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import no.fyrtarn.testing.Posts;
 
 @QuarkusTest
@@ -101,6 +107,76 @@ class AdminEmployeeResourceTest {
 
         // who is behind a request is kept for a few seconds, but an import forgets it at once
         as(token).get("/api/me").then().statusCode(200).body("team", equalTo("New " + u));
+    }
+
+    @Test
+    void imports_at_the_same_time_that_add_the_same_new_person_and_team_all_succeed() throws Exception {
+        String u = unique();
+        String team = "Together " + u;
+        String admin = adminToken();
+        // two admins, or a sync job's retry beside its first try: each import adds the same new colleague and team
+        List<Callable<Response>> imports = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            var rows = List.of(row("own" + i + "." + u + "@test.no", "Own " + i, team, "new.lead." + u + "@test.no"),
+                    row("new.lead." + u + "@test.no", "Nina Ny", team, null));
+            imports.add(() -> as(admin).body(rows).put("/api/admin/employees"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(imports.size());
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> response : pool.invokeAll(imports)) {
+            responses.add(response.get());
+        }
+        pool.shutdown();
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200);
+        assertThat(responses).extracting(r -> r.jsonPath().getInt("created")).containsOnly(1, 2)
+                .filteredOn(created -> created == 2).hasSize(1); // the new colleague is created once
+        JsonPath list = listed("team", team);
+        assertThat(list.getList("items.email")).hasSize(7);
+        assertThat(list.getList("items.team")).containsOnly(team);
+        assertThat(list.getBoolean("items.find { it.email == 'new.lead.%s@test.no' }.leader".formatted(u))).isTrue();
+    }
+
+    @Test
+    void people_signing_in_for_the_first_time_while_an_import_adds_them_do_not_fail_it() throws Exception {
+        String u = unique();
+        String team = "Rollout " + u;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(row("p" + i + "." + u + "@test.no", "Person " + i, team, null));
+        }
+        // launch day: the sync job imports everyone as the first of them open the app (each added just in time)
+        List<Callable<Response>> calls = new ArrayList<>();
+        calls.add(() -> as(adminToken()).body(rows).put("/api/admin/employees"));
+        for (int t = 0; t < 3; t++) {
+            int first = t;
+            calls.add(() -> {
+                for (int i = first; i < rows.size(); i += 3) {
+                    as(token((String) rows.get(i).get("email"), "employee")).get("/api/me").then().statusCode(200);
+                }
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        List<Future<Response>> done = pool.invokeAll(calls);
+        pool.shutdown();
+
+        Response imported = done.getFirst().get();
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.jsonPath().getInt("created") + imported.jsonPath().getInt("updated")).isEqualTo(300);
+        for (Future<Response> signIns : done.subList(1, done.size())) {
+            signIns.get(); // rethrows a first request that failed
+        }
+        List<Object> members = new ArrayList<>();
+        String cursor = null;
+        do {
+            var spec = as(adminToken()).queryParam("limit", 100).queryParam("team", team);
+            JsonPath page = (cursor == null ? spec : spec.queryParam("cursor", cursor)).get("/api/admin/employees")
+                    .then().statusCode(200).extract().jsonPath();
+            members.addAll(page.getList("items.email"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(members).hasSize(300).doesNotHaveDuplicates();
     }
 
     @Test
