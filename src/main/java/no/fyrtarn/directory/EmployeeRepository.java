@@ -47,7 +47,7 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
         return find("email", email).firstResultOptional();
     }
 
-    /** For reading only: not dirty-checked at flush. */
+    /** The employees with these e-mails, as entities an import changes. */
     public List<Employee> findByEmails(Collection<String> emails) {
         return emails.isEmpty() ? List.of() : list("email in ?1", emails);
     }
