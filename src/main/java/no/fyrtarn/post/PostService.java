@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -169,7 +170,7 @@ public class PostService {
 
     @Transactional
     public Versioned replace(UUID id, String ifMatch, PostRequest request) {
-        Post post = find(id);
+        Post post = findForChange(id);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired("Send If-Match with the ETag of the post you edited");
         }
@@ -186,7 +187,7 @@ public class PostService {
 
     @Transactional
     public void delete(UUID id) {
-        Post post = find(id);
+        Post post = findForChange(id);
         forgetLiveOnCommit();
         post.requireDeletable();
         posts.delete(post);
@@ -200,7 +201,7 @@ public class PostService {
     /** Four eyes: the author may not approve their own post, unless they are an admin. */
     @Transactional
     public Versioned approve(UUID id, UUID approverId, boolean approverIsAdmin) {
-        Post post = find(id);
+        Post post = findForChange(id);
         if (post.authorId().equals(approverId) && !approverIsAdmin) {
             throw ProblemException.forbidden("Another marketer (or an admin) must approve your post");
         }
@@ -228,7 +229,7 @@ public class PostService {
     }
 
     private Versioned change(UUID id, Consumer<Post> transition) {
-        Post post = find(id);
+        Post post = findForChange(id);
         forgetLiveOnCommit();
         transition.accept(post);
         return versioned(post);
@@ -264,6 +265,16 @@ public class PostService {
             throw ProblemException.notFound("Post " + id);
         }
         return post;
+    }
+
+    /**
+     * The post, locked until the transaction ends: a change made at the same time (a second reviewer's approval, an
+     * edit of the same version, the scheduler publishing it) waits for this one and is judged on what it left, a 409 or
+     * a 412, where the post's version check would fail it at commit (a 500).
+     */
+    private Post findForChange(UUID id) {
+        return posts.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Post " + id));
     }
 
     private Versioned versioned(Post post) {

@@ -14,8 +14,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import no.fyrtarn.testing.MovableClock;
 
 @QuarkusTest
@@ -201,6 +207,59 @@ class PostWorkflowTest {
         posts.applyDueTransitions(100);
         assertThat(status(author, id)).isEqualTo("EXPIRED");
         act(author, id, "archive", 200);
+    }
+
+    @Test
+    void two_reviewers_approving_at_once_publish_the_post_once_and_the_later_hears_it_is_published() throws Exception {
+        String author = marketer();
+        String id = inReview(author);
+        List<Callable<Response>> approvals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String reviewer = marketer();
+            approvals.add(() -> as(reviewer).post("/api/posts/" + id + "/approve"));
+        }
+
+        List<Response> answers = atOnce(approvals);
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 409)
+                .filteredOn(code -> code == 200).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.statusCode() == 409).extracting(r -> r.jsonPath().getString("detail"))
+                .allMatch(detail -> detail.contains("PUBLISHED"));
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void two_edits_of_the_same_version_at_once_keep_one_and_the_other_is_told_the_post_changed() throws Exception {
+        String author = marketer();
+        Response created = as(author).body(draft()).post("/api/posts");
+        String id = created.jsonPath().getString("id");
+        List<Callable<Response>> edits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String title = "Edit " + i;
+            edits.add(() -> as(author).header("If-Match", created.header("ETag")).body(draft("title", title))
+                    .put("/api/posts/" + id));
+        }
+
+        List<Response> answers = atOnce(edits);
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 412)
+                .filteredOn(code -> code == 200).hasSize(1);
+        Response kept = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+        as(author).get("/api/posts/" + id).then().statusCode(200).header("ETag", equalTo(kept.header("ETag")))
+                .body("title", equalTo(kept.jsonPath().getString("title")));
+    }
+
+    private static List<Response> atOnce(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
