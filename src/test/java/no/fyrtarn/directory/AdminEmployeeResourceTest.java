@@ -3,6 +3,7 @@ package no.fyrtarn.directory;
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Api.adminToken;
 import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.atOnce;
 import static no.fyrtarn.testing.Api.importEmployees;
 import static no.fyrtarn.testing.Api.token;
 import static no.fyrtarn.testing.Api.unique;
@@ -17,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -121,12 +119,7 @@ class AdminEmployeeResourceTest {
                     row("new.lead." + u + "@test.no", "Nina Ny", team, null));
             imports.add(() -> as(admin).body(rows).put("/api/admin/employees"));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(imports.size());
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> response : pool.invokeAll(imports)) {
-            responses.add(response.get());
-        }
-        pool.shutdown();
+        List<Response> responses = atOnce(imports);
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(200);
         assertThat(responses).extracting(r -> r.jsonPath().getInt("created")).containsOnly(1, 2)
@@ -157,16 +150,10 @@ class AdminEmployeeResourceTest {
                 return null;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        List<Future<Response>> done = pool.invokeAll(calls);
-        pool.shutdown();
+        Response imported = atOnce(calls).getFirst(); // a first request that failed fails the test
 
-        Response imported = done.getFirst().get();
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.jsonPath().getInt("created") + imported.jsonPath().getInt("updated")).isEqualTo(300);
-        for (Future<Response> signIns : done.subList(1, done.size())) {
-            signIns.get(); // rethrows a first request that failed
-        }
         List<Object> members = new ArrayList<>();
         String cursor = null;
         do {

@@ -2,6 +2,7 @@ package no.fyrtarn.gamification;
 
 import static no.fyrtarn.testing.Api.adminToken;
 import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.atOnce;
 import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Game.awaitTotal;
 import static no.fyrtarn.testing.Game.share;
@@ -17,9 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,17 +81,12 @@ class RulesResourceTest {
     void concurrent_changes_make_one_version_each() throws Exception {
         String admin = adminToken();
         int before = as(admin).get("/api/admin/rules").then().extract().path("version");
-        ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Callable<Response>> changes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int points = 10 + i;
             changes.add(() -> as(admin).body(rules(points, 50, 1, 100, 25, 75)).put("/api/admin/rules"));
         }
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> response : pool.invokeAll(changes)) {
-            responses.add(response.get());
-        }
-        pool.shutdown();
+        List<Response> responses = atOnce(changes);
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(200);
         assertThat(responses).extracting(r -> r.jsonPath().getInt("version"))

@@ -5,6 +5,7 @@ import static no.fyrtarn.testing.Posts.draft;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.status;
 import static no.fyrtarn.testing.Api.adminToken;
+import static no.fyrtarn.testing.Api.atOnce;
 import static no.fyrtarn.testing.Api.as;
 import static no.fyrtarn.testing.Api.token;
 import static no.fyrtarn.testing.Api.unique;
@@ -18,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -247,19 +245,6 @@ class PostWorkflowTest {
         Response kept = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
         as(author).get("/api/posts/" + id).then().statusCode(200).header("ETag", equalTo(kept.header("ETag")))
                 .body("title", equalTo(kept.jsonPath().getString("title")));
-    }
-
-    private static List<Response> atOnce(List<Callable<Response>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : pool.invokeAll(calls)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package no.fyrtarn.share;
 
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.atOnce;
 import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Api.token;
 import static no.fyrtarn.testing.Api.unique;
@@ -25,9 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -159,16 +157,11 @@ class ShareResourceTest {
         String key = "tap-" + unique();
         String employeeId = sharer.employeeId();
         try (var reader = new TopicReader(Topics.SHARES)) {
-            ExecutorService pool = Executors.newFixedThreadPool(10);
             List<Callable<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 calls.add(() -> share(sharer, id, Map.of("network", "X"), key));
             }
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> f : pool.invokeAll(calls)) {
-                responses.add(f.get());
-            }
-            pool.shutdown();
+            List<Response> responses = atOnce(calls);
 
             assertThat(responses).extracting(Response::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
             assertThat(responses).extracting(r -> r.jsonPath().getString("shareId")).containsOnly(

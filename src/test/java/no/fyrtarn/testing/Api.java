@@ -2,11 +2,16 @@ package no.fyrtarn.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -25,6 +30,20 @@ public final class Api {
 
     public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Runs these calls at the same time, a thread each, and answers their results in order; rethrows a failure. */
+    public static <T> List<T> atOnce(List<? extends Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<T> results = new ArrayList<>();
+            for (Future<T> result : pool.invokeAll(calls)) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public static String adminToken() {
