@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import no.fyrtarn.directory.People;
@@ -84,7 +85,9 @@ public class ChallengeService {
      */
     @Transactional
     public ChallengeView end(UUID challengeId, UUID employeeId) {
-        Challenge challenge = find(challengeId);
+        // locked: of two marketers ending it at once, the second waits and hears that it ended (409)
+        Challenge challenge = challenges.findByIdOptional(challengeId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(challengeId));
         Instant now = calendar.now();
         if (!challenge.endsAt().isAfter(now)) {
             throw ProblemException.conflict("The challenge ended at " + challenge.endsAt());
@@ -94,8 +97,11 @@ public class ChallengeService {
     }
 
     private Challenge find(UUID challengeId) {
-        return challenges.findByIdOptional(challengeId)
-                .orElseThrow(() -> ProblemException.notFound("Challenge " + challengeId));
+        return challenges.findByIdOptional(challengeId).orElseThrow(() -> notFound(challengeId));
+    }
+
+    private static ProblemException notFound(UUID challengeId) {
+        return ProblemException.notFound("Challenge " + challengeId);
     }
 
     private ChallengeView view(Challenge challenge, UUID employeeId) {

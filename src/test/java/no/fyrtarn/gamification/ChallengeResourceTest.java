@@ -1,6 +1,7 @@
 package no.fyrtarn.gamification;
 
 import static no.fyrtarn.testing.Api.as;
+import static no.fyrtarn.testing.Api.atOnce;
 import static no.fyrtarn.testing.Api.employeeIn;
 import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Game.awaitTotal;
@@ -14,13 +15,16 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import no.fyrtarn.testing.Api.Person;
 
 @QuarkusTest
@@ -111,6 +115,24 @@ class ChallengeResourceTest {
         var ended = as(marketer()).post("/api/challenges/" + laterId + "/end").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(ended.getString("startsAt")).isEqualTo(ended.getString("endsAt"));
+    }
+
+    @Test
+    void two_marketers_ending_a_challenge_at_once_end_it_once_and_the_later_hears_it_ended() throws Exception {
+        String id = as(marketer()).body(challenge("t" + unique())).post("/api/challenges").then().statusCode(201)
+                .extract().path("id");
+        List<Callable<Response>> ends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String marketer = marketer();
+            ends.add(() -> as(marketer).post("/api/challenges/" + id + "/end"));
+        }
+
+        List<Response> answers = atOnce(ends);
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 409)
+                .filteredOn(code -> code == 200).hasSize(1);
+        String endsAt = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("endsAt");
+        as(marketer()).get("/api/challenges/" + id).then().statusCode(200).body("endsAt", equalTo(endsAt));
     }
 
     @Test
