@@ -189,7 +189,7 @@ public class DirectoryService {
             row.roles().forEach(r -> Role.fromGroup(r).ifPresent(roles::add));
         }
         roles.remove(Role.LEADER); // derived from reports, never stored
-        return new EmployeeRow(email(row.email()), row.name().trim(), blankToNull(row.team()),
+        return new EmployeeRow(email(row.email()), row.name().trim(), blankToNull(Team.normalized(row.team())),
                 email(row.managerEmail()), blankToNull(row.location()), Language.tag(row.language()),
                 roles.stream().map(Role::groupName).toList());
     }
@@ -204,7 +204,7 @@ public class DirectoryService {
 
     @Transactional
     public Page<EmployeeView> list(String team, String query, String cursor, int limit) {
-        List<Employee> fetched = employees.page(blankToNull(StorableText.require("team", team)),
+        List<Employee> fetched = employees.page(blankToNull(Team.normalized(StorableText.require("team", team))),
                 blankToNull(StorableText.require("q", query)), Cursor.decode(cursor), limit + 1);
         Set<UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));

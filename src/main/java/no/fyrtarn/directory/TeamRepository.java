@@ -15,9 +15,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
-    /** The team of this name whatever its case ("sales" is Sales; there is one team per name in any case, V13). */
+    /**
+     * The team of this name whatever its case and spaces ("sales" and "Sales " are Sales; there is one team per name
+     * so written, V13 and V14; {@link Team#normalized}).
+     */
     public Optional<Team> findByName(String name) {
-        return find("lower(name) = lower(?1)", name).firstResultOptional();
+        return find("lower(name) = lower(?1)", Team.normalized(name)).firstResultOptional();
     }
 
     /** The teams these names name, each name as given to its team's id; a name that is no team is left out. */
@@ -28,9 +31,13 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         List<?> rows = getEntityManager().createNativeQuery("""
                 select n.name, t.id from unnest(cast(:names as text[])) as n(name)
                   join team t on lower(t.name) = lower(n.name)""")
-                .setParameter("names", names.toArray(String[]::new)).getResultList();
+                .setParameter("names", names.stream().map(Team::normalized).distinct().toArray(String[]::new))
+                .getResultList();
+        Map<String, UUID> found = new HashMap<>();
+        rows.stream().map(r -> (Object[]) r).forEach(r -> found.put((String) r[0], (UUID) r[1]));
         Map<String, UUID> ids = new HashMap<>();
-        rows.stream().map(r -> (Object[]) r).forEach(r -> ids.put((String) r[0], (UUID) r[1]));
+        names.stream().filter(name -> found.containsKey(Team.normalized(name)))
+                .forEach(name -> ids.put(name, found.get(Team.normalized(name))));
         return ids;
     }
 
@@ -41,7 +48,7 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     public Team findOrCreate(String name, Instant now) {
         return findByName(name).orElseGet(() -> {
-            Team team = new Team(name, now);
+            Team team = new Team(Team.normalized(name), now);
             persist(team);
             return team;
         });

@@ -94,6 +94,26 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void a_team_is_one_team_whatever_spaces_its_name_is_written_with() {
+        String u = unique();
+        String team = "Kunde Service " + u;
+        importEmployees(List.of(row("first." + u + "@test.no", "Frida Først", team, null)));
+        // as a spreadsheet has it: a no-break space pasted from a web page, two spaces, a tab, one left at the end
+        importEmployees(List.of(row("second." + u + "@test.no", "Sivert Senere", "Kunde\u00A0Service " + u, null),
+                row("third." + u + "@test.no", "Tea Tredje", "Kunde  Service\t" + u + "\u00A0", null)));
+
+        JsonPath list = listed("team", " kunde\u00A0service  " + u);
+        assertThat(list.getList("items.email")).hasSize(3);
+        assertThat(list.getList("items.team")).containsOnly(team);
+        String reader = token("third." + u + "@test.no", "employee");
+        assertThat(as(reader).queryParam("scope", "team").queryParam("team", "Kunde  Service " + u)
+                .get("/api/leaderboard").then().statusCode(200).extract().jsonPath().getList("entries.name"))
+                .containsExactlyInAnyOrder("Frida Først", "Sivert Senere", "Tea Tredje");
+        String post = Posts.publish(Posts.draft("audience", Map.of("teams", List.of("Kunde\u00A0Service " + u))));
+        as(reader).get("/api/feed/" + post).then().statusCode(200);
+    }
+
+    @Test
     void an_employee_moved_by_an_import_is_in_the_new_team_on_their_very_next_request() {
         String u = unique();
         String email = "mover." + u + "@test.no";
