@@ -38,6 +38,9 @@ public interface Msg {
     @Message("Back to the feed")
     String back_to_feed();
 
+    @Message("Back to the studio")
+    String back_to_studio();
+
     @Message("Not for your role")
     String error_forbidden();
 

@@ -152,6 +152,11 @@ public class PageContext {
         return under(request.path(), "/share");
     }
 
+    /** Whether someone in marketing is at work in the studio, where a page's way back leads. */
+    public boolean inStudio() {
+        return under(request.path(), "/studio") && isMarketing();
+    }
+
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }

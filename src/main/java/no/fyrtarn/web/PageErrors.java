@@ -23,7 +23,8 @@ public class PageErrors {
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String detail, boolean toFeed);
+        /** {@code back}: where the page's button leads, the feed or the studio; null: no button. */
+        static native TemplateInstance error(int status, String title, String detail, String back);
 
         static native TemplateInstance reopen(String here);
     }
@@ -71,7 +72,7 @@ public class PageErrors {
     public Response signInElsewhere() {
         page.asVisitor();
         var msg = page.msg();
-        return html(404, Templates.error(404, msg.signin_elsewhere(), msg.signin_elsewhere_hint(), false));
+        return html(404, Templates.error(404, msg.signin_elsewhere(), msg.signin_elsewhere_hint(), null));
     }
 
     /** For a page: 401 is the login page, anything else an HTML page. */
@@ -83,11 +84,11 @@ public class PageErrors {
         var msg = page.msg();
         if (problem.status() == 404 && page.followsLink()) {
             // most likely someone who is not one of us, with a link cut short on its way: no feed to go back to
-            return html(404, Templates.error(404, msg.error_link_nowhere(), msg.error_link_hint(), false));
+            return html(404, Templates.error(404, msg.error_link_nowhere(), msg.error_link_hint(), null));
         }
         if (problem.status() == 404 && page.sharesWithoutScript()) {
             // the post left the feed after the page was loaded: taken down, expired, or for another audience now
-            return html(404, Templates.error(404, msg.share_gone(), null, true));
+            return html(404, Templates.error(404, msg.share_gone(), null, "/"));
         }
         String title = switch (problem.status()) {
             case 403 -> msg.error_forbidden();
@@ -100,7 +101,8 @@ public class PageErrors {
         String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()
                 ? problem.violations().getFirst().field() + ": " + problem.violations().getFirst().message()
                 : null;
-        return html(problem.status(), Templates.error(problem.status(), title, detail, true));
+        String back = page.inStudio() ? "/studio" : "/";
+        return html(problem.status(), Templates.error(problem.status(), title, detail, back));
     }
 
     private Response html(int status, TemplateInstance template) {

@@ -670,7 +670,7 @@ class PagesTest {
             marketer.given().header("Accept-Language", "nb").get("/studio/posts?status=LOST").then().statusCode(400)
                     .contentType(ContentType.HTML).body(containsString("status:"));
             Session.of(employeeIn(null).email()).given().get("/studio/posts").then().statusCode(403)
-                    .contentType(ContentType.HTML);
+                    .contentType(ContentType.HTML).body(containsString("Back to the feed"), not(containsString("/studio\">")));
         } finally {
             mine.forEach(id -> Api.as(author).delete("/api/posts/" + id).then().statusCode(204));
         }
@@ -791,7 +791,9 @@ class PagesTest {
         marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
                 .formParam("title", "Tredje utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
                 .formParam("networks", "LINKEDIN").post("/studio/" + id).then().statusCode(412)
-                .contentType(ContentType.HTML).body(containsString("This changed in the meantime"));
+                .contentType(ContentType.HTML).body(containsString("This changed in the meantime"))
+                // back where the marketer works (it led to the feed)
+                .body(containsString("href=\"/studio\">Back to the studio</a>"), not(containsString("Back to the feed")));
         Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
     }
 
