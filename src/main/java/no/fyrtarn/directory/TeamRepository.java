@@ -36,8 +36,12 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
         Map<String, UUID> found = new HashMap<>();
         rows.stream().map(r -> (Object[]) r).forEach(r -> found.put((String) r[0], (UUID) r[1]));
         Map<String, UUID> ids = new HashMap<>();
-        names.stream().filter(name -> found.containsKey(Team.normalized(name)))
-                .forEach(name -> ids.put(name, found.get(Team.normalized(name))));
+        for (String name : names) {
+            UUID id = found.get(Team.normalized(name));
+            if (id != null) {
+                ids.put(name, id);
+            }
+        }
         return ids;
     }
 

@@ -135,7 +135,7 @@ public class PostService {
      * commits, another instance's archive or edit shows within that time. Expiry is judged at each call.
      */
     public PublishedPost inFeed(UUID postId, UUID teamId) {
-        return findInFeed(postId, teamId).orElseThrow(() -> notInFeed(postId));
+        return findInFeed(postId, teamId).orElseThrow(() -> notFound(postId));
     }
 
     /** {@link #inFeed}, empty instead of 404. */
@@ -150,15 +150,15 @@ public class PostService {
      */
     public Optional<PublishedPost> inFeedIfKept(UUID postId, UUID teamId) {
         return live.ifKept(postId)
-                .map(kept -> inFeedOf(teamId, Optional.of(kept)).orElseThrow(() -> notInFeed(postId)));
+                .map(kept -> inFeedOf(teamId, Optional.of(kept)).orElseThrow(() -> notFound(postId)));
     }
 
     private Optional<PublishedPost> inFeedOf(UUID teamId, Optional<LivePost> found) {
         return found.filter(p -> p.inFeedOf(teamId, clock.instant())).map(LivePost::post);
     }
 
-    /** The 404 for a post that is not in the caller's feed, whether it exists or not. */
-    public static ProblemException notInFeed(UUID postId) {
+    /** The 404 for a post: unknown, or not in the caller's feed whether it exists or not. */
+    public static ProblemException notFound(UUID postId) {
         return ProblemException.notFound("Post " + postId);
     }
 
@@ -260,22 +260,18 @@ public class PostService {
     }
 
     private Post find(UUID id) {
-        Post post = posts.findById(id);
-        if (post == null) {
-            throw ProblemException.notFound("Post " + id);
-        }
-        return post;
+        return posts.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     /**
      * The post, locked until the transaction ends: a change made at the same time (a second reviewer's approval, an
-     * edit of the same version, the scheduler publishing it) waits for this one and is judged on what it left, a 409 or
-     * a 412, where the post's version check would fail it at commit (a 500).
+     * edit of the same version) waits for this one and is judged on what it left, a 409 or a 412, where the post's
+     * version check failed it at commit (a 500). The scheduler skips a post locked so until its next round.
      */
     private Post findForChange(UUID id) {
-        return posts.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Post " + id));
+        return posts.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(id));
     }
+
 
     private Versioned versioned(Post post) {
         posts.flush(); // the version (ETag) moves on flush

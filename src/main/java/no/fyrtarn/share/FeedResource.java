@@ -57,7 +57,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "The post")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public FeedItem item(@PathParam("postId") UUID postId) {
-        return feed.item(user.member(), postId).orElseThrow(() -> PostService.notInFeed(postId));
+        return feed.item(user.member(), postId).orElseThrow(() -> PostService.notFound(postId));
     }
 
     @GET
