@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -17,13 +19,19 @@ import no.fyrtarn.directory.DirectoryService;
 
 /**
  * Every authenticated caller is an employee: a valid token for someone the directory does not know yet adds them
- * (just in time, no team), and the identity always carries the "employee" role.
+ * (just in time, no team), and the identity always carries the "employee" role. A token whose name (upn, else
+ * preferred_username, else sub) is no e-mail is refused (401), not added as someone called "kari.nordmann".
  */
 @ApplicationScoped
 public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
 
+    private static final Logger LOG = Logger.getLogger(ProvisioningAugmentor.class);
+
     /** E-mails known to be in the directory, so the common case costs no database round trip. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /** Names of tokens refused for naming no one by e-mail, so that the log says so once for each. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     @Inject
     DirectoryService directory;
@@ -34,8 +42,15 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String email = token.getName();
+        if (email == null || email.indexOf('@') < 1) {
+            if (refused.add(String.valueOf(email))) {
+                LOG.warnf("Refused a token that names no one by e-mail (%s): people are known by their e-mail, in the"
+                        + " token's upn claim (Keycloak: add the microprofile-jwt client scope)", email);
+            }
+            return Uni.createFrom().failure(new AuthenticationFailedException("The token names no one by e-mail"));
+        }
         SecurityIdentity employee = QuarkusSecurityIdentity.builder(identity).addRole(Roles.EMPLOYEE).build();
-        if (email == null || known.contains(email)) {
+        if (known.contains(email)) {
             return Uni.createFrom().item(employee);
         }
         return context.runBlocking(() -> {

@@ -83,6 +83,21 @@ class TokenVerificationTest {
     }
 
     @Test
+    void a_token_that_names_nobody_by_e_mail_is_refused_and_adds_nobody() {
+        // an IdP left without the upn claim (Keycloak without its microprofile-jwt scope): the name is a user name
+        String user = "nina.ny." + unique();
+        refused(Jwt.claims().subject(user).claim("preferred_username", user).groups(Set.of("admin")).sign());
+        refused(Jwt.claims().groups(Set.of("admin")).sign()); // no name at all
+
+        assertThat(as(adminToken()).queryParam("q", user).get("/api/admin/employees").then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+        // one whose user name is an e-mail (an IdP where people sign in with it) is someone
+        String email = "nina." + unique() + "@test.no";
+        as(Jwt.claims().subject(email).claim("preferred_username", email).groups(Set.of("employee")).sign())
+                .get("/api/me").then().statusCode(200).body("email", org.hamcrest.Matchers.equalTo(email));
+    }
+
+    @Test
     void a_role_the_token_does_not_carry_is_forbidden() {
         as(token("m-" + unique() + "@test.no", "marketing")).get("/api/admin/employees").then().statusCode(403);
     }
