@@ -16,11 +16,13 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.directory.Role;
 
 /**
  * Every authenticated caller is an employee: a valid token for someone the directory does not know yet adds them
- * (just in time, no team), and the identity always carries the "employee" role. A token whose name (upn, else
- * preferred_username, else sub) is no e-mail is refused (401), not added as someone called "kari.nordmann".
+ * (just in time, no team), and the identity carries the "employee" role and the roles its groups name, in any case.
+ * A token whose name (upn, else preferred_username, else sub) is no e-mail is refused (401), not added as someone
+ * called "kari.nordmann".
  */
 @ApplicationScoped
 public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
@@ -49,7 +51,10 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
             }
             return Uni.createFrom().failure(new AuthenticationFailedException("The token names no one by e-mail"));
         }
-        SecurityIdentity employee = QuarkusSecurityIdentity.builder(identity).addRole(Roles.EMPLOYEE).build();
+        QuarkusSecurityIdentity.Builder roles = QuarkusSecurityIdentity.builder(identity).addRole(Roles.EMPLOYEE);
+        // groups as the IdP's admin named them ("Marketing") are the roles they name, as in a directory import
+        token.getGroups().forEach(group -> Role.fromGroup(group).ifPresent(role -> roles.addRole(role.groupName())));
+        SecurityIdentity employee = roles.build();
         if (known.contains(email)) {
             return Uni.createFrom().item(employee);
         }

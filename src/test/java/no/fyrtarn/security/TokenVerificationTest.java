@@ -98,6 +98,18 @@ class TokenVerificationTest {
     }
 
     @Test
+    void groups_are_roles_in_any_case_as_an_idps_admin_named_them() {
+        String admin = Jwt.upn("a." + unique() + "@test.no").groups(Set.of("Admin")).sign();
+        as(admin).get("/api/admin/employees").then().statusCode(200); // it was a 403
+        String marketer = Jwt.upn("m." + unique() + "@test.no").groups(Set.of("MARKETING")).sign();
+        as(marketer).get("/api/posts").then().statusCode(200);
+        as(marketer).get("/api/admin/employees").then().statusCode(403);
+        String employee = Jwt.upn("e." + unique() + "@test.no").sign(); // no groups: an employee
+        as(employee).get("/api/me").then().statusCode(200);
+        as(employee).get("/api/posts").then().statusCode(403);
+    }
+
+    @Test
     void a_role_the_token_does_not_carry_is_forbidden() {
         as(token("m-" + unique() + "@test.no", "marketing")).get("/api/admin/employees").then().statusCode(403);
     }
