@@ -272,7 +272,6 @@ public class PostService {
         return posts.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(id));
     }
 
-
     private Versioned versioned(Post post) {
         posts.flush(); // the version (ETag) moves on flush
         PostStats counts = stats.statsOf(List.of(post.id())).getOrDefault(post.id(), PostStats.NONE);
