@@ -2,16 +2,15 @@ package no.fyrtarn.directory;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import no.fyrtarn.infra.Spaces;
+
 @Entity
 public class Team {
-
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     @Id
     private UUID id;
@@ -31,13 +30,9 @@ public class Team {
         this.createdAt = now;
     }
 
-    /**
-     * A team's name as it is stored and looked up: every run of spaces, tabs or line breaks, a no-break space pasted
-     * from a web page included, is one space, and there is none around it ("Kunde  Service " is "Kunde Service").
-     * Null for null.
-     */
+    /** A team's name as it is stored and looked up: {@link Spaces#collapsed}. */
     public static String normalized(String name) {
-        return name == null ? null : SPACES.matcher(name).replaceAll(" ").strip();
+        return Spaces.collapsed(name);
     }
 
     public UUID id() {

@@ -24,6 +24,7 @@ import org.hibernate.type.SqlTypes;
 
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.Spaces;
 import no.fyrtarn.infra.StorableText;
 
 /** A post marketing wants employees to reshare, with its review workflow. */
@@ -105,11 +106,12 @@ public class Post {
     }
 
     /**
-     * A topic as stored and as the feed is filtered by it: trimmed, in lower case and without the "#" of a hashtag, so
-     * that "#Hiring" and "hiring" are one topic (the feed shows it as "#hiring"); empty for one that is only "#".
+     * A topic as stored and as the feed is filtered by it: in lower case, without the "#" of a hashtag and with its
+     * spaces {@link Spaces#collapsed}, so that "#Hiring" and "hiring" are one topic (the feed shows it as "#hiring"), as
+     * are "employer branding" and "employer  branding" with a no-break space; empty for one that is only "#".
      */
     public static String topicKey(String topic) {
-        String key = topic.strip();
+        String key = Spaces.collapsed(topic);
         int word = 0;
         while (word < key.length() && key.charAt(word) == '#') {
             word++;
@@ -122,9 +124,10 @@ public class Post {
         return topic != null && !topic.isBlank() && topicKey(topic).isEmpty();
     }
 
-    /** A campaign as stored: trimmed; null for none (null or blank). */
+    /** A campaign as stored: its spaces {@link Spaces#collapsed}; null for none (null or only spaces). */
     public static String campaignKey(String campaign) {
-        return campaign == null || campaign.isBlank() ? null : campaign.trim();
+        String key = Spaces.collapsed(campaign);
+        return key == null || key.isEmpty() ? null : key;
     }
 
     /** A topic asked to filter by (a feed's, a challenge's), as {@link #topicKey}; null for none (null or blank). */

@@ -21,13 +21,15 @@ public record PostRequest(
                 + "around it", example = "https://example.com/careers/bergen") @NotBlank @Size(max = 2048)
         @Pattern(regexp = "\\s*[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*\\s*",
                 message = "{fyrtarn.url.absolute}") String url,
-        @Schema(description = "Stored trimmed, in lower case and without a hashtag's # (\"#Hiring\" is \"hiring\")",
+        @Schema(description = "Stored in lower case, without a hashtag's # (\"#Hiring\" is \"hiring\") and with each "
+                + "run of spaces, no-break ones too, as one space and none around it",
                 example = "[\"hiring\", \"engineering\"]")
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> topics,
         @Schema(example = "[\"LINKEDIN\", \"X\"]") @NotEmpty Set<@NotNull Network> networks,
         @Size(max = 30) List<@NotNull @Valid Caption> captions,
         @Valid Audience audience,
-        @Schema(example = "hiring-2026") @Size(max = 100) String campaign,
+        @Schema(description = "Stored with each run of spaces, no-break ones too, as one space and none around it; "
+                + "only spaces: none", example = "hiring-2026") @Size(max = 100) String campaign,
         @Schema(description = "The language of the title, body and captions, a BCP 47 tag; absent or blank = not said",
                 example = "nb") @Size(max = 35)
         @Pattern(regexp = PostRequest.LANGUAGE_TAG, message = "{fyrtarn.language.tag}") String language,

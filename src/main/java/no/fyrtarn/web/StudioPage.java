@@ -172,9 +172,9 @@ public class StudioPage {
                             .forEach(t -> captions.add(new Caption(n, t.strip())));
                 }
             }
-            // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord"); an empty one or a "#"
-            // alone is left out
-            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|\\s+(?=#)"))
+            // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord", a no-break space from a
+            // copied list too); an empty one or a "#" alone is left out
+            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|[\\s\\p{Z}]+(?=#)"))
                     .filter(t -> !Post.topicKey(t).isEmpty()).toList();
             return new PostRequest(title, body, url, topicList,
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,

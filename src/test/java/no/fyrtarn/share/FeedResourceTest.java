@@ -11,6 +11,7 @@ import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -251,6 +252,20 @@ class FeedResourceTest {
                 .contains(Map.of("topic", common, "posts", 1)).extracting(t -> t.get("topic")).doesNotContain(rare);
         assertThat(as(seller.token()).queryParam("limit", 1).get("/api/feed/topics").then().statusCode(200)
                 .extract().jsonPath().getList("")).hasSize(1);
+    }
+
+    @Test
+    void a_topic_is_one_topic_whatever_spaces_it_is_written_with() {
+        String topic = "employer branding " + unique();
+        String pasted = publish(draft("topics", List.of(topic.replace(' ', '\u00a0')))); // from a document
+        String typed = publish(draft("topics", List.of("#" + topic.replace(" ", "  ") + "\t")));
+        Person reader = employeeIn(null);
+
+        assertThat(as(reader.token()).queryParam("limit", 100).get("/api/feed/topics").then().statusCode(200)
+                .extract().jsonPath().getList("", Map.class)).contains(Map.of("topic", topic, "posts", 2));
+        assertThat(feed(reader, topic.replace(" ", "\u2003")).getList("items.postId", String.class))
+                .containsExactlyInAnyOrder(pasted, typed);
+        as(marketer()).get("/api/posts/" + pasted).then().statusCode(200).body("topics", contains(topic));
     }
 
     @Test

@@ -764,7 +764,7 @@ class PagesTest {
         Session marketer = Session.of(Api.marketerInDirectory());
         Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
-                .formParam("topics", "#nyheter #Vestland, bergen, #").formParam("networks", "LINKEDIN").formParam("networks", "X")
+                .formParam("topics", "#nyheter\u00a0#Vestland, bergen, #").formParam("networks", "LINKEDIN").formParam("networks", "X")
                 .formParam("caption_LINKEDIN", "Variant én").formParam("caption_LINKEDIN", "Variant to")
                 .formParam("caption_LINKEDIN", "").formParam("caption_X", "Kort").formParam("language", "NB")
                 .post("/studio");
