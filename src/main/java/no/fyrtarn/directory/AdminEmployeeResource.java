@@ -3,6 +3,7 @@ package no.fyrtarn.directory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,11 +11,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,6 +36,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.security.CurrentUser;
 import no.fyrtarn.security.Roles;
 
 @Path("/api/admin/employees")
@@ -46,6 +50,9 @@ public class AdminEmployeeResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CurrentUser user;
 
     private static final TypeReference<List<EmployeeRow>> ROWS = new TypeReference<>() {
     };
@@ -94,5 +101,19 @@ public class AdminEmployeeResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return directory.list(team, q, cursor, limit);
+    }
+
+    @DELETE
+    @Path("/{employeeId}")
+    @Operation(operationId = "removeEmployee", summary = "Someone left the company",
+            description = "They are no longer listed, signed in (their tokens are refused, 401), on a leaderboard or "
+                    + "in a team, and leave the reporting lines: those who reported to them report to no one until "
+                    + "an import names their new manager. Their shares, links and points stay in the history; an "
+                    + "import that names them again brings them back. Not yourself (409).")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void remove(@PathParam("employeeId") UUID employeeId) {
+        directory.leave(employeeId, user.member().employeeId());
     }
 }

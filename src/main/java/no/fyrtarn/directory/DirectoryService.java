@@ -2,6 +2,7 @@ package no.fyrtarn.directory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -80,10 +81,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        afterCommit.once(members, () -> { // roles, names, teams and managers may have changed
-            members.forgetAll();
-            people.forgetAll();
-        });
+        forgetPeopleOnCommit(); // roles, names, teams and managers may have changed
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -121,7 +119,7 @@ public class DirectoryService {
             }
             if (manager.equals(rows.get(i).email())) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "cannot be the employee themself"));
-            } else if (!rowOf.containsKey(manager) && !known.containsKey(manager)) {
+            } else if (!rowOf.containsKey(manager) && (!known.containsKey(manager) || known.get(manager).hasLeft())) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "is not in the directory or this import"));
             } else if (leadsBackTo(rows.get(i).email(), manager, rows, rowOf, known)) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "would make a reporting cycle"));
@@ -148,8 +146,9 @@ public class DirectoryService {
                 known.put(row.email(), employee);
                 created.add(row.email());
             }
+            boolean back = employee.stay(now);
             if (employee.update(row.name(), teamsByName.get(row.team()), row.location(), row.language(), row.roles(),
-                    now)) {
+                    now) || back) {
                 changed.add(row.email());
             }
         }
@@ -161,6 +160,34 @@ public class DirectoryService {
         }
         changed.removeAll(created);
         return new ImportResult(created.size(), changed.size(), rows.size() - created.size() - changed.size());
+    }
+
+    /**
+     * Someone left the company: they are no longer in the directory, signed in, on a leaderboard or in a team, and
+     * they leave the reporting lines (those who reported to them report to no one until an import names their new
+     * manager). Their shares, links and points stay in the history. An import that names them brings them back.
+     */
+    @Transactional
+    public void leave(UUID employeeId, UUID caller) {
+        if (employeeId.equals(caller)) {
+            throw ProblemException.conflict("You cannot remove yourself from the directory: another admin can");
+        }
+        employees.lockForImport();
+        Employee employee = employees.findByIdOptional(employeeId).filter(e -> !e.hasLeft())
+                .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId));
+        forgetPeopleOnCommit();
+        Instant now = clock.instant();
+        employee.leave(now);
+        employee.reportTo(null, now);
+        employees.reportsOf(employeeId).forEach(report -> report.reportTo(null, now));
+    }
+
+    /** Once the transaction commits, members and people are read again on this instance. */
+    private void forgetPeopleOnCommit() {
+        afterCommit.once(members, () -> {
+            members.forgetAll();
+            people.forgetAll();
+        });
     }
 
     /** Whether making {@code manager} the manager of {@code email} closes a loop in the reporting lines. */
@@ -245,13 +272,20 @@ public class DirectoryService {
         }
     }
 
-    /** Just in time: a valid token for someone not yet in the directory adds them, without a team. */
+    /**
+     * Whether a valid token's holder is in the directory, just in time: someone it does not know yet is added,
+     * without a team; someone who left is not ({@link #leave}).
+     */
     @Transactional
-    public void provision(String email, String name) {
+    public boolean admit(String email, String name) {
+        if (member(email).isPresent()) {
+            return true;
+        }
         String normalized = email(email);
         employees.lockForAddition();
         employees.insertIfAbsent(normalized, name == null || name.isBlank() ? normalized : name.trim(),
-                List.of(Role.EMPLOYEE_NAME), clock.instant());
+                List.of(Role.EMPLOYEE_NAME), clock.instant()); // someone who left keeps their row as it is
+        return employees.memberRow(normalized).isPresent();
     }
 
     /**

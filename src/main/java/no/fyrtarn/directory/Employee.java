@@ -51,6 +51,10 @@ public class Employee {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When they left the company; null while they are in it. */
+    @Column(name = "left_at")
+    private Instant leftAt;
+
     protected Employee() {
     }
 
@@ -77,6 +81,26 @@ public class Employee {
             this.updatedAt = now;
         }
         return changed;
+    }
+
+    /** They left the company: out of the directory until an import names them again ({@link #stay}). */
+    void leave(Instant now) {
+        this.leftAt = now;
+        this.updatedAt = now;
+    }
+
+    /** An import named them: in the company, back if they had left; returns whether they had. */
+    boolean stay(Instant now) {
+        if (leftAt == null) {
+            return false;
+        }
+        this.leftAt = null;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public boolean hasLeft() {
+        return leftAt != null;
     }
 
     boolean reportTo(Employee newManager, Instant now) {

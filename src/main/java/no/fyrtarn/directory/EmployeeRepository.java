@@ -54,15 +54,20 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
 
     /**
      * Who is behind a token, in one round trip (every request asks): id, e-mail, name, team id and name, stored roles
-     * and whether anyone reports to them.
+     * and whether anyone reports to them. Empty for someone who left.
      */
     public Optional<Object[]> memberRow(String email) {
         List<?> rows = getEntityManager().createNativeQuery("""
                 select e.id, e.email, e.name, t.id, t.name, array(select jsonb_array_elements_text(e.roles)),
                        exists (select 1 from employee r where r.manager_id = e.id)
-                from employee e left join team t on t.id = e.team_id where e.email = :email""")
+                from employee e left join team t on t.id = e.team_id where e.email = :email and e.left_at is null""")
                 .setParameter("email", email).getResultList();
         return rows.stream().map(r -> (Object[]) r).findFirst();
+    }
+
+    /** Their direct reports. */
+    public List<Employee> reportsOf(UUID managerId) {
+        return list("manager.id", managerId);
     }
 
     /** Which of these employees have at least one direct report. */
@@ -77,7 +82,7 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
 
     /** One page ordered by e-mail, starting after {@code afterEmail}; fetches limit + 1 to tell if more follow. */
     public List<Employee> page(String team, String query, String afterEmail, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder("e.leftAt is null");
         Parameters params = new Parameters();
         if (team != null) {
             where.append(" and lower(t.name) = lower(:team)");

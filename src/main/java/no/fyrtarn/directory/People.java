@@ -70,11 +70,15 @@ public class People {
         byId.forgetAll();
     }
 
-    /** The team's members; empty when there is no team of that name ({@link TeamRepository#findByName}). */
+    /**
+     * The team's members (not those who left); empty when there is no team of that name
+     * ({@link TeamRepository#findByName}).
+     */
     @Transactional
     public Optional<List<Person>> team(String name) {
-        return teams.findByName(name).map(team -> people(em.createNativeQuery(SELECT + " where e.team_id = :team")
-                .setParameter("team", team.id()).getResultList()));
+        return teams.findByName(name).map(team -> people(em.createNativeQuery(
+                SELECT + " where e.team_id = :team and e.left_at is null").setParameter("team", team.id())
+                .getResultList()));
     }
 
     /** Everyone with at least one direct report, by name. */

@@ -47,7 +47,7 @@ public class TeamRepository implements PanacheRepositoryBase<Team, UUID> {
 
     /** The teams someone is in. */
     public List<Team> withMembers() {
-        return list("from Team t where exists (from Employee e where e.team = t)");
+        return list("from Team t where exists (from Employee e where e.team = t and e.leftAt is null)");
     }
 
     public Team findOrCreate(String name, Instant now) {

@@ -65,9 +65,16 @@ public class LeaderboardRepository {
         });
     }
 
-    /** The top of the whole company in the window, most points first (ties by employee id, for a stable order). */
+    /** Rows of those who left the company count on no board. */
+    private static final String IN_COMPANY =
+            " and not exists (select 1 from employee e where e.id = employee_id and e.left_at is not null) ";
+
+    /**
+     * The top of the whole company in the window, most points first (ties by employee id, for a stable order), of
+     * those in it.
+     */
     public List<Standing> top(GameCalendar.Window window, int limit) {
-        return standings(window, "order by points desc, employee_id limit ?", limit);
+        return standings(window, IN_COMPANY + "order by points desc, employee_id limit ?", limit);
     }
 
     /** These employees' rows in the window (those without a row are left out). */
@@ -93,7 +100,8 @@ public class LeaderboardRepository {
     /** How many in the whole company have more points than this in the window. */
     public long ahead(GameCalendar.Window window, long points) {
         return ((Number) em.createNativeQuery("""
-                select count(*) from leaderboard_entry where period = :period and bucket = :bucket and points > :points""")
+                select count(*) from leaderboard_entry where period = :period and bucket = :bucket and points > :points"""
+                + IN_COMPANY)
                 .setParameter("period", window.period().name()).setParameter("bucket", Date.valueOf(window.bucket()))
                 .setParameter("points", points).getSingleResult()).longValue();
     }

@@ -21,16 +21,13 @@ import no.fyrtarn.directory.Role;
 /**
  * Every authenticated caller is an employee: a valid token for someone the directory does not know yet adds them
  * (just in time, no team), and the identity carries the "employee" role and the roles its groups name, in any case.
- * A token whose name (upn, else preferred_username, else sub) is no e-mail is refused (401), not added as someone
- * called "kari.nordmann".
+ * A token for someone who left the company is refused (401), and so is one whose name (upn, else preferred_username,
+ * else sub) is no e-mail, not added as someone called "kari.nordmann".
  */
 @ApplicationScoped
 public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningAugmentor.class);
-
-    /** E-mails known to be in the directory, so the common case costs no database round trip. */
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     /** Names of tokens refused for naming no one by e-mail, so that the log says so once for each. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -55,12 +52,13 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
         // groups as the IdP's admin named them ("Marketing") are the roles they name, as in a directory import
         token.getGroups().forEach(group -> Role.fromGroup(group).ifPresent(role -> roles.addRole(role.groupName())));
         SecurityIdentity employee = roles.build();
-        if (known.contains(email)) {
+        if (directory.memberIfKept(email).isPresent()) { // the common case, without a database round trip
             return Uni.createFrom().item(employee);
         }
         return context.runBlocking(() -> {
-            directory.provision(email, token.getClaim("name"));
-            known.add(email);
+            if (!directory.admit(email, token.getClaim("name"))) {
+                throw new AuthenticationFailedException("No longer in the directory");
+            }
             return employee;
         });
     }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import no.fyrtarn.testing.Api;
+import no.fyrtarn.testing.Game;
 import no.fyrtarn.testing.Posts;
 
 @QuarkusTest
@@ -377,15 +380,93 @@ class AdminEmployeeResourceTest {
         }
     }
 
+    /** The board's names: {@code scope} company, or team with the team named. */
+    private static List<String> board(String token, String scope, String team) {
+        var request = as(token).queryParam("scope", scope).queryParam("limit", 100);
+        if (team != null) {
+            request.queryParam("team", team);
+        }
+        return request.get("/api/leaderboard").then().statusCode(200).extract().jsonPath().getList("entries.name");
+    }
+
+    @Test
+    void someone_who_left_is_off_the_directory_the_boards_and_their_team_and_signed_out_until_an_import_names_them() {
+        String u = unique();
+        String team = "Avdeling " + u;
+        String lead = "lead." + u + "@test.no";
+        String leaver = "leaver." + u + "@test.no";
+        String stayer = "stayer." + u + "@test.no";
+        List<Map<String, Object>> everyone = List.of(row(lead, "Lise Leder " + u, team, null),
+                row(leaver, "Lars Slutter " + u, team, lead), row(stayer, "Siri Blir " + u, team, lead));
+        importEmployees(everyone);
+        String leaverToken = token(leaver, "employee");
+        String stayerToken = token(stayer, "employee");
+        String topic = "t" + u; // a challenge of a topic of its own: its bonus puts the leaver at the company's top
+        Game.challenge("Avskjed " + u, topic, 1, 10_000, Duration.ofHours(1));
+        Game.share(leaverToken, Posts.publish(Posts.draftAbout(topic, List.of())), "LINKEDIN");
+        Game.share(stayerToken, Posts.publish(Posts.draft()), "LINKEDIN");
+        Game.awaitTotal(leaverToken, 10_010);
+        Game.awaitTotal(stayerToken, 10);
+        assertThat(board(stayerToken, "company", null)).contains("Lars Slutter " + u);
+        long stayerRank = Game.me(stayerToken).getLong("rank.company");
+        String leaverId = listed("q", leaver).getString("items[0].employeeId");
+
+        as(adminToken()).delete("/api/admin/employees/" + leaverId).then().statusCode(204);
+
+        assertThat(listed("q", leaver).getList("items")).isEmpty();
+        as(leaverToken).get("/api/feed").then().statusCode(401).contentType("application/problem+json");
+        as(token(leaver, "employee", "marketing")).get("/api/posts").then().statusCode(401); // asks no more of them
+        given().contentType("application/json").body(Map.of("email", leaver)).post("/api/dev/login").then()
+                .statusCode(401);
+        assertThat(board(stayerToken, "company", null)).doesNotContain("Lars Slutter " + u);
+        assertThat(Game.me(stayerToken).getLong("rank.company")).isEqualTo(stayerRank - 1);
+        assertThat(board(stayerToken, "team", team)).containsExactlyInAnyOrder("Lise Leder " + u, "Siri Blir " + u);
+        as(adminToken()).delete("/api/admin/employees/" + leaverId).then().statusCode(404);
+        as(adminToken()).body(List.of(row("new." + u + "@test.no", "Nina Ny", team, leaver)))
+                .put("/api/admin/employees").then().statusCode(400)
+                .body("violations[0].field", equalTo("[0].managerEmail"));
+
+        // a leader who leaves leaves the reporting lines: their team reports to no one until an import says whom
+        String leadId = listed("q", lead).getString("items[0].employeeId");
+        as(adminToken()).delete("/api/admin/employees/" + leadId).then().statusCode(204);
+        assertThat(listed("q", stayer).getString("items[0].managerEmail")).isNull();
+        assertThat(as(adminToken()).get("/api/leaders").then().statusCode(200).extract().jsonPath()
+                .getList("name", String.class)).doesNotContain("Lise Leder " + u);
+
+        // HR's next file still lists them: back, with their history
+        assertThat(importEmployees(everyone)).containsEntry("created", 0).containsEntry("updated", 3);
+        assertThat(Game.total(leaverToken)).isGreaterThanOrEqualTo(10_010);
+        assertThat(board(stayerToken, "company", null)).contains("Lars Slutter " + u);
+        assertThat(listed("q", stayer).getString("items[0].managerEmail")).isEqualTo(lead);
+    }
+
+    @Test
+    void only_another_admin_removes_someone_who_is_in_the_directory() {
+        String admin = adminToken();
+        String me = as(admin).get("/api/me").then().statusCode(200).extract().path("employeeId");
+        as(admin).delete("/api/admin/employees/" + me).then().statusCode(409)
+                .contentType("application/problem+json");
+        as(admin).get("/api/me").then().statusCode(200);
+        as(admin).delete("/api/admin/employees/" + java.util.UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(admin).delete("/api/admin/employees/not-an-id").then().statusCode(404);
+    }
+
     @Test
     void only_admins_manage_the_directory() {
+        Api.Person person = Api.employeeIn(null);
+        String someone = person.employeeId();
         given().get("/api/admin/employees").then().statusCode(401).contentType("application/problem+json");
         given().contentType("application/json").body("[]").put("/api/admin/employees").then().statusCode(401);
+        given().delete("/api/admin/employees/" + someone).then().statusCode(401);
         for (String role : List.of("employee", "marketing", "leader")) {
             as(token(role + "-" + unique() + "@test.no", role)).get("/api/admin/employees").then().statusCode(403)
                     .contentType("application/problem+json");
             as(token(role + "-" + unique() + "@test.no", role)).body("[]").put("/api/admin/employees").then()
                     .statusCode(403);
+            as(token(role + "-" + unique() + "@test.no", role)).delete("/api/admin/employees/" + someone).then()
+                    .statusCode(403);
         }
+        assertThat(listed("q", person.email()).getList("items.employeeId")).containsExactly(someone);
     }
 }

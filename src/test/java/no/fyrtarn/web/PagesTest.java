@@ -603,6 +603,15 @@ class PagesTest {
                 "name", p.get("name"), "team", "Nye salg " + u)).toList());
         assertThat(marketer.given().get("/studio/new").then().statusCode(200).extract().asString())
                 .contains("value=\"Nye salg " + u + "\">").doesNotContain("value=\"" + old + "\"");
+        // and one whose only member left the company
+        String coast = "Kyst " + u;
+        Api.importEmployees(List.of(Map.of("email", "c." + u + "@test.no", "name", "Cato", "team", coast)));
+        assertThat(marketer.given().get("/studio/new").then().statusCode(200).extract().asString())
+                .contains("value=\"" + coast + "\">");
+        Api.as(Api.adminToken()).delete("/api/admin/employees/" + new Api.Person("c." + u + "@test.no", null)
+                .employeeId()).then().statusCode(204);
+        assertThat(marketer.given().get("/studio/new").then().statusCode(200).extract().asString())
+                .doesNotContain("value=\"" + coast + "\"");
         // a draft for it still shows it, ticked, so that editing it does not drop it unseen
         assertThat(marketer.given().get("/studio/" + draft).then().statusCode(200).extract().asString())
                 .contains("value=\"" + old + "\" checked>");
