@@ -15,7 +15,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The demo organisation of the contract (fyrtarn.demo-data=true, the local run's default): admin, two marketers,
- * three teams with a leader and eight employees each. Loading is an idempotent upsert, so restarts change nothing.
+ * three teams with a leader and eight employees each. Loading is an idempotent upsert, so restarts change nothing
+ * but this: a demo person removed from the directory is back after the next start, as after any import naming them.
  * Demo posts are added by {@code post.DemoPosts} once the directory exists.
  */
 @ApplicationScoped
