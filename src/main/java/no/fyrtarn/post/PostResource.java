@@ -50,7 +50,9 @@ public class PostResource {
     @Inject
     CurrentUser user;
 
-    public record RejectRequest(@Schema(example = "Please shorten the LinkedIn caption") @NotBlank @Size(max = 1000) String reason) {
+    /** Why a post goes back to its author: a reviewer's rejection, or the withdrawal of a scheduled post. */
+    public record ReasonRequest(@Schema(example = "Please shorten the LinkedIn caption") @NotBlank @Size(max = 1000)
+            String reason) {
     }
 
     @POST
@@ -144,7 +146,7 @@ public class PostResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RestResponse<PostView> reject(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
+    public RestResponse<PostView> reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
         return withEtag(posts.reject(id, request.reason()));
     }
 
@@ -159,7 +161,7 @@ public class PostResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RestResponse<PostView> withdraw(@PathParam("id") UUID id, @NotNull @Valid RejectRequest request) {
+    public RestResponse<PostView> withdraw(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
         return withEtag(posts.withdraw(id, request.reason()));
     }
 
