@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -62,6 +63,9 @@ public class DirectoryService {
     @Inject
     People people;
 
+    @Inject
+    Event<DirectoryChanged> changes;
+
     @ConfigProperty(name = "fyrtarn.directory.member-cache", defaultValue = "5s")
     Duration memberCache;
 
@@ -81,7 +85,7 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        forgetPeopleOnCommit(); // roles, names, teams and managers may have changed
+        directoryChanged(); // roles, names, teams and managers may have changed
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -175,15 +179,19 @@ public class DirectoryService {
         employees.lockForImport();
         Employee employee = employees.findByIdOptional(employeeId).filter(e -> !e.hasLeft())
                 .orElseThrow(() -> ProblemException.notFound("Employee " + employeeId));
-        forgetPeopleOnCommit();
+        directoryChanged();
         Instant now = clock.instant();
         employee.leave(now);
         employee.reportTo(null, now);
         employees.reportsOf(employeeId).forEach(report -> report.reportTo(null, now));
     }
 
-    /** Once the transaction commits, members and people are read again on this instance. */
-    private void forgetPeopleOnCommit() {
+    /**
+     * Says {@link DirectoryChanged} in this transaction (the boards tell their live clients, on every instance, once
+     * it commits), and has members and people read again on this instance once it commits.
+     */
+    private void directoryChanged() {
+        changes.fire(new DirectoryChanged());
         afterCommit.once(members, () -> {
             members.forgetAll();
             people.forgetAll();

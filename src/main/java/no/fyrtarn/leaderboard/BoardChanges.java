@@ -18,6 +18,7 @@ import org.postgresql.PGNotification;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import no.fyrtarn.directory.DirectoryChanged;
 import no.fyrtarn.infra.BackgroundThread;
 import no.fyrtarn.infra.Sql;
 
@@ -50,6 +51,11 @@ public class BoardChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     void announce() {
         sql.update("notify " + CHANNEL);
+    }
+
+    /** Someone joined, left or moved: boards may show others now (in the directory's transaction). */
+    void directoryChanged(@Observes DirectoryChanged change) {
+        announce();
     }
 
     void start(@Observes StartupEvent event) {

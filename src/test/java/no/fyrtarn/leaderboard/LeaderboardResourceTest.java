@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import no.fyrtarn.testing.Api;
 import no.fyrtarn.testing.Api.Person;
 
 @QuarkusTest
@@ -137,6 +138,20 @@ class LeaderboardResourceTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("notify " + BoardChanges.CHANNEL)
                     .executeUpdate());
             assertThat(notices.next(Duration.ofSeconds(10))).contains("\"at\"");
+        }
+    }
+
+    @Test
+    void the_stream_announces_that_someone_left_or_an_import_changed_who_is_on_the_boards() throws Exception {
+        Person leaver = employeeIn(null);
+        try (var notices = new Notices(employeeIn(null))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices.next(Duration.ofSeconds(1)) == null);
+            as(Api.adminToken()).delete("/api/admin/employees/" + leaver.employeeId()).then().statusCode(204);
+            assertThat(notices.next(Duration.ofSeconds(10))).as("after a removal").contains("\"at\"");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices.next(Duration.ofSeconds(1)) == null);
+            Api.importEmployees(List.of(Map.of("email", leaver.email(), "name", "Tilbake")));
+            assertThat(notices.next(Duration.ofSeconds(10))).as("after an import").contains("\"at\"");
         }
     }
 
