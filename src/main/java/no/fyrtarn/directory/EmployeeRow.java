@@ -9,9 +9,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import no.fyrtarn.infra.Spaces;
+
 /**
  * One employee in a directory import (JSON array element or CSV line). The e-mails and the language are checked for
- * their format without the spaces around them, which an export or a hand-edited file leaves in (" kari@example.com").
+ * their format without the spaces around them, which an export or a hand-edited file leaves in (" kari@example.com",
+ * no-break ones included).
  */
 public record EmployeeRow(
         @Schema(example = "kari.nordmann@example.com") @NotBlank @Email @Size(max = 254) String email,
@@ -32,7 +35,8 @@ public record EmployeeRow(
         language = trimmed(language);
     }
 
+    /** Without the spaces around it, a no-break space pasted from a web page into a spreadsheet too. */
     private static String trimmed(String text) {
-        return text == null ? null : text.strip();
+        return Spaces.collapsed(text);
     }
 }

@@ -55,8 +55,9 @@ class AdminEmployeeResourceTest {
         var result = importEmployees(List.of(
                 row("lead." + u + "@test.no", "Lea Leder", team, null),
                 row("a." + u + "@test.no", "Ane Ansatt", team, "lead." + u + "@test.no"),
-                // e-mails as a hand-edited export has them: in other cases, with spaces around (those were a 400)
-                row(" b." + u + "@Test.NO ", "Bo Bergström", team, "LEAD." + u + "@test.no\t")));
+                // e-mails as a hand-edited export has them: in other cases, with spaces around (those were a 400), a
+                // no-break one from a web page pasted into the spreadsheet too (a 400 before session 51)
+                row(" b." + u + "@Test.NO\u00a0", "Bo Bergström", team, "\u00a0LEAD." + u + "@test.no\t")));
 
         assertThat(result).containsEntry("created", 3).containsEntry("updated", 0);
         JsonPath list = listed("team", team);
