@@ -35,7 +35,10 @@ public record EmployeeRow(
         language = trimmed(language);
     }
 
-    /** Without the spaces around it, a no-break space pasted from a web page into a spreadsheet too. */
+    /**
+     * Without the spaces around it, a no-break space pasted from a web page into a spreadsheet too (one inside, which
+     * an e-mail or a language tag cannot have, stays for the check to refuse).
+     */
     private static String trimmed(String text) {
         return Spaces.collapsed(text);
     }
