@@ -281,19 +281,20 @@ public class DirectoryService {
     }
 
     /**
-     * Whether a valid token's holder is in the directory, just in time: someone it does not know yet is added,
-     * without a team; someone who left is not ({@link #leave}).
+     * A valid token's holder as the directory has them, just in time: someone it does not know yet is added, without
+     * a team; someone who left is not ({@link #leave}), and is empty.
      */
     @Transactional
-    public boolean admit(String email, String name) {
-        if (member(email).isPresent()) {
-            return true;
+    public Optional<Member> admit(String email, String name) {
+        Optional<Member> known = member(email);
+        if (known.isPresent()) {
+            return known;
         }
         String normalized = email(email);
         employees.lockForAddition();
         employees.insertIfAbsent(normalized, name == null || name.isBlank() ? normalized : name.trim(),
                 List.of(Role.EMPLOYEE_NAME), clock.instant()); // someone who left keeps their row as it is
-        return employees.memberRow(normalized).isPresent();
+        return readMember(normalized); // not kept before the row commits
     }
 
     /**

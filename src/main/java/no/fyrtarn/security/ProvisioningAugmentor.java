@@ -1,5 +1,6 @@
 package no.fyrtarn.security;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,8 @@ import no.fyrtarn.directory.Role;
 
 /**
  * Every authenticated caller is an employee: a valid token for someone the directory does not know yet adds them
- * (just in time, no team), and the identity carries the "employee" role and the roles its groups name, in any case.
+ * (just in time, no team), and the identity carries the "employee" role, the roles its groups name, in any case, and
+ * "leader" when the directory says someone reports to them.
  * A token for someone who left the company is refused (401), and so is one whose name (upn, else preferred_username,
  * else sub) is no e-mail, not added as someone called "kari.nordmann".
  */
@@ -51,15 +53,19 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
         QuarkusSecurityIdentity.Builder roles = QuarkusSecurityIdentity.builder(identity).addRole(Roles.EMPLOYEE);
         // groups as the IdP's admin named them ("Marketing") are the roles they name, as in a directory import
         token.getGroups().forEach(group -> Role.fromGroup(group).ifPresent(role -> roles.addRole(role.groupName())));
-        SecurityIdentity employee = roles.build();
-        if (directory.memberIfKept(email).isPresent()) { // the common case, without a database round trip
-            return Uni.createFrom().item(employee);
+        Optional<DirectoryService.Member> kept = directory.memberIfKept(email);
+        if (kept.isPresent()) { // the common case, without a database round trip
+            return Uni.createFrom().item(identity(roles, kept.get()));
         }
-        return context.runBlocking(() -> {
-            if (!directory.admit(email, token.getClaim("name"))) {
-                throw new AuthenticationFailedException("No longer in the directory");
-            }
-            return employee;
-        });
+        return context.runBlocking(() -> identity(roles, directory.admit(email, token.getClaim("name"))
+                .orElseThrow(() -> new AuthenticationFailedException("No longer in the directory"))));
+    }
+
+    /** The roles, and "leader" when someone reports to them in the directory, which an IdP's groups know nothing of. */
+    private static SecurityIdentity identity(QuarkusSecurityIdentity.Builder roles, DirectoryService.Member member) {
+        if (member.groups().contains(Roles.LEADER)) {
+            roles.addRole(Roles.LEADER);
+        }
+        return roles.build();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.testing.Api;
 import no.fyrtarn.testing.MovableClock;
 import no.fyrtarn.testing.Team;
 
@@ -117,6 +118,20 @@ class LeadersResourceTest {
                 .getList("items.employeeId");
         assertThat(mine).containsExactly(me(team.reports().get(0)).getString("employeeId"))
                 .doesNotContain(otherReport);
+    }
+
+    @Test
+    void a_leader_is_one_as_the_directorys_reporting_lines_say_whatever_groups_the_idps_token_has() {
+        Team team = Team.of(1);
+        // as the company's IdP signs them: its groups know nothing of who reports to whom
+        String leader = Api.token(team.leaderEmail(), "employee");
+        List<String> mine = as(leader).get("/api/teams/mine").then().statusCode(200).extract().jsonPath()
+                .getList("items.employeeId");
+        assertThat(mine).containsExactly(me(team.reports().get(0)).getString("employeeId"));
+        as(leader).get("/api/leaders").then().statusCode(200);
+        String report = Api.token(team.reportEmails().get(0), "employee");
+        as(report).get("/api/teams/mine").then().statusCode(403);
+        as(report).get("/api/leaders").then().statusCode(403);
     }
 
     @Test
