@@ -94,13 +94,15 @@ public class AdminEmployeeResource {
     @GET
     @Operation(operationId = "listEmployees", summary = "List employees",
             description = "Ordered by e-mail; q matches part of the name or e-mail, team a team's name, both "
-                    + "case-insensitive.")
+                    + "case-insensitive; status=left lists those who left the company instead (active, the default: "
+                    + "those in it).")
     @APIResponse(responseCode = "200", description = "A page of employees")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<EmployeeView> list(@QueryParam("team") String team, @QueryParam("q") @Size(max = 100) String q,
+    public Page<EmployeeView> list(@QueryParam("status") String status, @QueryParam("team") String team,
+            @QueryParam("q") @Size(max = 100) String q,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
-        return directory.list(team, q, cursor, limit);
+        return directory.list(EmployeeStatus.parse(status), team, q, cursor, limit);
     }
 
     @DELETE

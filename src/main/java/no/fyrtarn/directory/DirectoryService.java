@@ -238,8 +238,9 @@ public class DirectoryService {
     }
 
     @Transactional
-    public Page<EmployeeView> list(String team, String query, String cursor, int limit) {
-        List<Employee> fetched = employees.page(blankToNull(Team.normalized(StorableText.require("team", team))),
+    public Page<EmployeeView> list(EmployeeStatus status, String team, String query, String cursor, int limit) {
+        List<Employee> fetched = employees.page(status,
+                blankToNull(Team.normalized(StorableText.require("team", team))),
                 blankToNull(StorableText.require("q", query)), Cursor.decode(cursor), limit + 1);
         Set<UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));

@@ -103,6 +103,10 @@ public class Employee {
         return leftAt != null;
     }
 
+    public Instant leftAt() {
+        return leftAt;
+    }
+
     boolean reportTo(Employee newManager, Instant now) {
         if (Objects.equals(managerEmail(), newManager == null ? null : newManager.email())) {
             return false;

@@ -80,9 +80,13 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
                 .setParameter("ids", ids).getResultList());
     }
 
-    /** One page ordered by e-mail, starting after {@code afterEmail}; fetches limit + 1 to tell if more follow. */
-    public List<Employee> page(String team, String query, String afterEmail, int limit) {
-        StringBuilder where = new StringBuilder("e.leftAt is null");
+    /**
+     * One page of those in the company (or of those who left), ordered by e-mail, starting after {@code afterEmail};
+     * fetches limit + 1 to tell if more follow.
+     */
+    public List<Employee> page(EmployeeStatus status, String team, String query, String afterEmail, int limit) {
+        StringBuilder where = new StringBuilder(status == EmployeeStatus.LEFT ? "e.leftAt is not null"
+                : "e.leftAt is null");
         Parameters params = new Parameters();
         if (team != null) {
             where.append(" and lower(t.name) = lower(:team)");

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.directory.EmployeeStatus;
 import no.fyrtarn.directory.EmployeeView;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.security.DevLogin;
@@ -110,7 +111,7 @@ public class LoginPage {
     }
 
     private TemplateInstance form(String next, String email, String error) {
-        List<EmployeeView> people = directory.list(null, null, null, 100).items();
+        List<EmployeeView> people = directory.list(EmployeeStatus.ACTIVE, null, null, null, 100).items();
         // the people worth a one-tap login: every role once over, plus a couple of plain employees
         List<EmployeeView> featured = people.stream()
                 .filter(p -> p.leader() || p.roles().contains(Roles.ADMIN) || p.roles().contains(Roles.MARKETING))

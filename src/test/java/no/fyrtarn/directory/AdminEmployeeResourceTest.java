@@ -379,6 +379,8 @@ class AdminEmployeeResourceTest {
             as(adminToken()).queryParam(param, "a\u0000b").get("/api/admin/employees").then().statusCode(400)
                     .contentType("application/problem+json").body("violations[0].field", equalTo(param));
         }
+        as(adminToken()).get("/api/admin/employees?status=gone").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("status"));
     }
 
     /** The board's names: {@code scope} company, or team with the team named. */
@@ -415,6 +417,10 @@ class AdminEmployeeResourceTest {
         as(adminToken()).delete("/api/admin/employees/" + leaverId).then().statusCode(204);
 
         assertThat(listed("q", leaver).getList("items")).isEmpty();
+        JsonPath gone = leavers(leaver);
+        assertThat(gone.getList("items.email")).containsExactly(leaver);
+        assertThat(gone.getString("items[0].team")).isEqualTo(team);
+        assertThat(gone.getString("items[0].leftAt")).isNotNull();
         as(leaverToken).get("/api/feed").then().statusCode(401).contentType("application/problem+json");
         as(token(leaver, "employee", "marketing")).get("/api/posts").then().statusCode(401); // asks no more of them
         given().contentType("application/json").body(Map.of("email", leaver)).post("/api/dev/login").then()
@@ -439,6 +445,14 @@ class AdminEmployeeResourceTest {
         assertThat(Game.total(leaverToken)).isGreaterThanOrEqualTo(10_010);
         assertThat(board(stayerToken, "company", null)).contains("Lars Slutter " + u);
         assertThat(listed("q", stayer).getString("items[0].managerEmail")).isEqualTo(lead);
+        assertThat(listed("q", leaver).getString("items[0].leftAt")).isNull();
+        assertThat(leavers(leaver).getList("items")).isEmpty();
+    }
+
+    /** Those who left whose name or e-mail has {@code q} in it ({@code ?status=left}). */
+    private static JsonPath leavers(String q) {
+        return as(adminToken()).queryParam("status", "left").queryParam("q", q).get("/api/admin/employees").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     @Test
