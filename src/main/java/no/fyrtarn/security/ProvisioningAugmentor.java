@@ -22,7 +22,7 @@ import no.fyrtarn.directory.Role;
 /**
  * Every authenticated caller is an employee: a valid token for someone the directory does not know yet adds them
  * (just in time, no team), and the identity carries the "employee" role, the roles its groups name, in any case, and
- * "leader" when the directory says someone reports to them.
+ * those the directory gives them: the roles an import stored, and "leader" when someone reports to them.
  * A token for someone who left the company is refused (401), and so is one whose name (upn, else preferred_username,
  * else sub) is no e-mail, not added as someone called "kari.nordmann".
  */
@@ -61,11 +61,12 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
                 .orElseThrow(() -> new AuthenticationFailedException("No longer in the directory"))));
     }
 
-    /** The roles, and "leader" when someone reports to them in the directory, which an IdP's groups know nothing of. */
+    /**
+     * The token's roles and the directory's: those an import gave them (an admin's word, as in the local login) and
+     * "leader" when someone reports to them, which an IdP's groups know nothing of.
+     */
     private static SecurityIdentity identity(QuarkusSecurityIdentity.Builder roles, DirectoryService.Member member) {
-        if (member.groups().contains(Roles.LEADER)) {
-            roles.addRole(Roles.LEADER);
-        }
+        member.groups().forEach(roles::addRole);
         return roles.build();
     }
 }

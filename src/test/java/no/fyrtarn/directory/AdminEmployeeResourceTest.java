@@ -456,6 +456,18 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void the_roles_an_import_gives_count_whatever_groups_the_idps_token_has() {
+        String email = "rolle." + unique() + "@test.no";
+        importEmployees(List.of(Map.of("email", email, "name", "Marit Marked", "roles", List.of("Marketing"))));
+        String token = token(email, "employee"); // as the company's IdP signs it: no group of Fyrtårn's
+        as(token).get("/api/posts").then().statusCode(200);
+        as(token).get("/api/admin/employees").then().statusCode(403);
+
+        importEmployees(List.of(Map.of("email", email, "name", "Marit Marked"))); // back to an employee's roles
+        as(token).get("/api/posts").then().statusCode(403);
+    }
+
+    @Test
     void only_another_admin_removes_someone_who_is_in_the_directory() {
         String admin = adminToken();
         String me = as(admin).get("/api/me").then().statusCode(200).extract().path("employeeId");
