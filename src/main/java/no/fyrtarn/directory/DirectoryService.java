@@ -239,9 +239,12 @@ public class DirectoryService {
 
     @Transactional
     public Page<EmployeeView> list(EmployeeStatus status, String team, String query, String cursor, int limit) {
-        List<Employee> fetched = employees.page(status,
-                blankToNull(Team.normalized(StorableText.require("team", team))),
-                blankToNull(StorableText.require("q", query)), Cursor.decode(cursor), limit + 1);
+        String teamName = blankToNull(Team.normalized(StorableText.require("team", team)));
+        String q = blankToNull(StorableText.require("q", query));
+        String after = Cursor.decode(cursor);
+        Optional<Team> inTeam = teamName == null ? Optional.empty() : teams.findByName(teamName);
+        List<Employee> fetched = teamName != null && inTeam.isEmpty() ? List.of() // no such team: no one in it
+                : employees.page(status, inTeam.orElse(null), q, after, limit + 1);
         Set<UUID> leaders = employees.leadersAmong(fetched.stream().map(Employee::id).toList());
         return Page.of(fetched, limit, Employee::email, e -> EmployeeView.of(e, leaders.contains(e.id())));
     }

@@ -81,15 +81,15 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, UUID>
     }
 
     /**
-     * One page of those in the company (or of those who left), ordered by e-mail, starting after {@code afterEmail};
-     * fetches limit + 1 to tell if more follow.
+     * One page of those in the company (or of those who left), in {@code team} (null: in any or none), ordered by
+     * e-mail, starting after {@code afterEmail}; fetches limit + 1 to tell if more follow.
      */
-    public List<Employee> page(EmployeeStatus status, String team, String query, String afterEmail, int limit) {
+    public List<Employee> page(EmployeeStatus status, Team team, String query, String afterEmail, int limit) {
         StringBuilder where = new StringBuilder(status == EmployeeStatus.LEFT ? "e.leftAt is not null"
                 : "e.leftAt is null");
         Parameters params = new Parameters();
         if (team != null) {
-            where.append(" and lower(t.name) = lower(:team)");
+            where.append(" and e.team = :team");
             params.and("team", team);
         }
         if (query != null) {
