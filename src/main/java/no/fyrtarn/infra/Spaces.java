@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 /** Names people type or paste (a team, a topic, a campaign) compared as they read them, whatever spaces they hold. */
 public final class Spaces {
 
-    private static final Pattern RUNS = Pattern.compile("[\\s\\p{Z}]+");
+    /** A run of spaces, tabs or line breaks, no-break spaces included, as a regular expression. */
+    public static final String RUN = "[\\s\\p{Z}]+";
+
+    private static final Pattern RUNS = Pattern.compile(RUN);
 
     private Spaces() {
     }

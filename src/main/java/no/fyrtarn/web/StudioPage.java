@@ -44,6 +44,7 @@ import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
+import no.fyrtarn.infra.Spaces;
 import no.fyrtarn.post.Caption;
 import no.fyrtarn.post.Network;
 import no.fyrtarn.post.Post;
@@ -174,7 +175,7 @@ public class StudioPage {
             }
             // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord", a no-break space from a
             // copied list too); an empty one or a "#" alone is left out
-            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|[\\s\\p{Z}]+(?=#)"))
+            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|" + Spaces.RUN + "(?=#)"))
                     .filter(t -> !Post.topicKey(t).isEmpty()).toList();
             return new PostRequest(title, body, url, topicList,
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
