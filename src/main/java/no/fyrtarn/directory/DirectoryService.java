@@ -40,6 +40,7 @@ import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
 import no.fyrtarn.infra.StorableText;
+import no.fyrtarn.infra.Spaces;
 
 /** The company directory: who works here, in which team, reporting to whom, with which roles. */
 @ApplicationScoped
@@ -224,23 +225,21 @@ public class DirectoryService {
             row.roles().forEach(r -> Role.fromGroup(r).ifPresent(roles::add));
         }
         roles.remove(Role.LEADER); // derived from reports, never stored
-        return new EmployeeRow(email(row.email()), row.name().trim(), blankToNull(Team.normalized(row.team())),
-                email(row.managerEmail()), blankToNull(row.location()), Language.tag(row.language()),
+        return new EmployeeRow(email(row.email()), Spaces.stripped(row.name()),
+                Spaces.strippedOrNull(Team.normalized(row.team())), email(row.managerEmail()),
+                Spaces.strippedOrNull(row.location()), Language.tag(row.language()),
                 roles.stream().map(Role::groupName).toList());
     }
 
     static String email(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        String address = Spaces.strippedOrNull(email);
+        return address == null ? null : address.toLowerCase(Locale.ROOT);
     }
 
     @Transactional
     public Page<EmployeeView> list(EmployeeStatus status, String team, String query, String cursor, int limit) {
-        String teamName = blankToNull(Team.normalized(StorableText.require("team", team)));
-        String q = blankToNull(StorableText.require("q", query));
+        String teamName = Spaces.strippedOrNull(Team.normalized(StorableText.require("team", team)));
+        String q = Spaces.strippedOrNull(StorableText.require("q", query));
         String after = Cursor.decode(cursor);
         Optional<Team> inTeam = teamName == null ? Optional.empty() : teams.findByName(teamName);
         List<Employee> fetched = teamName != null && inTeam.isEmpty() ? List.of() // no such team: no one in it

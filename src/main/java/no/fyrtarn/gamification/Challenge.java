@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import no.fyrtarn.post.Post;
+import no.fyrtarn.infra.Spaces;
 
 /** A time-boxed goal: N shares (of a campaign, a topic, or any post) between two instants, for bonus points. */
 @Entity
@@ -48,7 +49,7 @@ public class Challenge {
 
     Challenge(ChallengeRequest r, UUID createdBy, Instant now) {
         this.id = UUID.randomUUID();
-        this.name = r.name().trim();
+        this.name = Spaces.stripped(r.name());
         this.description = r.description();
         // as posts store theirs, which they are compared with: "Hiring" matched no post's "hiring", "" no post at all
         this.campaign = Post.campaignKey(r.campaign());

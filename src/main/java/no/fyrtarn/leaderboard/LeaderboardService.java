@@ -18,6 +18,7 @@ import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.ProblemException;
+import no.fyrtarn.infra.Spaces;
 
 /** Leaderboards and ranks, read from the leaderboard read model. */
 @ApplicationScoped
@@ -128,7 +129,7 @@ public class LeaderboardService {
     }
 
     private List<People.Person> teamOf(String team, DirectoryService.Member caller) {
-        String name = team == null || team.isBlank() ? caller.team() : team.trim();
+        String name = Spaces.isBlank(team) ? caller.team() : Spaces.stripped(team);
         if (name == null) {
             throw ProblemException.badRequest("team", Language.text("fyrtarn.team.required"));
         }

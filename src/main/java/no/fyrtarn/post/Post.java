@@ -141,14 +141,14 @@ public class Post {
 
     void write(PostRequest r, Set<UUID> audience, Instant now) {
         requireStatus("edited", PostStatus.DRAFT);
-        this.title = r.title().trim();
-        this.body = r.body().trim();
+        this.title = Spaces.stripped(r.title());
+        this.body = Spaces.stripped(r.body());
         this.url = r.url().trim();
         this.topics = r.topics() == null ? new ArrayList<>()
                 : new ArrayList<>(r.topics().stream().map(Post::topicKey).distinct().toList());
         this.networks = new ArrayList<>(r.networks().stream().sorted().toList());
         this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions().stream()
-                .map(c -> new Caption(c.network(), c.text().trim())).distinct().toList()); // a variant is a text
+                .map(c -> new Caption(c.network(), Spaces.stripped(c.text()))).distinct().toList()); // a variant is a text
         this.audienceTeamIds = new HashSet<>(audience);
         this.campaign = campaignKey(r.campaign());
         this.language = Language.tag(r.language());
@@ -190,7 +190,7 @@ public class Post {
 
     private void backToDraft(String reason, Instant now) {
         moveTo(PostStatus.DRAFT, now);
-        this.reviewNote = reason.trim();
+        this.reviewNote = Spaces.stripped(reason);
     }
 
     void archive(Instant now) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import no.fyrtarn.infra.Spaces;
 import no.fyrtarn.post.Network;
 
 /** What an employee shares: the network, and optionally their own text instead of the suggested caption. */
@@ -15,6 +16,6 @@ public record ShareRequest(
 
     /** The employee's own text, or null when they kept the suggestion. */
     String ownText() {
-        return text == null || text.isBlank() ? null : text.strip();
+        return Spaces.strippedOrNull(text);
     }
 }

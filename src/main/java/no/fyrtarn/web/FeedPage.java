@@ -32,6 +32,7 @@ import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.gamification.Period;
 import no.fyrtarn.infra.Ids;
 import no.fyrtarn.infra.Page;
+import no.fyrtarn.infra.Spaces;
 import no.fyrtarn.me.MeService;
 import no.fyrtarn.me.MeView;
 import no.fyrtarn.post.FeedTopic;
@@ -235,7 +236,7 @@ public class FeedPage {
         }
         var recorded = shares.recordNow(user, postId,
                 new ShareRequest(network, network.pick(linkedin, x, facebook)),
-                blankToNull(network.pick(linkedinKey, xKey, facebookKey)));
+                Spaces.strippedOrNull(network.pick(linkedinKey, xKey, facebookKey)));
         return Response.seeOther(URI.create(recorded.share().shareIntentUrl())).build();
     }
 
@@ -243,9 +244,5 @@ public class FeedPage {
     @TemplateExtension(namespace = "feed")
     static String key() {
         return UUID.randomUUID().toString();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

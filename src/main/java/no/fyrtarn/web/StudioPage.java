@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -169,8 +170,8 @@ public class StudioPage {
             List<Caption> captions = new ArrayList<>();
             for (Network n : Network.values()) {
                 if (has(n)) {
-                    variants(n).stream().filter(t -> t != null && !t.isBlank())
-                            .forEach(t -> captions.add(new Caption(n, t.strip())));
+                    variants(n).stream().map(Spaces::strippedOrNull).filter(Objects::nonNull)
+                            .forEach(t -> captions.add(new Caption(n, t)));
                 }
             }
             // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord", a no-break space from a
@@ -465,7 +466,8 @@ public class StudioPage {
     }
 
     private String reasonOrDefault(String reason) {
-        return reason == null || reason.isBlank() ? page.msg().studio_rejected_default() : reason.strip();
+        String given = Spaces.strippedOrNull(reason);
+        return given == null ? page.msg().studio_rejected_default() : given;
     }
 
     private boolean valid(PostRequest request, Map<String, String> errors) {

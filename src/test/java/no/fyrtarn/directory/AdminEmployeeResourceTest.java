@@ -310,11 +310,12 @@ class AdminEmployeeResourceTest {
                 Map.of("name", "No Mail"),
                 row("not-an-email", "Bad", null, null),
                 row("c." + u + "@test.no", "C", null, "nobody." + u + "@test.no"),
-                Map.of("email", "r." + u + "@test.no", "name", "R", "roles", List.of("superuser"))))
+                Map.of("email", "r." + u + "@test.no", "name", "R", "roles", List.of("superuser")),
+                row("n." + u + "@test.no", "\u00A0", null, null))) // a name that reads as none
                 .put("/api/admin/employees").then().statusCode(400).contentType("application/problem+json").extract()
                 .jsonPath();
 
-        assertThat(response.getList("violations.field")).contains("[1].email", "[2].email", "[4].roles[0]");
+        assertThat(response.getList("violations.field")).contains("[1].email", "[2].email", "[4].roles[0]", "[5].name");
         assertThat(listed("q", u).getList("items")).isEmpty();
 
         // cross-row checks come after field checks, again storing nothing

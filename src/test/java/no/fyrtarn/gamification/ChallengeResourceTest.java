@@ -182,6 +182,10 @@ class ChallengeResourceTest {
         wordyGoal.put("targetShares", "3");
         as(marketer()).body(wordyGoal).post("/api/challenges").then().statusCode(400)
                 .body("violations.field", hasItem("targetShares"));
+        Map<String, Object> unnamed = challenge(null); // a name of no-break spaces reads as none on every phone
+        unnamed.put("name", "\u00A0\u3000");
+        as(marketer()).body(unnamed).post("/api/challenges").then().statusCode(400)
+                .body("violations.field", hasItem("name"));
 
         String employee = employeeIn(null).token();
         as(employee).body(challenge(null)).post("/api/challenges").then().statusCode(403);

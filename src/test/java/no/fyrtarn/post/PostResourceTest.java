@@ -60,6 +60,17 @@ class PostResourceTest {
     }
 
     @Test
+    void a_title_body_and_caption_pasted_with_no_break_spaces_around_them_are_stored_without_them() {
+        // copied from a web page: the title read "Hiring" on the feed, but with a space before it that made it stand out
+        var captions = List.of(Map.of("network", "LINKEDIN", "text", "Bli\u00A0med oss\u00A0"));
+        Map<String, Object> draft = draft("captions", captions);
+        draft.put("title", "\u00A0Vi ansetter\u00A0\u00A0");
+        draft.put("body", "\uFEFFBli med\u00A0oss\u202F");
+        as(marketer()).body(draft).post("/api/posts").then().statusCode(201).body("title", equalTo("Vi ansetter"))
+                .body("body", equalTo("Bli med\u00A0oss")).body("captions.text", equalTo(List.of("Bli\u00A0med oss")));
+    }
+
+    @Test
     void a_time_is_kept_to_the_microsecond_and_the_answer_says_what_a_later_read_says() {
         // the answer echoed nine digits, a later read six, the last one rounded by PostgreSQL
         String location = as(marketer()).body(draft("expiresAt", "2031-01-01T10:00:00.123456789Z")).post("/api/posts")
@@ -84,6 +95,11 @@ class PostResourceTest {
         cases.add(new Object[] { "title", null, "title" });
         cases.add(new Object[] { "title", "  ", "title" });
         cases.add(new Object[] { "title", "x".repeat(201), "title" });
+        // what reads as nothing: no-break spaces pasted from a web page, an ideographic space (they passed)
+        cases.add(new Object[] { "title", "\u00A0\u00A0", "title" });
+        cases.add(new Object[] { "body", " \u3000\n", "body" });
+        cases.add(new Object[] { "captions", List.of(Map.of("network", "X", "text", "\u00A0")), "captions[0].text" });
+        cases.add(new Object[] { "topics", List.of("\u202F"), "topics[0]" });
         cases.add(new Object[] { "body", null, "body" });
         cases.add(new Object[] { "url", null, "url" });
         cases.add(new Object[] { "url", "javascript:alert(1)", "url" });

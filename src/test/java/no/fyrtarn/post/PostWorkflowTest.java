@@ -96,6 +96,8 @@ class PostWorkflowTest {
                 .statusCode(200).body("status", equalTo("DRAFT")).body("reviewNote", equalTo("Shorter, please"));
         as(marketer()).body(Map.of("reason", " ")).post("/api/posts/" + inReview(author) + "/reject").then()
                 .statusCode(400).body("violations[0].field", equalTo("reason"));
+        as(marketer()).body(Map.of("reason", "\u00A0")).post("/api/posts/" + inReview(author) + "/reject").then()
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
     }
 
     @Test
