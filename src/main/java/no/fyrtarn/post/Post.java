@@ -147,8 +147,9 @@ public class Post {
         this.topics = r.topics() == null ? new ArrayList<>()
                 : new ArrayList<>(r.topics().stream().map(Post::topicKey).distinct().toList());
         this.networks = new ArrayList<>(r.networks().stream().sorted().toList());
+        // a variant is a text: one given twice is kept once
         this.captions = r.captions() == null ? new ArrayList<>() : new ArrayList<>(r.captions().stream()
-                .map(c -> new Caption(c.network(), Spaces.stripped(c.text()))).distinct().toList()); // a variant is a text
+                .map(c -> new Caption(c.network(), Spaces.stripped(c.text()))).distinct().toList());
         this.audienceTeamIds = new HashSet<>(audience);
         this.campaign = campaignKey(r.campaign());
         this.language = Language.tag(r.language());
