@@ -98,6 +98,19 @@ class PagesTest {
     }
 
     @Test
+    void the_apis_answers_to_a_session_cookie_are_kept_by_no_cache_either() {
+        // the cookie the pages' script and the studio's CSV link send does not keep a shared cache from storing them
+        Session employee = Session.of(employeeIn(null).email());
+        for (String path : List.of("/api/me", "/api/me/points", "/api/feed", "/api/leaderboard")) {
+            employee.given().get(path).then().statusCode(200).header("Cache-Control", "no-store");
+        }
+        employee.given().get("/api/posts").then().statusCode(403).header("Cache-Control", "no-store");
+        Session marketer = Session.of(Api.marketerInDirectory());
+        marketer.given().get("/api/posts/" + publish(draft()) + "/links.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Cache-Control", "no-store");
+    }
+
+    @Test
     void a_tap_on_a_link_elsewhere_opens_the_page_again_from_here_so_the_session_comes_along() {
         // the browser leaves the SameSite=Strict session cookie out of a navigation from another site
         given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
