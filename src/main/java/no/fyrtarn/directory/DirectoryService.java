@@ -86,7 +86,6 @@ public class DirectoryService {
      */
     @Transactional
     public ImportResult upsert(List<EmployeeRow> input) {
-        directoryChanged(); // roles, names, teams and managers may have changed
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -164,6 +163,9 @@ public class DirectoryService {
             }
         }
         changed.removeAll(created);
+        if (!created.isEmpty() || !changed.isEmpty()) { // roles, names, teams or managers changed
+            directoryChanged();
+        }
         return new ImportResult(created.size(), changed.size(), rows.size() - created.size() - changed.size());
     }
 

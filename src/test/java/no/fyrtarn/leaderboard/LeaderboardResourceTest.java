@@ -152,6 +152,12 @@ class LeaderboardResourceTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> notices.next(Duration.ofSeconds(1)) == null);
             Api.importEmployees(List.of(Map.of("email", leaver.email(), "name", "Tilbake")));
             assertThat(notices.next(Duration.ofSeconds(10))).as("after an import").contains("\"at\"");
+
+            // the same import again (a nightly sync of a quiet day) changes nothing: no page fetches its board again
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices.next(Duration.ofSeconds(1)) == null);
+            assertThat(Api.importEmployees(List.of(Map.of("email", leaver.email(), "name", "Tilbake"))))
+                    .containsEntry("unchanged", 1);
+            assertThat(notices.next(Duration.ofSeconds(3))).as("after the same import again").isNull();
         }
     }
 
