@@ -64,7 +64,8 @@ public class AdminEmployeeResource {
                     + "(its column names in any case, each once; roles separated by ';'; cells by commas, or by "
                     + "semicolons if the header has no comma; UTF-8). "
                     + "Each row is the whole truth about that employee; a manager named by "
-                    + "managerEmail becomes a leader. Nothing is stored unless every row is valid.")
+                    + "managerEmail becomes a leader. Your own row keeps the admin role the directory gives you "
+                    + "(400 naming its roles; another admin can take it). Nothing is stored unless every row is valid.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = EmployeeRow.class),
@@ -88,7 +89,7 @@ public class AdminEmployeeResource {
         List<EmployeeRow> rows = MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
                 ? json.readValue(body, ROWS)
                 : EmployeeCsv.parse(new String(body, StandardCharsets.UTF_8));
-        return directory.upsert(rows);
+        return directory.upsert(rows, user.member().email());
     }
 
     @GET

@@ -59,7 +59,7 @@ public class DemoData {
                 rows.add(row(localPart(person), person, name, lead + "@" + DOMAIN, List.of("employee")));
             }
         }
-        return directory.upsert(rows);
+        return directory.upsert(rows, null);
     }
 
     private static EmployeeRow row(String local, String name, String team, String manager, List<String> roles) {

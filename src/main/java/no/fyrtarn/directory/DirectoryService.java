@@ -83,9 +83,12 @@ public class DirectoryService {
     /**
      * Bulk upsert keyed by e-mail. Each row is the whole truth about that employee: a field left out is cleared. Every
      * problem in the batch is reported at once, and nothing is stored unless all rows are valid.
+     *
+     * @param caller the e-mail of the admin importing, whose own row may not take their admin role (null: the demo
+     *               organisation's load, which no one makes)
      */
     @Transactional
-    public ImportResult upsert(List<EmployeeRow> input) {
+    public ImportResult upsert(List<EmployeeRow> input, String caller) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
             throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
@@ -128,6 +131,13 @@ public class DirectoryService {
             } else if (leadsBackTo(rows.get(i).email(), manager, rows, rowOf, known)) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "would make a reporting cycle"));
             }
+        }
+        Integer own = caller == null ? null : rowOf.get(caller);
+        if (own != null && known.containsKey(caller) && known.get(caller).hasRole(Role.ADMIN_NAME)
+                && !rows.get(own).roles().contains(Role.ADMIN_NAME)) {
+            // as a removal of yourself is refused: no one could give it back who has not got it
+            violations.add(new Problem.Violation("[" + own + "].roles", "must keep admin: the row is yours, and"
+                    + " without it you could not undo this import (another admin can take it from you)"));
         }
         if (!violations.isEmpty()) {
             throw new ProblemException(Problem.invalid(violations));

@@ -132,6 +132,26 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void an_import_cannot_take_the_importing_admins_own_admin_role_but_another_admin_can() {
+        String email = "own.admin." + unique() + "@test.no";
+        importEmployees(List.of(Map.of("email", email, "name", "Ada", "roles", List.of("admin"))));
+        String self = Api.login(email);
+        // an HR system's file has no roles: imported by the admin it names, it made them an employee with no way back
+        as(self).body(List.of(Map.of("email", email, "name", "Ada Admin"))).put("/api/admin/employees").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("[0].roles"))
+                .body("violations[0].message", containsString("must keep admin"));
+        assertThat(listed("q", email).getList("items[0].roles", String.class)).contains("admin");
+        assertThat(listed("q", email).getString("items[0].name")).isEqualTo("Ada");
+
+        as(self).body(List.of(Map.of("email", email, "name", "Ada Admin", "roles", List.of("Admin"))))
+                .put("/api/admin/employees").then().statusCode(200).body("updated", equalTo(1));
+        as(adminToken()).body(List.of(Map.of("email", email, "name", "Ada Admin"))).put("/api/admin/employees")
+                .then().statusCode(200).body("updated", equalTo(1));
+        assertThat(listed("q", email).getList("items[0].roles", String.class)).containsExactly("employee");
+    }
+
+    @Test
     void imports_at_the_same_time_that_add_the_same_new_person_and_team_all_succeed() throws Exception {
         String u = unique();
         String team = "Together " + u;
