@@ -39,8 +39,8 @@ import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.ProblemMappers;
-import no.fyrtarn.infra.StorableText;
 import no.fyrtarn.infra.Spaces;
+import no.fyrtarn.infra.StorableText;
 
 /** The company directory: who works here, in which team, reporting to whom, with which roles. */
 @ApplicationScoped
@@ -135,7 +135,7 @@ public class DirectoryService {
         Integer own = caller == null ? null : rowOf.get(caller);
         if (own != null && known.containsKey(caller) && known.get(caller).hasRole(Role.ADMIN_NAME)
                 && !rows.get(own).roles().contains(Role.ADMIN_NAME)) {
-            // as a removal of yourself is refused: no one could give it back who has not got it
+            // as removing yourself is refused: were they the only admin, no one could give the role back
             violations.add(new Problem.Violation("[" + own + "].roles", "must keep admin: the row is yours, and"
                     + " without it you could not undo this import (another admin can take it from you)"));
         }

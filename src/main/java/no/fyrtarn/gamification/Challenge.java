@@ -7,8 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import no.fyrtarn.post.Post;
 import no.fyrtarn.infra.Spaces;
+import no.fyrtarn.post.Post;
 
 /** A time-boxed goal: N shares (of a campaign, a topic, or any post) between two instants, for bonus points. */
 @Entity

@@ -17,13 +17,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ApiCacheControl implements ContainerResponseFilter {
 
-    static final String NO_STORE = "no-store";
-
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
                 && request.getUriInfo().getPath().startsWith("/api/")) {
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }
 }
