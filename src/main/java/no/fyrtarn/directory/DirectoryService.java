@@ -297,7 +297,10 @@ public class DirectoryService {
 
     /**
      * A valid token's holder as the directory has them, just in time: someone it does not know yet is added, without
-     * a team; someone who left is not ({@link #leave}), and is empty.
+     * a team, by the name the token gives ({@link #storableName}); someone who left is not ({@link #leave}), and is
+     * empty.
+     *
+     * @param email a {@link #storableAddress}
      */
     @Transactional
     public Optional<Member> admit(String email, String name) {
@@ -307,9 +310,33 @@ public class DirectoryService {
         }
         String normalized = email(email);
         employees.lockForAddition();
-        employees.insertIfAbsent(normalized, name == null || name.isBlank() ? normalized : name.trim(),
-                List.of(Role.EMPLOYEE_NAME), clock.instant()); // someone who left keeps their row as it is
+        employees.insertIfAbsent(normalized, storableName(name, normalized), List.of(Role.EMPLOYEE_NAME),
+                clock.instant()); // someone who left keeps their row as it is
         return readMember(normalized); // not kept before the row commits
+    }
+
+    /** Whether the directory can keep this address: at most {@link Employee#EMAIL_MAX} characters, all storable. */
+    public static boolean storableAddress(String email) {
+        return email.length() <= Employee.EMAIL_MAX && StorableText.isStorable(email);
+    }
+
+    /**
+     * A token's name as the directory keeps it: without spaces around it and cut to {@link Employee#NAME_MAX}
+     * characters (never inside one beyond U+FFFF); the e-mail for none, or for one PostgreSQL cannot store. An IdP's
+     * display name is whatever its people typed, and until session 52 one over 200 characters, or with the NUL
+     * character, failed every request of its holder with a 500.
+     */
+    static String storableName(String name, String email) {
+        String given = Spaces.strippedOrNull(name);
+        if (given == null || !StorableText.isStorable(given)) {
+            return email;
+        }
+        if (given.length() <= Employee.NAME_MAX) {
+            return given;
+        }
+        int end = Character.isHighSurrogate(given.charAt(Employee.NAME_MAX - 1)) ? Employee.NAME_MAX - 1
+                : Employee.NAME_MAX;
+        return Spaces.stripped(given.substring(0, end));
     }
 
     /**

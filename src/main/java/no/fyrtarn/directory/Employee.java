@@ -19,6 +19,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 public class Employee {
 
+    /** The longest e-mail address (RFC 5321's path) and name the directory stores, as their columns allow. */
+    public static final int EMAIL_MAX = 254;
+    public static final int NAME_MAX = 200;
+
     @Id
     private UUID id;
 

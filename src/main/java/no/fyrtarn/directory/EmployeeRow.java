@@ -17,10 +17,10 @@ import no.fyrtarn.infra.Spaces;
  * no-break ones included).
  */
 public record EmployeeRow(
-        @Schema(example = "kari.nordmann@example.com") @NotBlank @Email @Size(max = 254) String email,
-        @Schema(example = "Kari Nordmann") @NotBlank @Size(max = 200) String name,
+        @Schema(example = "kari.nordmann@example.com") @NotBlank @Email @Size(max = Employee.EMAIL_MAX) String email,
+        @Schema(example = "Kari Nordmann") @NotBlank @Size(max = Employee.NAME_MAX) String name,
         @Schema(example = "Sales") @Size(max = 100) String team,
-        @Schema(example = "lead.sales@example.com") @Email @Size(max = 254) String managerEmail,
+        @Schema(example = "lead.sales@example.com") @Email @Size(max = Employee.EMAIL_MAX) String managerEmail,
         @Schema(example = "Oslo") @Size(max = 100) String location,
         @Schema(example = "nb") @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as nb, sv or en-GB") String language,
         @Schema(description = "In any case (\"Marketing\" is marketing); stored in lower case",

@@ -43,10 +43,10 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String email = token.getName();
-        if (email == null || email.indexOf('@') < 1) {
+        if (email == null || email.indexOf('@') < 1 || !DirectoryService.storableAddress(email)) {
             if (refused.add(String.valueOf(email))) {
-                LOG.warnf("Refused a token that names no one by e-mail (%s): people are known by their e-mail, in the"
-                        + " token's upn claim (Keycloak: add the microprofile-jwt client scope)", email);
+                LOG.warnf("Refused a token that names no one by e-mail (%s): people are known by their e-mail (of"
+                        + " at most 254 characters), in the token's upn claim (Keycloak: add the microprofile-jwt client scope)", email);
             }
             return Uni.createFrom().failure(new AuthenticationFailedException("The token names no one by e-mail"));
         }
@@ -57,8 +57,14 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
         if (kept.isPresent()) { // the common case, without a database round trip
             return Uni.createFrom().item(identity(roles, kept.get()));
         }
-        return context.runBlocking(() -> identity(roles, directory.admit(email, token.getClaim("name"))
+        return context.runBlocking(() -> identity(roles, directory.admit(email, nameOf(token))
                 .orElseThrow(() -> new AuthenticationFailedException("No longer in the directory"))));
+    }
+
+    /** The token's {@code name}, if it is text: an IdP's mapper may give a number or an object (a 500 before). */
+    private static String nameOf(JsonWebToken token) {
+        Object name = token.getClaim("name");
+        return name instanceof String text ? text : null;
     }
 
     /**

@@ -83,6 +83,35 @@ class TokenVerificationTest {
     }
 
     @Test
+    void a_display_name_the_directory_cannot_keep_as_it_is_does_not_keep_its_holder_out() {
+        // an IdP's name is what its people typed, or what its mapper made of it: each of these was a 500 on every call
+        String longName = "Kari " + "Nordmann-".repeat(30) + "\uD83D\uDE80"; // 276 characters, an emoji at the end
+        String email = "long." + unique() + "@test.no";
+        as(Jwt.upn(email).claim("name", longName).sign()).get("/api/me").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo(longName.substring(0, 200).strip()));
+        String emojiAtTheCut = "K".repeat(199) + "\uD83D\uDE80 og resten"; // not cut inside the rocket: no "?" at the end
+        as(Jwt.upn("rocket." + unique() + "@test.no").claim("name", emojiAtTheCut).sign()).get("/api/me").then()
+                .statusCode(200).body("name", org.hamcrest.Matchers.equalTo("K".repeat(199)));
+        for (Object name : new Object[] { "Nul\u0000l", 42, java.util.Map.of("given", "Kari") }) {
+            String other = "odd." + unique() + "@test.no";
+            as(Jwt.upn(other).claim("name", name).sign()).get("/api/me").then().statusCode(200)
+                    .body("name", org.hamcrest.Matchers.equalTo(other)); // as for a token without a name
+        }
+        String spaced = "spaced." + unique() + "@test.no";
+        as(Jwt.upn(spaced).claim("name", "\u00A0Kari Nordmann ").sign()).get("/api/me").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Kari Nordmann"));
+    }
+
+    @Test
+    void a_token_whose_e_mail_the_directory_cannot_keep_is_refused_and_adds_nobody() {
+        String u = unique();
+        refused(Jwt.upn("x".repeat(250) + u + "@test.no").groups(Set.of("admin")).sign()); // over 254 characters
+        refused(Jwt.upn("nul\u0000" + u + "@test.no").groups(Set.of("admin")).sign());
+        assertThat(as(adminToken()).queryParam("q", u).get("/api/admin/employees").then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+    }
+
+    @Test
     void a_token_that_names_nobody_by_e_mail_is_refused_and_adds_nobody() {
         // an IdP left without the upn claim (Keycloak without its microprofile-jwt scope): the name is a user name
         String user = "nina.ny." + unique();
