@@ -49,12 +49,27 @@ public class VerifiedTokens implements JWTParser {
         if (kept != null && now < kept.untilEpochSecond()) {
             return kept.token();
         }
-        JsonWebToken parsed = parser.parse(token);
+        JsonWebToken parsed = typed(token);
         if (verified.size() >= MAX_KEPT) {
             verified.clear(); // crude, but bounded: the busy tokens come back at the cost of one verification each
         }
         verified.put(token, new Verified(parsed, Math.min(parsed.getExpirationTime(), now + KEEP_SECONDS)));
         return parsed;
+    }
+
+    /**
+     * The token parsed, its name and groups of the types they must have. smallrye-jwt casts them where it reads them,
+     * so that a signed token whose {@code groups} an IdP's mapper made an object, or whose {@code upn} a number, was
+     * a 500 on every request (until session 52); it is refused as a malformed one is, 401.
+     */
+    private JsonWebToken typed(String token) throws ParseException {
+        try {
+            JsonWebToken parsed = parser.parse(token);
+            parsed.getName();
+            return parsed;
+        } catch (ClassCastException e) {
+            throw new ParseException("A claim of the token is not of its type: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -8,11 +8,16 @@ import static no.fyrtarn.testing.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +105,35 @@ class TokenVerificationTest {
         String spaced = "spaced." + unique() + "@test.no";
         as(Jwt.upn(spaced).claim("name", "\u00A0Kari Nordmann ").sign()).get("/api/me").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.equalTo("Kari Nordmann"));
+    }
+
+    @Test
+    void a_token_whose_name_or_groups_are_not_of_their_type_is_refused_not_a_500() throws Exception {
+        String upn = "\"x." + unique() + "@test.no\"";
+        as(signed(upn, "[\"admin\"]")).get("/api/admin/employees").then().statusCode(200); // signed as the IdP would
+        // signed by the IdP, but its mapper made the groups an object, or the upn an employee number
+        refused(signed(upn, "{\"admin\": true}"));
+        refused(signed("12345", "[\"admin\"]"));
+    }
+
+    /**
+     * A token with these {@code upn} and {@code groups} as JSON, as written, signed with the key the service trusts:
+     * Jwt's builder refuses groups that are not text itself.
+     */
+    private static String signed(String upn, String groups) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\": \"https://fyrtarn.local\", \"upn\": " + upn + ", \"groups\": " + groups
+                + ", \"iat\": " + now + ", \"exp\": " + (now + 600) + "}";
+        // Quarkus's test mode makes the pair and gives the service both halves inline
+        String pem = ConfigProvider.getConfig().getValue("smallrye.jwt.sign.key", String.class)
+                .replaceAll("-----[A-Z ]+-----", "");
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
+        String content = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + b64(claims);
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(content.getBytes(StandardCharsets.US_ASCII));
+        return content + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
     }
 
     @Test
