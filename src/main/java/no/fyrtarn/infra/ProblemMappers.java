@@ -259,6 +259,11 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request"; // StrictJson
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+                && invalid.getTargetType() == Instant.class
+                && invalid.getOriginalMessage().endsWith(StrictJson.TextualInstantDeserializer.YEARS)) {
+            return StrictJson.TextualInstantDeserializer.YEARS;
+        }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() == Instant.class) {
             return "must be a date and time with its offset from UTC, as text: 2026-12-07T10:00:00Z or "
                     + "2026-12-07T11:00:00+01:00"; // not a number, nor a time without its offset

@@ -78,9 +78,15 @@ public class StrictJson implements ObjectMapperCustomizer {
      * A time is text with its offset from UTC. Jackson reads a number as seconds since 1970, so a client sending
      * JavaScript's {@code Date.now()}, milliseconds, scheduled a post for the year 58 903 without a word. It is kept to
      * the microsecond, as PostgreSQL keeps it: the answer to a request that stores it says what a later read says
-     * (with nine digits of fraction the two differed, and PostgreSQL rounded the last one).
+     * (with nine digits of fraction the two differed, and PostgreSQL rounded the last one). Its year has four digits,
+     * as in RFC 3339, the OpenAPI's {@code date-time}: {@code +1000000000-01-01T00:00:00Z}, which Java reads, is
+     * beyond what PostgreSQL stores, and until session 52 it was a 500.
      */
     static final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+        static final String YEARS = "must be in the years 0000 to 9999";
+        private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+        private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
         TextualInstantDeserializer() {
             super(Instant.class);
@@ -92,6 +98,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
             Instant read = InstantDeserializer.INSTANT.deserialize(parser, context);
+            if (read != null && (read.isBefore(FIRST) || read.isAfter(LAST))) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), YEARS);
+            }
             return read == null ? null : read.truncatedTo(ChronoUnit.MICROS);
         }
     }

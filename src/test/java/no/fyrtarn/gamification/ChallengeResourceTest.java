@@ -182,6 +182,10 @@ class ChallengeResourceTest {
         wordyGoal.put("targetShares", "3");
         as(marketer()).body(wordyGoal).post("/api/challenges").then().statusCode(400)
                 .body("violations.field", hasItem("targetShares"));
+        Map<String, Object> endless = challenge(null); // a year Java reads and PostgreSQL cannot store: it was a 500
+        endless.put("endsAt", "+1000000000-01-01T00:00:00Z");
+        as(marketer()).body(endless).post("/api/challenges").then().statusCode(400)
+                .body("violations.field", hasItem("endsAt"));
         Map<String, Object> unnamed = challenge(null); // a name of no-break spaces reads as none on every phone
         unnamed.put("name", "\u00A0\u3000");
         as(marketer()).body(unnamed).post("/api/challenges").then().statusCode(400)

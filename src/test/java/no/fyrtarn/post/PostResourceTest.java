@@ -159,6 +159,18 @@ class PostResourceTest {
     }
 
     @Test
+    void a_time_beyond_the_years_a_date_time_has_is_refused_saying_so() {
+        // Java reads a year of ten digits with its sign; PostgreSQL cannot store it, and it was a 500
+        for (String time : List.of("+1000000000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z")) {
+            as(marketer()).body(draft("expiresAt", time)).post("/api/posts").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("expiresAt"))
+                    .body("violations[0].message", equalTo("must be in the years 0000 to 9999"));
+        }
+        as(marketer()).body(draft("expiresAt", "9999-12-31T23:59:59Z")).post("/api/posts").then().statusCode(201);
+    }
+
+    @Test
     void a_link_with_a_user_name_is_refused_saying_why() {
         as(marketer()).body(draft("url", "https://kari:Hemmelig1@staging.example.com/lansering")).post("/api/posts")
                 .then().statusCode(400).contentType("application/problem+json")
