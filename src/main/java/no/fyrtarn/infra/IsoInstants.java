@@ -14,8 +14,18 @@ import java.time.LocalDate;
 public final class IsoInstants {
 
     private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private IsoInstants() {
+    }
+
+    /**
+     * Whether the instant is in the years RFC 3339 writes, 0000 to 9999 (in UTC), those of the OpenAPI's
+     * {@code date-time}. Java's instants go on for a billion years each way, PostgreSQL's not.
+     */
+    public static boolean inRfc3339Years(Instant instant) {
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
 
     public static Instant parse(String text) {

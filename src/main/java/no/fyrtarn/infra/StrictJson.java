@@ -85,8 +85,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     static final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
 
         static final String YEARS = "must be in the years 0000 to 9999";
-        private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
-        private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
         TextualInstantDeserializer() {
             super(Instant.class);
@@ -98,7 +96,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
             Instant read = InstantDeserializer.INSTANT.deserialize(parser, context);
-            if (read != null && (read.isBefore(FIRST) || read.isAfter(LAST))) {
+            if (read != null && !IsoInstants.inRfc3339Years(read)) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), YEARS);
             }
             return read == null ? null : read.truncatedTo(ChronoUnit.MICROS);

@@ -41,6 +41,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.gamification.GameCalendar;
+import no.fyrtarn.infra.IsoInstants;
 import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Page;
 import no.fyrtarn.infra.ProblemException;
@@ -190,11 +191,15 @@ public class StudioPage {
                 return null;
             }
             try {
-                return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+                Instant instant = LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+                if (IsoInstants.inRfc3339Years(instant)) {
+                    return instant;
+                }
+                errors.put(field, Language.text("fyrtarn.date-time.years")); // "+300000-01-01T00:00" was a 500
             } catch (DateTimeParseException e) {
                 errors.put(field, Language.text("fyrtarn.date-time"));
-                return null;
             }
+            return null;
         }
     }
 

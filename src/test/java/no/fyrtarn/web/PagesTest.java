@@ -662,6 +662,11 @@ class PagesTest {
                 .formParam("title", "Utgånget").formParam("body", "Text").formParam("url", "https://example.com/e")
                 .formParam("networks", "LINKEDIN").formParam("expiresAt", "2020-01-01T10:00").post("/studio").then()
                 .statusCode(400).body(containsString("<a href=\"#expiresAt\">Försvinner ur flödet (tomt: aldrig)</a>: måste vara i framtiden"));
+        // a year the field takes with its sign, beyond what a time can be stored with: it was a 500
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", "Evig").formParam("body", "Text").formParam("url", "https://example.com/f")
+                .formParam("networks", "LINKEDIN").formParam("expiresAt", "+300000-01-01T00:00").post("/studio").then()
+                .statusCode(400).body(containsString("<a href=\"#expiresAt\">Leaves the feed at (empty: never)</a>: must be in the years 0000 to 9999"));
         assertThat(draftCount()).isEqualTo(drafts);
     }
 
