@@ -2,9 +2,11 @@ package no.fyrtarn.directory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.infra.StorableText;
@@ -15,7 +17,10 @@ import no.fyrtarn.infra.StorableText;
  * separated by ';', '|' or (in a quoted cell) ',' inside their cell. Cells are separated by commas, or by semicolons
  * when the header line has those and no comma: Excel writes them where a comma writes decimals (Norwegian, Swedish).
  * UTF-8 only: Excel's plain "CSV" is the Windows code page, whose æ, ø and å would be stored as replacement
- * characters, so such a file is a 400 saying to save it as CSV UTF-8.
+ * characters, so such a file is a 400 saying to save it as CSV UTF-8. A column without a name, and cells past the
+ * header's, are left alone while they are empty (Excel writes them for a column once used); a value in one is a 400
+ * naming its row, since it is most often a cell cut in two by a comma that is not quoted ("Nordmann, Kari"), which
+ * shifted the row's later cells into the wrong columns.
  */
 final class EmployeeCsv {
 
@@ -45,6 +50,9 @@ final class EmployeeCsv {
         List<String> header = records.get(0);
         for (int i = 0; i < header.size(); i++) {
             String given = header.get(i).trim();
+            if (given.isEmpty()) {
+                continue; // a column without a name, which must stay empty
+            }
             String name = COLUMNS.stream().filter(given::equalsIgnoreCase).findFirst().orElseThrow(
                     () -> ProblemException.badRequest("header", "unknown column '" + given + "'; expected " + COLUMNS));
             if (index.putIfAbsent(name, i) != null) {
@@ -59,6 +67,10 @@ final class EmployeeCsv {
             if (record.size() == 1 && record.get(0).isBlank()) {
                 continue;
             }
+            outside(record, index.values()).ifPresent(value -> {
+                throw ProblemException.badRequest("[" + rows.size() + "]", "has a value in a column without a name ('"
+                        + value + "'): is there a comma in a cell that is not quoted?");
+            });
             String roles = cell(record, index, "roles");
             rows.add(new EmployeeRow(cell(record, index, "email"), cell(record, index, "name"),
                     cell(record, index, "team"), cell(record, index, "managerEmail"), cell(record, index, "location"),
@@ -67,6 +79,16 @@ final class EmployeeCsv {
                             .filter(s -> !s.isEmpty()).toList()));
         }
         return rows;
+    }
+
+    /** The first value of the record outside the named columns: in one without a name, or past the header's. */
+    private static Optional<String> outside(List<String> record, Collection<Integer> named) {
+        for (int i = 0; i < record.size(); i++) {
+            if (!named.contains(i) && !record.get(i).isBlank()) {
+                return Optional.of(record.get(i).trim());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String cell(List<String> record, Map<String, Integer> index, String column) {

@@ -308,6 +308,23 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void empty_columns_excel_adds_are_left_alone_and_a_cell_cut_by_an_unquoted_comma_is_refused() {
+        String u = unique();
+        // Excel writes a column once used, without a name, and each row's empty cell in it (it was a 400)
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8")
+                .body("email,name,team,,\r\nx.%1$s@test.no,Xe,Lager %1$s,,\r\n".formatted(u)).put("/api/admin/employees")
+                .then().statusCode(200).body("created", equalTo(1));
+        // "Nordmann, Kari" without quotes: the name was "Nordmann", the team " Kari", and Salg went nowhere
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8")
+                .body("email,name,team\ny.%1$s@test.no,Ny,Salg\nk.%1$s@test.no,Nordmann, Kari,Salg\n".formatted(u))
+                .put("/api/admin/employees").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("[1]"))
+                .body("violations[0].message", containsString("a column without a name ('Salg')"));
+        assertThat(listed("q", "y." + u).getList("items")).isEmpty();
+        assertThat(listed("q", "k." + u).getList("items")).isEmpty();
+    }
+
+    @Test
     void a_csv_with_the_nul_character_is_a_400_and_nothing_is_stored() {
         String u = unique();
         // PostgreSQL cannot store it: the import failed with a 500
