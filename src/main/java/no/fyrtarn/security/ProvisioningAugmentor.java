@@ -46,7 +46,8 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
         if (email == null || email.indexOf('@') < 1 || !DirectoryService.storableAddress(email)) {
             if (refused.add(String.valueOf(email))) {
                 LOG.warnf("Refused a token that names no one by e-mail (%s): people are known by their e-mail (of"
-                        + " at most 254 characters), in the token's upn claim (Keycloak: add the microprofile-jwt client scope)", email);
+                        + " at most 254 characters), in the token's upn claim (Keycloak: add the microprofile-jwt"
+                        + " client scope)", email);
             }
             return Uni.createFrom().failure(new AuthenticationFailedException("The token names no one by e-mail"));
         }
