@@ -126,7 +126,8 @@ public class DirectoryService {
             }
             if (manager.equals(rows.get(i).email())) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "cannot be the employee themself"));
-            } else if (!rowOf.containsKey(manager) && (!known.containsKey(manager) || known.get(manager).hasLeft())) {
+            } else if (!rowOf.containsKey(manager)
+                    && (!known.containsKey(manager) || known.get(manager).hasLeft())) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "is not in the directory or this import"));
             } else if (leadsBackTo(rows.get(i).email(), manager, rows, rowOf, known)) {
                 violations.add(new Problem.Violation("[" + i + "].managerEmail", "would make a reporting cycle"));

@@ -14,6 +14,9 @@ import java.time.LocalDate;
 public final class IsoInstants {
 
     private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    /** The message key of {@link #inRfc3339Years}'s rule, for the API's problem and the studio's form alike. */
+    public static final String YEARS = "fyrtarn.date-time.years";
+
     private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 

@@ -261,8 +261,8 @@ public class ProblemMappers {
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
                 && invalid.getTargetType() == Instant.class
-                && invalid.getOriginalMessage().endsWith(StrictJson.TextualInstantDeserializer.YEARS)) {
-            return StrictJson.TextualInstantDeserializer.YEARS;
+                && invalid.getOriginalMessage().endsWith(Language.text(IsoInstants.YEARS))) {
+            return Language.text(IsoInstants.YEARS);
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() == Instant.class) {
             return "must be a date and time with its offset from UTC, as text: 2026-12-07T10:00:00Z or "

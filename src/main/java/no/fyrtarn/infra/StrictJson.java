@@ -84,8 +84,6 @@ public class StrictJson implements ObjectMapperCustomizer {
      */
     static final class TextualInstantDeserializer extends StdScalarDeserializer<Instant> {
 
-        static final String YEARS = "must be in the years 0000 to 9999";
-
         TextualInstantDeserializer() {
             super(Instant.class);
         }
@@ -97,7 +95,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             Instant read = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (read != null && !IsoInstants.inRfc3339Years(read)) {
-                return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), YEARS);
+                return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
+                        Language.text(IsoInstants.YEARS));
             }
             return read == null ? null : read.truncatedTo(ChronoUnit.MICROS);
         }

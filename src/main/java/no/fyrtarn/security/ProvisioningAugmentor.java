@@ -17,6 +17,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.directory.Employee;
 import no.fyrtarn.directory.Role;
 
 /**
@@ -46,8 +47,8 @@ public class ProvisioningAugmentor implements SecurityIdentityAugmentor {
         if (email == null || email.indexOf('@') < 1 || !DirectoryService.storableAddress(email)) {
             if (refused.add(String.valueOf(email))) {
                 LOG.warnf("Refused a token that names no one by e-mail (%s): people are known by their e-mail (of"
-                        + " at most 254 characters), in the token's upn claim (Keycloak: add the microprofile-jwt"
-                        + " client scope)", email);
+                        + " at most %d characters), in the token's upn claim (Keycloak: add the microprofile-jwt"
+                        + " client scope)", email, Employee.EMAIL_MAX);
             }
             return Uni.createFrom().failure(new AuthenticationFailedException("The token names no one by e-mail"));
         }

@@ -177,8 +177,9 @@ public class StudioPage {
             }
             // commas part topics, and so does a space before a hashtag's "#" ("#kontor #nord", a no-break space from a
             // copied list too); an empty one or a "#" alone is left out
-            List<String> topicList = topics == null ? List.of() : Arrays.stream(topics.split(",|" + Spaces.RUN + "(?=#)"))
-                    .filter(t -> !Post.topicKey(t).isEmpty()).toList();
+            List<String> topicList = topics == null ? List.of()
+                    : Arrays.stream(topics.split(",|" + Spaces.RUN + "(?=#)")).filter(t -> !Post.topicKey(t).isEmpty())
+                            .toList();
             return new PostRequest(title, body, url, topicList,
                     networks == null ? Set.of() : new LinkedHashSet<>(networks), captions,
                     new PostRequest.Audience(teams == null ? List.of() : teams),
@@ -195,7 +196,7 @@ public class StudioPage {
                 if (IsoInstants.inRfc3339Years(instant)) {
                     return instant;
                 }
-                errors.put(field, Language.text("fyrtarn.date-time.years")); // "+300000-01-01T00:00" was a 500
+                errors.put(field, Language.text(IsoInstants.YEARS)); // "+300000-01-01T00:00" was a 500
             } catch (DateTimeParseException e) {
                 errors.put(field, Language.text("fyrtarn.date-time"));
             }
