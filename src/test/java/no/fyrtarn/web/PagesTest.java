@@ -196,6 +196,25 @@ class PagesTest {
     }
 
     @Test
+    void the_way_back_holds_what_an_address_bar_leaves_unencoded() {
+        // a browser sends "|", "{" or "^" in a query as typed, and the page's language switch and login pass the
+        // address on: each was a 500 (no URI), and "æ" a Location of raw UTF-8
+        String email = employeeIn(null).email();
+        Map<String, String> locations = Map.of("/?topic=a|b", "/?topic=a%7Cb", "/leaderboard?x={1}^",
+                "/leaderboard?x=%7B1%7D%5E", "/%zz?a=%41", "/%25zz?a=%41", "/bærekraft", "/b%C3%A6rekraft",
+                "/\"quoted\"<b>", "/%22quoted%22%3Cb%3E");
+        locations.forEach((next, location) -> {
+            given().redirects().follow(false).contentType(ContentType.URLENC).formParam("email", email)
+                    .formParam("next", next).post("/login").then().statusCode(303)
+                    .header("Location", endsWithPath(location));
+            given().redirects().follow(false).queryParam("to", "sv").queryParam("next", next).get("/lang").then()
+                    .statusCode(303).header("Location", endsWithPath(location));
+            given().queryParam("next", next).get("/login").then().statusCode(200)
+                    .body(containsString("value=\"" + location + "\""));
+        });
+    }
+
+    @Test
     void a_state_changing_request_on_the_session_cookie_needs_the_csrf_token() {
         Api.Person person = employeeIn(null);
         Session session = Session.of(person.email());
