@@ -77,7 +77,7 @@ public class PageContext {
     }
 
     public boolean signedIn() {
-        return !visitor && authenticated();
+        return authenticated();
     }
 
     public String name() {
@@ -100,11 +100,11 @@ public class PageContext {
     /**
      * Whether a valid session came with the request. On a page open to everyone (the login) the session is only
      * checked here, when the page asks, and an invalid or expired cookie fails that check: not signed in, rather than
-     * a 500 from the template that asked.
+     * a 500 from the template that asked. Shown as to a visitor, nobody is: not asked (see {@link #asVisitor}).
      */
     private boolean authenticated() {
         try {
-            return !identity.isAnonymous();
+            return !visitor && !identity.isAnonymous();
         } catch (AuthenticationFailedException e) {
             return false;
         }

@@ -158,6 +158,14 @@ class PagesTest {
         given().accept(BROWSER_ACCEPT).get("/api/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/no-such-page").then().statusCode(404).contentType("application/problem+json");
+        // an address under the studio that no page of it has, typed or cut short: it was a 500, signed in or not
+        Session marketing = Session.of(Api.marketerInDirectory());
+        for (String path : List.of("/studio/drafts/old", "/studio/" + java.util.UUID.randomUUID() + "/live/x")) {
+            given().accept(BROWSER_ACCEPT).get(path).then().statusCode(404).contentType(ContentType.HTML)
+                    .body(containsString("Not found"));
+            marketing.given().accept(BROWSER_ACCEPT).get(path).then().statusCode(404).contentType(ContentType.HTML)
+                    .body(containsString("Not found"));
+        }
     }
 
     @Test
