@@ -24,9 +24,10 @@ import no.fyrtarn.infra.ProblemMappers;
  * authenticated: a gateway in front that adds an Authorization header for its own session would otherwise carry such
  * a request through. Second, the double submit: a state-changing request that is authenticated by the
  * {@code fyrtarn_token} cookie (no Authorization header) must carry the value of the readable {@code fyrtarn_csrf}
- * cookie in the {@code X-CSRF-Token} header or, from a form, in the {@code _csrf} field; else 403. Another site can
- * make the browser send the cookies (where SameSite is not honoured) but cannot read them. Open endpoints
- * ({@code @PermitAll}) authenticate nobody, so only the first check applies to them.
+ * cookie in the {@code X-CSRF-Token} header or, from a form, in the {@code _csrf} field (as the page masked it,
+ * {@link SessionCookies#masked}, or as it is); else 403. Another site can make the browser send the cookies (where
+ * SameSite is not honoured) but cannot read them. Open endpoints ({@code @PermitAll}) authenticate nobody, so only the
+ * first check applies to them.
  */
 public class CsrfFilter {
 
@@ -47,17 +48,23 @@ public class CsrfFilter {
                 || resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
             return null;
         }
-        Cookie expected = request.getCookies().get(SessionCookies.CSRF);
-        String sent = request.getHeaderString(SessionCookies.CSRF_HEADER);
-        if (sent == null && request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
-                && context.getFormParameter(SessionCookies.CSRF_FIELD, true, false) instanceof String field) {
-            sent = field;
-        }
-        if (expected == null || expected.getValue().isEmpty() || sent == null || !MessageDigest.isEqual(
-                expected.getValue().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+        Cookie cookie = request.getCookies().get(SessionCookies.CSRF);
+        String expected = cookie == null ? "" : cookie.getValue();
+        String header = request.getHeaderString(SessionCookies.CSRF_HEADER);
+        boolean echoed = header != null ? same(expected, header)
+                : request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
+                        && context.getFormParameter(SessionCookies.CSRF_FIELD, true, false) instanceof String field
+                        && (same(expected, SessionCookies.unmasked(field)) || same(expected, field));
+        if (!echoed) {
             return ProblemMappers.response(Problem.of(403, "Forbidden",
                     "A request authenticated by the session cookie must carry its CSRF token (" + SessionCookies.CSRF_HEADER + ")"));
         }
         return null;
+    }
+
+    /** The cookie's token, not empty, and the one sent, compared in constant time. */
+    private static boolean same(String expected, String sent) {
+        return !expected.isEmpty() && sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8));
     }
 }

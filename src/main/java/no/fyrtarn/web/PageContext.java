@@ -115,10 +115,10 @@ public class PageContext {
         return cookie(SessionCookies.TOKEN) != null;
     }
 
-    /** The CSRF token forms echo in their {@code _csrf} field. */
+    /** The CSRF token forms echo in their {@code _csrf} field, masked afresh for each page (BREACH). */
     public String csrf() {
         String token = cookie(SessionCookies.CSRF);
-        return token == null ? "" : token;
+        return token == null || token.isEmpty() ? "" : SessionCookies.masked(token);
     }
 
     /** The path and query of this request, to come back to after a language switch or a login. */

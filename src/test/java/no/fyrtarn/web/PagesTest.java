@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -253,6 +254,44 @@ class PagesTest {
         // a form: the token in the _csrf field
         session.given().contentType(ContentType.URLENC).formParam("network", "X").post("/share/" + post).then()
                 .statusCode(403);
+    }
+
+    @Test
+    void pages_come_compressed_and_their_forms_carry_the_csrf_token_masked_afresh_each_time() {
+        Api.Person person = employeeIn(null);
+        Session session = Session.of(person.email());
+        String post = publish(draft());
+        // a phone that asks for gzip gets the page, its script and its style at about a quarter of their size
+        for (String path : List.of("/", "/app.js", "/app.css")) {
+            session.given().header("Accept-Encoding", "gzip").get(path).then().statusCode(200)
+                    .header("Content-Encoding", "gzip");
+        }
+        // a compressed page must give nothing of the token away however much of the request it echoes (BREACH): its
+        // forms carry it masked by a new pad on every page, never as the cookie holds it
+        List<String> fields = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String page = session.given().queryParam("topic", session.csrf()).get("/").then().statusCode(200)
+                    .extract().asString();
+            Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(field.find()).as("a form with the token").isTrue();
+            fields.add(field.group(1));
+        }
+        assertThat(fields.get(0)).isNotEqualTo(fields.get(1)).isNotEqualTo(session.csrf());
+        assertThat(fields.get(1)).isNotEqualTo(session.csrf());
+        // either page's form is taken; a masked token altered, or another session's, is not
+        String tampered = (fields.get(0).charAt(0) == 'A' ? "B" : "A") + fields.get(0).substring(1);
+        String othersField = Session.of(employeeIn(null).email()).given().get("/").then().extract().asString()
+                .replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        for (String refused : List.of(tampered, othersField)) {
+            session.given().contentType(ContentType.URLENC).formParam("_csrf", refused).formParam("network", "X")
+                    .post("/share/" + post).then().statusCode(403);
+        }
+        assertThat(sharedOn(person, post)).isEmpty();
+        session.given().contentType(ContentType.URLENC).formParam("_csrf", fields.get(0)).formParam("network", "X")
+                .post("/share/" + post).then().statusCode(303);
+        session.given().contentType(ContentType.URLENC).formParam("_csrf", fields.get(1))
+                .formParam("network", "LINKEDIN").post("/share/" + post).then().statusCode(303);
+        assertThat(sharedOn(person, post)).containsExactlyInAnyOrder("X", "LINKEDIN");
     }
 
     @Test
@@ -700,7 +739,7 @@ class PagesTest {
     @Test
     void the_studio_lists_fifty_posts_of_a_status_and_every_one_on_a_page_of_its_own() {
         String author = no.fyrtarn.testing.Posts.marketer();
-        List<String> mine = new java.util.ArrayList<>();
+        List<String> mine = new ArrayList<>();
         try {
             for (int i = 0; i < 51; i++) {
                 mine.add(no.fyrtarn.testing.Posts.create(author, draft("title", "Utkast nr. " + i)));
