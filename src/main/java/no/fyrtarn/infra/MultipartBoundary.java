@@ -1,5 +1,7 @@
 package no.fyrtarn.infra;
 
+import java.util.regex.Pattern;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.vertx.core.http.HttpHeaders;
@@ -13,11 +15,15 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class MultipartBoundary {
 
+    private static final String MULTIPART = "multipart/";
+    private static final Pattern BOUNDARY = Pattern.compile(";\\s*boundary\\s*=\\s*(\"[^\"]+\"|[^\\s;\"]+)",
+            Pattern.CASE_INSENSITIVE);
+
     @ServerRequestFilter(preMatching = true)
     public void refuseWithoutBoundary(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length())
-                && !type.matches("(?is).*;\\s*boundary\\s*=\\s*(\"[^\"]+\"|[^\\s;\"]+).*")) {
+        if (type != null && type.regionMatches(true, 0, MULTIPART, 0, MULTIPART.length())
+                && !BOUNDARY.matcher(type).find()) {
             throw ProblemException.badRequest("Content-Type", Language.text("fyrtarn.multipart-boundary"));
         }
     }

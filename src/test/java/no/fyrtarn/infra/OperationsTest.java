@@ -73,7 +73,8 @@ class OperationsTest {
     void a_multipart_type_without_its_boundary_is_a_400_naming_content_type() throws Exception {
         // Quarkus REST's form reader failed on it with a 500 for any path, before any endpoint ran
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String type : List.of("multipart/form-data; boundary=", "multipart/form-data", "Multipart/Mixed;boundary=\"")) {
+        for (String type : List.of("multipart/form-data; boundary=", "multipart/form-data",
+                "Multipart/Mixed;boundary=\"")) {
             for (String path : List.of("api/feed", "s/abcdefgh", "login")) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("--x--")).build();
