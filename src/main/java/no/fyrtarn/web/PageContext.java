@@ -76,12 +76,8 @@ public class PageContext {
         visitor = true;
     }
 
-    public boolean signedIn() {
-        return authenticated();
-    }
-
     public String name() {
-        return authenticated() ? identity.getPrincipal().getName() : "";
+        return signedIn() ? identity.getPrincipal().getName() : "";
     }
 
     public boolean isMarketing() {
@@ -94,7 +90,7 @@ public class PageContext {
     }
 
     private boolean hasAnyRole(String... roles) {
-        return authenticated() && Arrays.stream(roles).anyMatch(identity::hasRole);
+        return signedIn() && Arrays.stream(roles).anyMatch(identity::hasRole);
     }
 
     /**
@@ -102,7 +98,7 @@ public class PageContext {
      * checked here, when the page asks, and an invalid or expired cookie fails that check: not signed in, rather than
      * a 500 from the template that asked. Shown as to a visitor, nobody is: not asked (see {@link #asVisitor}).
      */
-    private boolean authenticated() {
+    public boolean signedIn() {
         try {
             return !visitor && !identity.isAnonymous();
         } catch (AuthenticationFailedException e) {
