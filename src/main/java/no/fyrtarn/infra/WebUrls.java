@@ -1,11 +1,35 @@
 package no.fyrtarn.infra;
 
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Absolute http(s) URLs as people write them, for the clients that follow them. */
 public final class WebUrls {
 
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+    /** Which of a text's UTF-8 bytes stand in a URL as they are, given the bytes and where the one asked about is. */
+    @FunctionalInterface
+    public interface KeptAsIs {
+        boolean test(byte[] bytes, int at);
+    }
+
     private WebUrls() {
+    }
+
+    /** The text in UTF-8 with each byte that {@code keep} does not keep percent-encoded ({@code %C3%A6} for "æ"). */
+    public static String percentEncoded(String text, KeptAsIs keep) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (int at = 0; at < bytes.length; at++) {
+            if (keep.test(bytes, at)) {
+                out.append((char) bytes[at]);
+            } else {
+                out.append('%').append(HEX.toHexDigits(bytes[at]));
+            }
+        }
+        return out.toString();
     }
 
     /**

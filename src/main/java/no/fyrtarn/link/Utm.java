@@ -52,15 +52,8 @@ final class Utm {
 
     /** Percent-encodes (UTF-8) what may not stand in a Location header as it is: non-ASCII and control characters. */
     private static String ascii(String url) {
-        StringBuilder out = new StringBuilder(url.length());
-        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
-            if (b < 0x21 || b == 0x7f) { // negative bytes are the non-ASCII ones
-                out.append('%').append(String.format("%02X", b & 0xff));
-            } else {
-                out.append((char) b);
-            }
-        }
-        return out.toString();
+        // negative bytes are the non-ASCII ones
+        return WebUrls.percentEncoded(url, (bytes, at) -> bytes[at] >= 0x21 && bytes[at] != 0x7f);
     }
 
     private static String nameOf(String parameter) {

@@ -1,8 +1,9 @@
 package no.fyrtarn.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import no.fyrtarn.infra.WebUrls;
 
 /** Small rules every page shares. */
 final class Pages {
@@ -10,8 +11,8 @@ final class Pages {
     /** A path on this site: starts with one slash, no scheme, no host, no backslash tricks. */
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s]*");
     /** What a URI's path and query hold as they are (RFC 3986's unreserved, sub-delims, ":", "@", "/" and "?"). */
-    private static final Pattern URI_CHARACTER = Pattern.compile("[A-Za-z0-9._~!$&'()*+,;=:@/?-]");
-    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    private static final String URI_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
 
     private Pages() {
     }
@@ -26,25 +27,8 @@ final class Pages {
     }
 
     private static String encoded(String path) {
-        StringBuilder uri = new StringBuilder(path.length());
-        for (int at = 0; at < path.length(); ) {
-            int c = path.codePointAt(at);
-            String character = Character.toString(c);
-            if (URI_CHARACTER.matcher(character).matches() || c == '%' && escape(path, at)) {
-                uri.append(character);
-            } else {
-                for (byte b : character.getBytes(StandardCharsets.UTF_8)) {
-                    uri.append('%').append(HEX.toHexDigits(b));
-                }
-            }
-            at += Character.charCount(c);
-        }
-        return uri.toString();
-    }
-
-    /** Whether the "%" at {@code at} begins an escape: two hex digits follow. */
-    private static boolean escape(String path, int at) {
-        return at + 2 < path.length() && HexFormat.isHexDigit(path.charAt(at + 1))
-                && HexFormat.isHexDigit(path.charAt(at + 2));
+        return WebUrls.percentEncoded(path, (bytes, at) -> URI_CHARACTERS.indexOf(bytes[at]) >= 0
+                || bytes[at] == '%' && at + 2 < bytes.length && HexFormat.isHexDigit(bytes[at + 1])
+                        && HexFormat.isHexDigit(bytes[at + 2]));
     }
 }
