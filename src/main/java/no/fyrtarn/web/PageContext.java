@@ -40,6 +40,7 @@ public class PageContext {
 
     private Locale locale;
     private boolean visitor;
+    private String maskedCsrf;
 
     /** The chosen language: the switcher's cookie, else the best of Accept-Language, else English. */
     public Locale locale() {
@@ -111,10 +112,13 @@ public class PageContext {
         return cookie(SessionCookies.TOKEN) != null;
     }
 
-    /** The CSRF token forms echo in their {@code _csrf} field, masked afresh for each page (BREACH). */
+    /** The CSRF token forms echo in their {@code _csrf} field: masked once for each page and all its forms (BREACH). */
     public String csrf() {
-        String token = cookie(SessionCookies.CSRF);
-        return token == null || token.isEmpty() ? "" : SessionCookies.masked(token);
+        if (maskedCsrf == null) {
+            String token = cookie(SessionCookies.CSRF);
+            maskedCsrf = token == null || token.isEmpty() ? "" : SessionCookies.masked(token);
+        }
+        return maskedCsrf;
     }
 
     /** The path and query of this request, to come back to after a language switch or a login. */
