@@ -665,6 +665,9 @@ class PagesBrowserTest {
             if (narrow.scrollsSideways()) {
                 sideways.add("/ (texts open)");
             }
+            // "leder-1a2b3c4d@test.fyrtarn.no" fits the line but not beside the button: the button goes under it
+            assertThat(narrow.linesOf("footer .who")).as("lines of the signed-in address").isEqualTo(1);
+            assertThat(narrow.linesOf("footer .logout button")).as("lines of the log-out button").isEqualTo(1);
             sideways.addAll(widerThan(narrow, List.of("/points", "/leaderboard", "/leaders")));
             narrow.driver().manage().deleteAllCookies();
             narrow.login(marketer);
