@@ -33,6 +33,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(429, "Too Many Requests", detail), retryAfter);
     }
 
+    /** 503: the service cannot answer just now (its database is away), and may again after {@code retryAfter}. */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        return new ProblemException(Problem.of(503, "Service Unavailable", detail), retryAfter);
+    }
+
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))));
     }

@@ -2,6 +2,8 @@ package no.fyrtarn.infra;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +44,8 @@ import no.fyrtarn.web.PageErrors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** How long a client is told to wait when the database is away: about what a restart or a failover takes. */
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(30);
     /** Quarkus REST's parser of form bodies, whose IllegalArgumentException is a malformed body. */
     private static final String FORM_PARSER =
             "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition$FormEncodedDataParser";
@@ -349,7 +353,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, SimpleResourceInfo resource) {
+        if (databaseUnreachable(e)) {
+            // an outage, not a bug: readiness says so too, and a stack per request would bury the log
+            LOG.warnf("Answered 503: the database cannot be reached (%s)", e.getMessage());
+            return problem(ProblemException.unavailable("The database cannot be reached just now; try again shortly",
+                    DATABASE_RETRY), resource);
+        }
         LOG.error("Unexpected failure", e);
         return answer(resource, Problem.of(500, "Internal Server Error", "Something went wrong on our side"));
+    }
+
+    /**
+     * Whether the failure is PostgreSQL out of reach, however wrapped on its way here (Hibernate, a transaction, a
+     * future): no connection could be made or one broke (SQLState class 08), or the server is shutting down, went
+     * down or is starting up (57P01, 57P02, 57P03).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        int depth = 0; // a chain of causes may loop
+        for (Throwable cause = e; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

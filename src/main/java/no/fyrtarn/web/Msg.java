@@ -69,6 +69,12 @@ public interface Msg {
     @Message("Too many tries from here. Wait a minute and try again.")
     String error_too_many();
 
+    @Message("Fyrtårn is unavailable for a moment")
+    String error_unavailable();
+
+    @Message("Nothing you did caused this. Try again in a minute.")
+    String error_unavailable_hint();
+
     @Message("Open Fyrtårn")
     String reopen();
 

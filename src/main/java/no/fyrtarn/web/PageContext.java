@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -97,12 +98,14 @@ public class PageContext {
     /**
      * Whether a valid session came with the request. On a page open to everyone (the login) the session is only
      * checked here, when the page asks, and an invalid or expired cookie fails that check: not signed in, rather than
-     * a 500 from the template that asked. Shown as to a visitor, nobody is: not asked (see {@link #asVisitor}).
+     * a 500 from the template that asked. Shown as to a visitor, nobody is: not asked (see {@link #asVisitor}). On the
+     * event loop, an identity not yet known cannot be asked for (it could block): an error page answered there is
+     * shown as to a visitor too, rather than failing in its turn.
      */
     public boolean signedIn() {
         try {
             return !visitor && !identity.isAnonymous();
-        } catch (AuthenticationFailedException e) {
+        } catch (AuthenticationFailedException | BlockingOperationNotAllowedException e) {
             return false;
         }
     }

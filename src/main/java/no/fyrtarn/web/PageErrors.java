@@ -75,8 +75,14 @@ public class PageErrors {
         return html(404, Templates.error(404, msg.signin_elsewhere(), msg.signin_elsewhere_hint(), null));
     }
 
-    /** For a page: 401 is the login page, anything else an HTML page. */
+    /**
+     * For a page: 401 is the login page, anything else an HTML page. With the database away (503) the page is shown
+     * as to a visitor: who is signed in may be what could not be read.
+     */
     public Response answer(Problem problem) {
+        if (problem.status() == 503) {
+            page.asVisitor();
+        }
         return problem.status() == 401 ? signIn() : error(problem);
     }
 
@@ -96,12 +102,14 @@ public class PageErrors {
             case 400, 405, 413, 415 -> msg.error_bad_request();
             case 409, 412, 428 -> msg.error_conflict();
             case 429 -> msg.error_too_many();
+            case 503 -> msg.error_unavailable();
             default -> msg.error_other();
         };
         String detail = problem.status() == 400 && problem.violations() != null && !problem.violations().isEmpty()
                 ? problem.violations().getFirst().field() + ": " + problem.violations().getFirst().message()
-                : null;
-        String back = page.inStudio() ? "/studio" : "/";
+                : problem.status() == 503 ? msg.error_unavailable_hint() : null;
+        // away from a page the database is missing from to another it is missing from: no button; reloading is the way
+        String back = problem.status() == 503 ? null : page.inStudio() ? "/studio" : "/";
         return html(problem.status(), Templates.error(problem.status(), title, detail, back));
     }
 

@@ -24,6 +24,8 @@ import no.fyrtarn.infra.EmbeddedPostgres;
 public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgres postgres;
+    private static Path postgresDir;
+    private static int postgresPort;
     private static EmbeddedKafka kafka;
     private static Map<String, String> config;
 
@@ -36,7 +38,9 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
         if (config == null) {
             try {
                 Path dir = Files.createTempDirectory(Path.of("target"), "test-infra-");
-                postgres = EmbeddedPostgres.start(dir.resolve("postgres"), freePort(), false);
+                postgresDir = dir.resolve("postgres");
+                postgresPort = freePort();
+                postgres = EmbeddedPostgres.start(postgresDir, postgresPort, false);
                 int kafkaPort = freePort();
                 kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort, freePort());
                 Map<String, String> c = new HashMap<>();
@@ -48,7 +52,9 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
                 config = Map.copyOf(c);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     kafka.close();
-                    postgres.close();
+                    if (postgres != null) {
+                        postgres.close();
+                    }
                 }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -72,6 +78,23 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     public static void ensureKafkaRunning() {
         if (!kafka().isRunning()) {
             kafka().restart();
+        }
+    }
+
+    /** Stops PostgreSQL and waits until the service's readiness check reports it (503). */
+    public static synchronized void stopPostgresUntilServiceNotReady() {
+        postgres.close();
+        postgres = null;
+        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+    }
+
+    /**
+     * For tests that stop PostgreSQL: starts it again on its port and data, if stopped. The service's pool may still
+     * hold connections to the server that went away; the caller flushes them.
+     */
+    public static synchronized void ensurePostgresRunning() {
+        if (postgres == null) {
+            postgres = EmbeddedPostgres.start(postgresDir, postgresPort, false);
         }
     }
 
