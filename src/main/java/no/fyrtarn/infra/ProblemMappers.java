@@ -2,7 +2,6 @@ package no.fyrtarn.infra;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Parameter;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -353,7 +352,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, SimpleResourceInfo resource) {
-        if (databaseUnreachable(e)) {
+        if (DatabaseOutage.causedBy(e)) {
             // an outage, not a bug: readiness says so too, and a stack per request would bury the log
             LOG.warnf("Answered 503: the database cannot be reached (%s)", e.getMessage());
             return problem(ProblemException.unavailable("The database cannot be reached just now; try again shortly",
@@ -361,21 +360,5 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure", e);
         return answer(resource, Problem.of(500, "Internal Server Error", "Something went wrong on our side"));
-    }
-
-    /**
-     * Whether the failure is PostgreSQL out of reach, however wrapped on its way here (Hibernate, a transaction, a
-     * future): no connection could be made or one broke (SQLState class 08), or the server is shutting down, went
-     * down or is starting up (57P01, 57P02, 57P03).
-     */
-    static boolean databaseUnreachable(Throwable e) {
-        int depth = 0; // a chain of causes may loop
-        for (Throwable cause = e; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

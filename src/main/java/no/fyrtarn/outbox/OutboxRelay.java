@@ -24,6 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import no.fyrtarn.infra.BackgroundThread;
+import no.fyrtarn.infra.DatabaseOutage;
 
 /**
  * Publishes due outbox events to Kafka, those due longest first, and deletes them once the broker acknowledged them.
@@ -122,7 +123,12 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Outbox relay round failed; retrying", e);
+                if (DatabaseOutage.causedBy(e)) {
+                    LOG.warnf("Outbox relay round failed, the database cannot be reached (%s); retrying",
+                            e.getMessage());
+                } else {
+                    LOG.warn("Outbox relay round failed; retrying", e);
+                }
                 ids.clear(); // what it held is still in the table: the next sweep finds it
                 sweeps.soon();
                 sleepQuietly(config.pollInterval());

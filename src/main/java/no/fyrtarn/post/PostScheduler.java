@@ -3,12 +3,16 @@ package no.fyrtarn.post;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.scheduler.Scheduled;
+import no.fyrtarn.infra.DatabaseOutage;
 
 /** Time-driven transitions: SCHEDULED → PUBLISHED at publishAt, PUBLISHED → EXPIRED at expiresAt. */
 @ApplicationScoped
 public class PostScheduler {
 
+    private static final Logger LOG = Logger.getLogger(PostScheduler.class);
     private static final int BATCH = 100;
 
     @Inject
@@ -18,8 +22,15 @@ public class PostScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not against a database that is going away
     void tick() {
-        while (posts.applyDueTransitions(BATCH) == BATCH) {
-            // a full batch: more may be due
+        try {
+            while (posts.applyDueTransitions(BATCH) == BATCH) {
+                // a full batch: more may be due
+            }
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e; // the scheduler logs it, with its stack
+            }
+            LOG.warnf("Posts' due transitions wait for the database (%s)", e.getMessage()); // the next tick tries again
         }
     }
 }
