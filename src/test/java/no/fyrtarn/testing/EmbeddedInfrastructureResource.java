@@ -1,6 +1,7 @@
 package no.fyrtarn.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import no.fyrtarn.infra.EmbeddedKafka;
@@ -95,6 +99,36 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     public static synchronized void ensurePostgresRunning() {
         if (postgres == null) {
             postgres = EmbeddedPostgres.start(postgresDir, postgresPort, false);
+        }
+    }
+
+    /**
+     * Freezes PostgreSQL (SIGSTOP to the server and its backends): connections stay open and nothing answers, as with
+     * a network partition or a stuck host. {@link #resumePostgres} thaws it.
+     */
+    public static void pausePostgres() {
+        signalPostgres("-STOP");
+    }
+
+    public static void resumePostgres() {
+        signalPostgres("-CONT");
+    }
+
+    private static void signalPostgres(String signal) {
+        String port = "-p " + postgresPort + " "; // the server's command line: postgres -D <dir> -p <port> -F …
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        ProcessHandle.allProcesses() // pg_ctl started the server: not a child of this JVM
+                .filter(p -> p.info().commandLine().orElse("").contains(port))
+                .flatMap(server -> Stream.concat(Stream.of(server), server.descendants()))
+                .forEach(p -> command.add(String.valueOf(p.pid())));
+        assertThat(command).as("the server's processes").hasSizeGreaterThan(2);
+        try {
+            assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
