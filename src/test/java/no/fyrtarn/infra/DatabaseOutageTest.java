@@ -34,8 +34,7 @@ class DatabaseOutageTest {
     void databaseBack() {
         EmbeddedInfrastructureResource.ensurePostgresRunning();
         dataSource.flush(AgroalDataSource.FlushMode.ALL); // connections to the server that went away
-        // ready again once every consumer whose batch failed meanwhile has applied it (its back-off reaches 16 s)
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        EmbeddedInfrastructureResource.awaitServiceReady();
     }
 
     @Test

@@ -2,9 +2,7 @@ package no.fyrtarn.infra;
 
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Api.as;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ class DatabaseStallTest {
     @AfterEach
     void databaseBack() {
         EmbeddedInfrastructureResource.resumePostgres();
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        EmbeddedInfrastructureResource.awaitServiceReady();
     }
 
     @Test

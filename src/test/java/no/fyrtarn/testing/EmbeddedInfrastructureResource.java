@@ -75,7 +75,7 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     /** Stops the broker and waits until the service's readiness check reports it (503): the service knows Kafka is away. */
     public static void stopKafkaUntilServiceNotReady() {
         kafka().stop();
-        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+        awaitReadiness(503, Duration.ofSeconds(15));
     }
 
     /** For tests that stop the broker: brings it back if a failed test left it stopped. */
@@ -89,7 +89,7 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
     public static synchronized void stopPostgresUntilServiceNotReady() {
         postgres.close();
         postgres = null;
-        await().atMost(Duration.ofSeconds(15)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+        awaitReadiness(503, Duration.ofSeconds(15));
     }
 
     /**
@@ -130,6 +130,18 @@ public class EmbeddedInfrastructureResource implements QuarkusTestResourceLifecy
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Waits until the service's readiness check is UP again after a test took PostgreSQL or Kafka away: that includes
+     * every consumer whose batch failed meanwhile having applied it, after a back-off that reaches 16 s.
+     */
+    public static void awaitServiceReady() {
+        awaitReadiness(200, Duration.ofSeconds(60));
+    }
+
+    private static void awaitReadiness(int status, Duration within) {
+        await().atMost(within).until(() -> given().get("/q/health/ready").statusCode() == status);
     }
 
     public static String bootstrapServers() {
