@@ -5,10 +5,11 @@
   // this script's own version (?v=…, from the contents of the static files), for the files it fetches itself
   const version = document.currentScript ? new URL(document.currentScript.src).search : '';
 
-  const csrf = () => {
-    const cookie = document.cookie.split('; ').find(c => c.startsWith('fyrtarn_csrf='));
-    return cookie ? cookie.substring('fyrtarn_csrf='.length) : '';
+  const cookie = name => {
+    const found = document.cookie.split('; ').find(c => c.startsWith(name + '='));
+    return found ? found.substring(name.length + 1) : '';
   };
+  const csrf = () => cookie('fyrtarn_csrf');
   const newKey = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
     : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
   const toLogin = () => { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); };
@@ -242,6 +243,88 @@
         preview('caption').textContent = first ? first.value : '';
       }
     });
+  }
+
+  // --- Studio: what is typed into a post's form stays in this tab (sessionStorage) until the post is saved, so that a
+  // save answered by the login (the session ran out while the text was written) or by an outage loses none of it. The
+  // form shown again to the same person at the same version of the post (after the login, or opened again) gets it
+  // back and says so, with a button that puts back the form as it came. A save that went through names its form in a
+  // cookie (fyrtarn_saved) on its way to the post, and its draft is forgotten; so are all of them at a log-out.
+  const DRAFT = 'fyrtarn.draft:';
+  const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  const forget = test => {
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const key = drafts.key(i);
+      if (key.startsWith(DRAFT) && test(key.substring(DRAFT.length))) drafts.removeItem(key);
+    }
+  };
+  if (drafts) {
+    let saved = '';
+    try { saved = decodeURIComponent(cookie('fyrtarn_saved')); } catch (e) { /* not one the studio set */ }
+    if (saved) {
+      forget(action => action === saved);
+      document.cookie = 'fyrtarn_saved=; Path=/; Max-Age=0; SameSite=Strict';
+    }
+    document.addEventListener('submit', event => {
+      if (event.target.matches('form[action="/logout"]')) forget(() => true);
+    });
+  }
+  const draftForm = document.querySelector('form[data-draft]');
+  if (drafts && draftForm) {
+    const key = DRAFT + draftForm.getAttribute('action');
+    const { draft: version, draftOwner: owner } = draftForm.dataset;
+    const fields = () => [...draftForm.elements].filter(f => f.name && f.type !== 'hidden' && f.type !== 'submit');
+    const ticks = f => f.type === 'checkbox' || f.type === 'radio';
+    // each field by its name and which of that name it is, a box by its name and value
+    const nth = seen => f => ticks(f) ? f.value : (seen[f.name] = (seen[f.name] || 0) + 1);
+    const valuesOf = () => {
+      const which = nth({});
+      return fields().map(f => [f.name, which(f), ticks(f) ? f.checked : f.value]);
+    };
+    const keep = () => {
+      try {
+        drafts.setItem(key, JSON.stringify({ owner, version, values: valuesOf() }));
+      } catch (e) {
+        // full, or refused: the form still works, only without the safety net
+      }
+    };
+    const restore = values => {
+      const changed = [];
+      const which = nth({});
+      fields().forEach(f => {
+        const at = which(f);
+        const entry = values.find(([name, stored]) => name === f.name && stored === at);
+        if (!entry) return;
+        const value = entry[2];
+        if (ticks(f) ? f.checked !== value : f.value !== value) {
+          if (ticks(f)) f.checked = value; else f.value = value;
+          changed.push(f);
+        }
+      });
+      return changed;
+    };
+    let draft = null;
+    try { draft = JSON.parse(drafts.getItem(key)); } catch (e) { /* none, or not ours */ }
+    if (draft && (draft.owner !== owner || draft.version !== version)) {
+      drafts.removeItem(key); // someone else's, or the post has changed since: not put into this form
+    } else if (draft) {
+      const changed = restore(draft.values);
+      changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
+      if (changed.length) {
+        const notice = document.querySelector('.draft-restored');
+        notice.hidden = false;
+        notice.querySelector('p').textContent = notice.dataset.text;
+        notice.querySelector('button').addEventListener('click', () => {
+          draftForm.reset();
+          changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
+          drafts.removeItem(key);
+          notice.hidden = true;
+          draftForm.querySelector('[name]:not([type=hidden])').focus();
+        });
+      }
+    }
+    draftForm.addEventListener('input', keep);
+    draftForm.addEventListener('change', keep);
   }
 
   // --- Live regions (leaderboard, chart, leaders, the feed's standing and the clicks on my links): every change

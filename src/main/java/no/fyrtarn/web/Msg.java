@@ -461,6 +461,12 @@ public interface Msg {
     @Message("Preview")
     String studio_preview();
 
+    @Message("Your changes that were not saved are back: this tab kept them for you.")
+    String studio_draft_restored();
+
+    @Message("Discard them")
+    String studio_draft_discard();
+
     @Message("Sent back from the studio")
     String studio_rejected_default();
 }

@@ -1,5 +1,7 @@
 package no.fyrtarn.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import no.fyrtarn.infra.Language;
@@ -124,9 +127,38 @@ public class PageContext {
         return maskedCsrf;
     }
 
-    /** The path and query of this request, to come back to after a language switch or a login. */
+    /**
+     * The path and query of this page, to come back to after a language switch or a login. A form's answer comes back
+     * to the page the form was on, as the browser's Referer names it when it is this site's: the address a form posts
+     * to may be another page or none (saving a new post posts to {@code /studio}, which lists the posts), and a login
+     * that went there would leave the form and what was typed into it behind.
+     */
     public String here() {
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            String formPage = pathOnThisSite(request.getHeader(HttpHeaders.REFERER));
+            if (formPage != null) {
+                return formPage;
+            }
+        }
         return request.uri();
+    }
+
+    /** The path and query of an address on this site (as the request's Host names it); null for any other. */
+    private String pathOnThisSite(String address) {
+        if (address == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(address);
+            String authority = uri.getRawAuthority();
+            boolean thisSite = "same-origin".equals(request.getHeader("Sec-Fetch-Site"))
+                    || authority != null && authority.equalsIgnoreCase(request.getHeader(HttpHeaders.HOST));
+            return thisSite && uri.getRawPath() != null && uri.getRawPath().startsWith("/")
+                    ? uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package no.fyrtarn.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -75,6 +78,7 @@ public class StudioPage {
     static final int LINKS_PAGE = 20;
     /** Posts of one status the studio lists; past them, its list of all of them ({@code /studio/posts}). */
     static final int POSTS_PAGE = 50;
+    static final String SAVED_COOKIE = "fyrtarn_saved";
 
     /** The post form as sent, also to show it again with what was wrong. */
     public static class Form {
@@ -396,7 +400,7 @@ public class StudioPage {
         PostRequest request = form.request(calendar.zone(), errors);
         try {
             if (valid(request, errors)) {
-                return toPost(posts.create(user.member().employeeId(), request).post().id());
+                return saved("/studio", posts.create(user.member().employeeId(), request).post().id());
             }
         } catch (ProblemException e) {
             mistakes(e, errors);
@@ -414,7 +418,7 @@ public class StudioPage {
         try {
             if (valid(request, errors)) {
                 posts.replace(id, form.etag, request);
-                return toPost(id);
+                return saved("/studio/" + id, id);
             }
         } catch (ProblemException e) {
             mistakes(e, errors);
@@ -498,8 +502,14 @@ public class StudioPage {
                 .setLocale(page.locale());
     }
 
-    private static Response toPost(UUID id) {
-        return Response.seeOther(URI.create("/studio/" + id)).build();
+    /**
+     * On to the post just saved, naming the form it was saved from ({@code action}) in a cookie for the page's script:
+     * what the script kept of that form, in case the save did not go through, is then forgotten (app.js, Studio).
+     */
+    private Response saved(String action, UUID id) {
+        NewCookie form = new NewCookie.Builder(SAVED_COOKIE).value(URLEncoder.encode(action, StandardCharsets.UTF_8))
+                .path("/").maxAge(60).sameSite(NewCookie.SameSite.STRICT).secure(page.secure()).build();
+        return Response.seeOther(URI.create("/studio/" + id)).cookie(form).build();
     }
 
     private static Response toStudio() {

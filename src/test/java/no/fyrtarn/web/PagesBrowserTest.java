@@ -50,6 +50,7 @@ class PagesBrowserTest {
         phone.onlyTheFirstWindow();
         phone.open("/login");
         phone.driver().manage().deleteAllCookies();
+        phone.script("sessionStorage.clear()"); // what the studio kept of a form in another test
     }
 
     @AfterAll
@@ -765,6 +766,83 @@ class PagesBrowserTest {
         assertThat(card.findElement(By.cssSelector(".caption-preview")).getText()).isIn("Nå er vi i Tromsø!", "Nordover!");
         assertThat(card.findElements(By.cssSelector(".chip"))).extracting(WebElement::getText).containsExactly("#kontor", "#nord");
         assertThat(card.findElement(By.tagName("h2")).getAttribute("lang")).as("in the language the studio gave").isEqualTo("nb");
+    }
+
+    @Test
+    void what_i_typed_in_the_studio_survives_a_session_that_ran_out_before_i_saved_it() {
+        String author = Api.marketerInDirectory();
+        String title = "Skrevet i en time " + unique();
+        phone.login(author);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/new");
+        phone.find("#title").sendKeys(title);
+        phone.find("#body").sendKeys("Tre avsnitt skrevet med omhu.");
+        phone.find("#url").sendKeys("https://example.com/omhu");
+        phone.find("input[name=networks][value=LINKEDIN]").click(); // all three are ticked at first
+        phone.find("#caption-X-1").sendKeys("Andre variant");
+        assertThat(phone.find(".draft-restored").isDisplayed()).isFalse();
+
+        phone.driver().manage().deleteAllCookies(); // the session ran out meanwhile
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> phone.path().startsWith("/login"));
+        assertThat(phone.path()).as("back to the form's page, not to the list the form posts to")
+                .isEqualTo("/login?next=%2Fstudio%2Fnew");
+        phone.find("#email").sendKeys(author);
+        phone.find("form.stack button[type=submit]").click();
+        await().until(() -> phone.path().equals("/studio/new"));
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo(title);
+        assertThat(phone.find("#body").getAttribute("value")).isEqualTo("Tre avsnitt skrevet med omhu.");
+        assertThat(phone.find("input[name=networks][value=X]").isSelected()).isTrue();
+        assertThat(phone.find("input[name=networks][value=LINKEDIN]").isSelected()).isFalse();
+        assertThat(phone.find("#caption-X-1").getAttribute("value")).isEqualTo("Andre variant");
+        assertThat(phone.find("#caption-X-0").getAttribute("value")).isEmpty();
+        assertThat(phone.find("[data-preview=title]").getText()).as("the preview follows").isEqualTo(title);
+        assertThat(phone.text(".draft-restored p")).isEqualTo("Your changes that were not saved are back: this tab kept them for you.");
+        phone.screenshot("studio-restored");
+        assertThat(phone.scrollsSideways()).isFalse();
+
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> phone.path().matches("/studio/[0-9a-f-]{36}"));
+        String post = phone.path().substring("/studio/".length());
+        String token = Api.login(author);
+        Api.as(token).get("/api/posts/" + post).then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.equalTo(title))
+                .body("captions.text", org.hamcrest.Matchers.contains("Andre variant"));
+        assertThat(phone.find(".draft-restored").isDisplayed()).isFalse();
+        // saved, so the next new post starts empty
+        phone.open("/studio/new");
+        assertThat(phone.find("#title").getAttribute("value")).isEmpty();
+        assertThat(phone.find(".draft-restored").isDisplayed()).isFalse();
+    }
+
+    @Test
+    void changes_i_left_unsaved_come_back_to_me_until_i_discard_them_and_to_nobody_else() {
+        String author = Api.marketerInDirectory();
+        String colleague = Api.marketerInDirectory();
+        String post = no.fyrtarn.testing.Posts.create(Api.login(author), draft());
+        phone.login(author);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/" + post);
+        String saved = phone.find("#title").getAttribute("value");
+        phone.find("#title").sendKeys(" (ny vinkel)");
+        phone.open("/studio"); // away without saving
+        phone.open("/studio/" + post);
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo(saved + " (ny vinkel)");
+        phone.find(".draft-restored button").click();
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo(saved);
+        assertThat(phone.find("[data-preview=title]").getText()).isEqualTo(saved);
+        assertThat(phone.find(".draft-restored").isDisplayed()).isFalse();
+        phone.open("/studio/" + post);
+        assertThat(phone.find("#title").getAttribute("value")).as("discarded for good").isEqualTo(saved);
+
+        phone.find("#title").sendKeys(" (mitt utkast)");
+        phone.find("footer .logout button").click();
+        await().until(() -> phone.path().equals("/login"));
+        phone.login(colleague);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/" + post);
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo(saved);
+        assertThat(phone.find(".draft-restored").isDisplayed()).isFalse();
     }
 
     @Test

@@ -73,6 +73,28 @@ class PagesTest {
     }
 
     @Test
+    void a_form_sent_after_the_session_ran_out_leads_through_the_login_back_to_the_forms_page() {
+        String here = "http://localhost:" + io.restassured.RestAssured.port;
+        // the new post's form is on /studio/new and posts to /studio, the list of posts
+        given().redirects().follow(false).header("Referer", here + "/studio/new?from=menu")
+                .contentType(ContentType.URLENC).formParam("title", "Skrevet lenge").post("/studio").then()
+                .statusCode(303).header("Location", endsWithPath("/login?next=%2Fstudio%2Fnew%3Ffrom%3Dmenu"));
+        // behind a proxy that names this host otherwise, the browser's word that the form is this site's
+        given().redirects().follow(false).header("Referer", "https://fyrtarn.example.com/studio/new")
+                .header("Sec-Fetch-Site", "same-origin").contentType(ContentType.URLENC).formParam("title", "T")
+                .post("/studio").then().statusCode(303).header("Location", endsWithPath("/login?next=%2Fstudio%2Fnew"));
+        // another site's page, an address that is none, or no Referer: the address posted to, as before
+        for (String referer : List.of("https://evil.example/studio/new", "http://[broken/studio/new", "")) {
+            given().redirects().follow(false).header("Referer", referer).contentType(ContentType.URLENC)
+                    .formParam("title", "T").post("/studio").then().statusCode(303)
+                    .header("Location", endsWithPath("/login?next=%2Fstudio"));
+        }
+        // a page opened (GET) goes back to itself whatever page linked to it
+        given().redirects().follow(false).header("Referer", here + "/studio/new").get("/leaderboard").then()
+                .statusCode(303).header("Location", endsWithPath("/login?next=%2Fleaderboard"));
+    }
+
+    @Test
     void pages_are_for_the_signed_in_person_only_and_no_shared_cache_keeps_them() {
         Session employee = Session.of(employeeIn(null).email());
         for (String page : List.of("/", "/feed/standing", "/feed/reach/" + java.util.UUID.randomUUID(), "/leaderboard",
