@@ -74,7 +74,7 @@ class PagesTest {
 
     @Test
     void a_form_sent_after_the_session_ran_out_leads_through_the_login_back_to_the_forms_page() {
-        String here = "http://localhost:" + io.restassured.RestAssured.port;
+        String here = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port; // as the Host says
         // the new post's form is on /studio/new and posts to /studio, the list of posts
         given().redirects().follow(false).header("Referer", here + "/studio/new?from=menu")
                 .contentType(ContentType.URLENC).formParam("title", "Skrevet lenge").post("/studio").then()
