@@ -248,7 +248,8 @@
   // --- Studio: what is typed into a post's form stays in this tab (sessionStorage) until the post is saved, so that a
   // save answered by the login (the session ran out while the text was written) or by an outage loses none of it. The
   // form shown again to the same person at the same version of the post (after the login, or opened again) gets it
-  // back and says so, with a button that puts back the form as it came. A save that went through names its form in a
+  // back and says so, with a button that puts back the form as it came. A form the server shows unsaved (its
+  // mistakes listed, or someone's save in between: data-draft-unsaved) is kept as it comes. A save that went through names its form in a
   // cookie (fyrtarn_saved) on its way to the post, and its draft is forgotten; so are all of them at a log-out.
   const DRAFT = 'fyrtarn.draft:';
   const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
@@ -305,7 +306,10 @@
     };
     let draft = null;
     try { draft = JSON.parse(drafts.getItem(key)); } catch (e) { /* none, or not ours */ }
-    if (draft && (draft.owner !== owner || draft.version !== version)) {
+    if (draftForm.hasAttribute('data-draft-unsaved')) {
+      // the server shows what was just sent and not saved (with its mistakes, or over a version saved meanwhile)
+      keep();
+    } else if (draft && (draft.owner !== owner || draft.version !== version)) {
       drafts.removeItem(key); // someone else's, or the post has changed since: not put into this form
     } else if (draft) {
       const changed = restore(draft.values);

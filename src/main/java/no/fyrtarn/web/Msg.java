@@ -467,6 +467,10 @@ public interface Msg {
     @Message("Discard them")
     String studio_draft_discard();
 
+    @Message("Someone else saved this draft after you opened it. The form holds what you sent, not saved: saving it "
+            + "replaces their version.")
+    String studio_changed_meanwhile();
+
     @Message("Sent back from the studio")
     String studio_rejected_default();
 }

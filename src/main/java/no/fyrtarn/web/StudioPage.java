@@ -286,7 +286,8 @@ public class StudioPage {
         static native TemplateInstance studio$live(List<PostView> live);
 
         static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
-                List<String> teams, List<Network> networks, Page<PostLink> links, String live);
+                List<String> teams, List<Network> networks, Page<PostLink> links, String live,
+                boolean changedMeanwhile);
 
         static native TemplateInstance edit$live(PostView post, Page<PostLink> links);
     }
@@ -377,7 +378,7 @@ public class StudioPage {
         }
         String live = "/studio/" + id + "/live"
                 + (linksCursor == null || linksCursor.isBlank() ? "" : "?links=" + Fmt.url(linksCursor));
-        return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE), live);
+        return edit(post.post(), form, FormErrors.NONE, sharing.links(id, linksCursor, LINKS_PAGE), live, false);
     }
 
     /**
@@ -421,10 +422,27 @@ public class StudioPage {
                 return saved("/studio/" + id, id);
             }
         } catch (ProblemException e) {
+            if (e.problem().status() == 412) {
+                return changedMeanwhile(id, form, e);
+            }
             mistakes(e, errors);
         }
         return Response.status(400)
                 .entity(edit(posts.get(id).post(), form, FormErrors.of(errors, request, page.msg()))).build();
+    }
+
+    /**
+     * Someone saved the draft after this form was opened (a colleague, an API client): the form again (409) with what
+     * was sent in it, not saved, over the version now stored, so that saving it replaces that one knowingly, where
+     * the error page left the marketer's changes behind. A post that is no longer a draft is that error page still.
+     */
+    private Response changedMeanwhile(UUID id, Form form, ProblemException stale) {
+        PostService.Versioned now = posts.get(id);
+        if (now.post().status() != PostStatus.DRAFT) {
+            throw stale;
+        }
+        form.etag = now.etag();
+        return Response.status(409).entity(edit(now.post(), form, FormErrors.NONE, null, null, true)).build();
     }
 
     /**
@@ -488,17 +506,20 @@ public class StudioPage {
     }
 
     private TemplateInstance edit(PostView post, Form form, FormErrors errors) {
-        return edit(post, form, errors, null, null);
+        return edit(post, form, errors, null, null, false);
     }
 
     /**
      * {@code links}: who shared the post and what each link brought (null: not shown, as for a draft being edited);
-     * {@code live}: where the page fetches them and the post's figures again (null: they do not change).
+     * {@code live}: where the page fetches them and the post's figures again (null: they do not change);
+     * {@code changedMeanwhile}: the form holds what was sent, over a version saved since the form was opened.
      */
-    private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links, String live) {
+    private TemplateInstance edit(PostView post, Form form, FormErrors errors, Page<PostLink> links, String live,
+            boolean changedMeanwhile) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
         List<String> teams = directory.teamNamesWithMembers(form.teams == null ? List.of() : form.teams);
-        return Templates.edit(post, editable, form, errors, teams, List.of(Network.values()), links, live)
+        return Templates.edit(post, editable, form, errors, teams, List.of(Network.values()), links, live,
+                changedMeanwhile)
                 .setLocale(page.locale());
     }
 

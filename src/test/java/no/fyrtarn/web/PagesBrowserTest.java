@@ -846,6 +846,35 @@ class PagesBrowserTest {
     }
 
     @Test
+    void my_save_over_a_colleagues_keeps_my_version_for_me_to_save_knowingly_even_after_stepping_away() {
+        String author = Api.marketerInDirectory();
+        String token = Api.login(author);
+        String post = no.fyrtarn.testing.Posts.create(token, draft());
+        phone.login(author);
+        await().until(() -> phone.path().equals("/"));
+        phone.open("/studio/" + post);
+        // saved meanwhile by a colleague (here through the API)
+        Map<String, Object> theirs = draft();
+        theirs.put("title", "Kollegaens tittel");
+        String etag = Api.as(token).get("/api/posts/" + post).getHeader("ETag");
+        Api.as(token).header("If-Match", etag).body(theirs).put("/api/posts/" + post).then().statusCode(200);
+
+        phone.find("#title").clear();
+        phone.find("#title").sendKeys("Min tittel");
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> !phone.all(".panel.error").isEmpty());
+        assertThat(phone.text(".panel.error")).startsWith("Someone else saved this draft after you opened it.");
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo("Min tittel");
+        phone.screenshot("studio-changed-meanwhile");
+        phone.open("/studio"); // away for a moment, then back
+        phone.open("/studio/" + post);
+        assertThat(phone.find("#title").getAttribute("value")).isEqualTo("Min tittel");
+        assertThat(phone.find(".draft-restored").isDisplayed()).isTrue();
+        phone.find("#post-form button[type=submit]").click();
+        await().until(() -> "Min tittel".equals(Api.as(token).get("/api/posts/" + post).path("title")));
+    }
+
+    @Test
     void a_draft_edited_in_the_studio_keeps_the_times_an_api_client_gave_it_to_the_microsecond() {
         String author = Api.marketerInDirectory();
         String token = Api.login(author);

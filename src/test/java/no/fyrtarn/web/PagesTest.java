@@ -875,7 +875,7 @@ class PagesTest {
     }
 
     @Test
-    void a_draft_is_edited_in_the_studio_and_a_stale_form_is_refused() {
+    void a_draft_is_edited_in_the_studio_and_a_stale_form_is_shown_again_over_the_version_saved_meanwhile() {
         Session marketer = Session.of(Api.marketerInDirectory());
         Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
                 .formParam("title", "Første utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
@@ -902,14 +902,32 @@ class PagesTest {
                 .then().statusCode(303);
         Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"))
                 .body("networks", org.hamcrest.Matchers.contains("LINKEDIN")).body("captions.text", org.hamcrest.Matchers.contains("Bare én"));
-        // the same (now stale) form again: someone else's change is not overwritten
-        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
+        // the same (now stale) form again: someone else's change is not overwritten, nor what was sent lost (it was an
+        // error page, "This changed in the meantime", and the changes were gone)
+        String stale = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("etag", etag).formParam("title", "Tredje utkast").formParam("body", "Tekst")
+                .formParam("url", "https://example.com/a").formParam("networks", "LINKEDIN").post("/studio/" + id)
+                .then().statusCode(409).contentType(ContentType.HTML)
+                .body(containsString("Someone else saved this draft after you opened it."))
+                .body(containsString("value=\"Tredje utkast\"")).extract().asString();
+        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
+        String current = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
+        var etagField = java.util.regex.Pattern.compile("name=\"etag\" value=\"([^\"]*)\"").matcher(stale);
+        assertThat(etagField.find()).isTrue();
+        assertThat(etagField.group(1).replace("&quot;", "\"")).as("over the version saved meanwhile").isEqualTo(current);
+        // saved as it was sent, knowingly
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", current)
                 .formParam("title", "Tredje utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("networks", "LINKEDIN").post("/studio/" + id).then().statusCode(303);
+        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Tredje utkast"));
+        // a stale form of a post no longer a draft: the error page, back to the studio (it led to the feed)
+        Api.as(admin).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", current)
+                .formParam("title", "Fjerde utkast").formParam("body", "Tekst").formParam("url", "https://example.com/a")
                 .formParam("networks", "LINKEDIN").post("/studio/" + id).then().statusCode(412)
                 .contentType(ContentType.HTML).body(containsString("This changed in the meantime"))
-                // back where the marketer works (it led to the feed)
                 .body(containsString("href=\"/studio\">Back to the studio</a>"), not(containsString("Back to the feed")));
-        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
+        Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Tredje utkast"));
     }
 
     @Test
