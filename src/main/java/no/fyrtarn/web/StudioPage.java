@@ -401,7 +401,8 @@ public class StudioPage {
         PostRequest request = form.request(calendar.zone(), errors);
         try {
             if (valid(request, errors)) {
-                return saved("/studio", posts.create(user.member().employeeId(), request).post().id());
+                UUID id = posts.create(user.member().employeeId(), request).post().id();
+                return saved("/studio", URI.create("/studio/" + id));
             }
         } catch (ProblemException e) {
             mistakes(e, errors);
@@ -414,12 +415,36 @@ public class StudioPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response update(@PathParam("id") UUID id, @BeanParam Form form) {
+        return save(id, form, false);
+    }
+
+    /**
+     * The draft's form saved, then the draft submitted for review: what the marketer sees goes to review, where a form
+     * of its own submitted the draft as last saved and left what was typed since behind. A submit without the form's
+     * ETag (a page from before) submits the draft as saved.
+     */
+    @POST
+    @Path("{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response submit(@PathParam("id") UUID id, @BeanParam Form form) {
+        if (form.etag == null) {
+            posts.submit(id);
+            return toStudio();
+        }
+        return save(id, form, true);
+    }
+
+    private Response save(UUID id, Form form, boolean thenSubmit) {
         Map<String, String> errors = new LinkedHashMap<>();
         PostRequest request = form.request(calendar.zone(), errors);
         try {
             if (valid(request, errors)) {
                 posts.replace(id, form.etag, request);
-                return saved("/studio/" + id, id);
+                if (thenSubmit) {
+                    posts.submit(id);
+                }
+                return saved("/studio/" + id, URI.create(thenSubmit ? "/studio" : "/studio/" + id));
             }
         } catch (ProblemException e) {
             if (e.problem().status() == 412) {
@@ -454,15 +479,6 @@ public class StudioPage {
             throw e;
         }
         e.problem().violations().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
-    }
-
-    @POST
-    @Path("{id}/submit")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response submit(@PathParam("id") UUID id) {
-        posts.submit(id);
-        return toStudio();
     }
 
     @POST
@@ -524,13 +540,13 @@ public class StudioPage {
     }
 
     /**
-     * On to the post just saved, naming the form it was saved from ({@code action}) in a cookie for the page's script:
-     * what the script kept of that form, in case the save did not go through, is then forgotten (app.js, Studio).
+     * On to {@code next} after a save, naming the form it was saved from ({@code action}) in a cookie for the page's
+     * script: what the script kept of that form, in case the save did not go through, is then forgotten (app.js).
      */
-    private Response saved(String action, UUID id) {
+    private Response saved(String action, URI next) {
         NewCookie form = new NewCookie.Builder(SAVED_COOKIE).value(URLEncoder.encode(action, StandardCharsets.UTF_8))
                 .path("/").maxAge(60).sameSite(NewCookie.SameSite.STRICT).secure(page.secure()).build();
-        return Response.seeOther(URI.create("/studio/" + id)).cookie(form).build();
+        return Response.seeOther(next).cookie(form).build();
     }
 
     private static Response toStudio() {

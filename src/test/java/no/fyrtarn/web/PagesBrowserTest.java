@@ -731,8 +731,13 @@ class PagesBrowserTest {
         phone.find("#post-form button[type=submit]").click();
         await().until(() -> phone.path().matches("/studio/[0-9a-f-]{36}"));
         String post = phone.path().substring("/studio/".length());
-        phone.find("form[action$='/submit'] button").click();
+        // a last change, then to review: the change goes along, though not saved first
+        phone.find("#body").sendKeys(" Velkommen!");
+        phone.find("button[formaction$='/submit']").click();
         await().until(() -> phone.path().equals("/studio"));
+        Api.as(Api.login(author)).get("/api/posts/" + post).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("IN_REVIEW"))
+                .body("body", org.hamcrest.Matchers.equalTo("Vi åpner kontor i Tromsø. Velkommen!"));
         WebElement waiting = phone.find("li.post[data-post='" + post + "']");
         assertThat(waiting.getText()).contains(title, "Yours: another marketer approves it.");
         assertThat(waiting.findElements(By.cssSelector("form[action$='/approve']"))).isEmpty();

@@ -931,6 +931,42 @@ class PagesTest {
     }
 
     @Test
+    void submitting_a_draft_from_its_page_sends_what_its_form_holds_to_review() {
+        Session marketer = Session.of(Api.marketerInDirectory());
+        String admin = Api.adminToken();
+        String id = newDraftThroughTheStudio(marketer, "Før innsending");
+        String etag = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
+        // typed since the last save (it went to review as last saved, the change left behind)
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", etag)
+                .formParam("title", "Rettet før innsending").formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("networks", "LINKEDIN").post("/studio/" + id + "/submit").then().statusCode(303)
+                .header("Location", endsWithPath("/studio"));
+        Api.as(admin).get("/api/posts/" + id).then().body("status", equalTo("IN_REVIEW"))
+                .body("title", equalTo("Rettet før innsending"));
+
+        // a mistake in the form: shown with the form, and nothing saved nor submitted
+        String other = newDraftThroughTheStudio(marketer, "Med feil");
+        String otherEtag = Api.as(admin).get("/api/posts/" + other).getHeader("ETag");
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf()).formParam("etag", otherEtag)
+                .formParam("title", "Med feil rettet").formParam("body", "Tekst").formParam("url", "ftp://nope")
+                .formParam("networks", "LINKEDIN").post("/studio/" + other + "/submit").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("<a href=\"#url\">Link</a>"));
+        Api.as(admin).get("/api/posts/" + other).then().body("status", equalTo("DRAFT")).body("title", equalTo("Med feil"));
+        // a page from before this form held the button: the draft as saved
+        marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .post("/studio/" + other + "/submit").then().statusCode(303);
+        Api.as(admin).get("/api/posts/" + other).then().body("status", equalTo("IN_REVIEW")).body("title", equalTo("Med feil"));
+    }
+
+    private static String newDraftThroughTheStudio(Session marketer, String title) {
+        Response created = marketer.given().contentType(ContentType.URLENC).formParam("_csrf", marketer.csrf())
+                .formParam("title", title).formParam("body", "Tekst").formParam("url", "https://example.com/a")
+                .formParam("networks", "LINKEDIN").post("/studio");
+        created.then().statusCode(303);
+        return created.getHeader("Location").replaceAll(".*/studio/", "");
+    }
+
+    @Test
     void a_post_as_long_as_the_studio_allows_is_saved() {
         // Norwegian letters take two bytes each, and a form sends them percent-encoded: 3 000 of them are 18 000 bytes
         String body = "Blåbærsyltetøy på brødskiva. ".repeat(110).substring(0, 3000);
