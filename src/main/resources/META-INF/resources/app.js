@@ -249,8 +249,9 @@
   // save answered by the login (the session ran out while the text was written) or by an outage loses none of it. The
   // form shown again to the same person at the same version of the post (after the login, or opened again) gets it
   // back and says so, with a button that puts back the form as it came. A form the server shows unsaved (its
-  // mistakes listed, or someone's save in between: data-draft-unsaved) is kept as it comes. A save that went through names its form in a
-  // cookie (fyrtarn_saved) on its way to the post, and its draft is forgotten; so are all of them at a log-out.
+  // mistakes listed, or someone's save in between: data-draft-unsaved) is kept as it comes. A save that went through
+  // names its form in a cookie (fyrtarn_saved) on its way to the post, and its draft is forgotten; so are all of them
+  // at a log-out. Without a draft kept, the form shows what the server sent, whatever the browser remembers of it.
   const DRAFT = 'fyrtarn.draft:';
   const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
   const forget = test => {
@@ -304,31 +305,54 @@
       });
       return changed;
     };
-    let draft = null;
-    try { draft = JSON.parse(drafts.getItem(key)); } catch (e) { /* none, or not ours */ }
-    if (draftForm.hasAttribute('data-draft-unsaved')) {
-      // the server shows what was just sent and not saved (with its mistakes, or over a version saved meanwhile)
-      keep();
-    } else if (draft && (draft.owner !== owner || draft.version !== version)) {
-      drafts.removeItem(key); // someone else's, or the post has changed since: not put into this form
-    } else if (draft) {
-      const changed = restore(draft.values);
-      changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
-      if (changed.length) {
-        const notice = document.querySelector('.draft-restored');
-        notice.hidden = false;
-        notice.querySelector('p').textContent = notice.dataset.text;
-        notice.querySelector('button').addEventListener('click', () => {
-          draftForm.reset();
-          changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
-          drafts.removeItem(key);
-          notice.hidden = true;
-          draftForm.querySelector('[name]:not([type=hidden])').focus();
-        });
+    // the form as the server sent it: also where the browser filled it in again from its own memory of the page (the
+    // way back after a save showed what was saved as still to save, and saving it again made a second post)
+    const asServed = () => {
+      const changed = fields().filter(f => ticks(f) ? f.checked !== f.defaultChecked : f.value !== f.defaultValue);
+      if (changed.length) draftForm.reset();
+      return changed;
+    };
+    // the preview, the counters and the texts' language follow what changed
+    const tell = changed => changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
+    // what the form shows: what was kept of it, or as the server sent it
+    const settle = () => {
+      let draft = null;
+      try { draft = JSON.parse(drafts.getItem(key)); } catch (e) { /* none, or not ours */ }
+      if (draftForm.hasAttribute('data-draft-unsaved')) {
+        // the server shows what was just sent and not saved (with its mistakes, or over a version saved meanwhile)
+        keep();
+      } else if (!draft || draft.owner !== owner || draft.version !== version) {
+        if (draft) drafts.removeItem(key); // someone else's, or the post has changed since: not put into this form
+        tell(asServed());
+      } else {
+        const changed = restore(draft.values);
+        tell(changed);
+        if (changed.length) {
+          const notice = document.querySelector('.draft-restored');
+          notice.hidden = false;
+          notice.querySelector('p').textContent = notice.dataset.text;
+          notice.querySelector('button').addEventListener('click', () => {
+            tell(asServed());
+            drafts.removeItem(key);
+            notice.hidden = true;
+            draftForm.querySelector('[name]:not([type=hidden])').focus();
+          });
+        }
       }
-    }
-    draftForm.addEventListener('input', keep);
-    draftForm.addEventListener('change', keep);
+    };
+    // Chromium fills the form in from its memory of the page after the load event, just before the page is shown
+    let settled = false;
+    window.addEventListener('pageshow', () => {
+      if (settled) {
+        // back from the back/forward cache: as the server has the post now, unless something typed is kept
+        if (!drafts.getItem(key)) location.reload();
+        return;
+      }
+      settled = true;
+      settle();
+      draftForm.addEventListener('input', keep);
+      draftForm.addEventListener('change', keep);
+    });
   }
 
   // --- Live regions (leaderboard, chart, leaders, the feed's standing and the clicks on my links): every change

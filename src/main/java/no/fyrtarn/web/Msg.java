@@ -467,8 +467,8 @@ public interface Msg {
     @Message("Discard them")
     String studio_draft_discard();
 
-    @Message("Someone else saved this draft after you opened it. The form holds what you sent, not saved: saving it "
-            + "replaces their version.")
+    @Message("This draft was saved again after this form was opened (by a colleague, or by you on another page). The "
+            + "form holds what you sent, not saved: saving it replaces the version saved meanwhile.")
     String studio_changed_meanwhile();
 
     @Message("Sent back from the studio")

@@ -908,7 +908,7 @@ class PagesTest {
                 .formParam("etag", etag).formParam("title", "Tredje utkast").formParam("body", "Tekst")
                 .formParam("url", "https://example.com/a").formParam("networks", "LINKEDIN").post("/studio/" + id)
                 .then().statusCode(409).contentType(ContentType.HTML)
-                .body(containsString("Someone else saved this draft after you opened it."))
+                .body(containsString("This draft was saved again after this form was opened (by a colleague, or by you on another page)."))
                 .body(containsString("value=\"Tredje utkast\"")).extract().asString();
         Api.as(admin).get("/api/posts/" + id).then().body("title", equalTo("Andre utkast"));
         String current = Api.as(admin).get("/api/posts/" + id).getHeader("ETag");
