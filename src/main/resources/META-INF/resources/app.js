@@ -265,7 +265,8 @@
     try { saved = decodeURIComponent(cookie('fyrtarn_saved')); } catch (e) { /* not one the studio set */ }
     if (saved) {
       forget(action => action === saved);
-      document.cookie = 'fyrtarn_saved=; Path=/; Max-Age=0; SameSite=Strict';
+      document.cookie = 'fyrtarn_saved=; Path=/; Max-Age=0; SameSite=Strict'
+        + (location.protocol === 'https:' ? '; Secure' : '');
     }
     document.addEventListener('submit', event => {
       if (event.target.matches('form[action="/logout"]')) forget(() => true);

@@ -457,9 +457,10 @@ public class StudioPage {
     }
 
     /**
-     * Someone saved the draft after this form was opened (a colleague, an API client): the form again (409) with what
-     * was sent in it, not saved, over the version now stored, so that saving it replaces that one knowingly, where
-     * the error page left the marketer's changes behind. A post that is no longer a draft is that error page still.
+     * The draft was saved after this form was opened (by a colleague, an API client, the same marketer on another
+     * page): the form again (409) with what was sent in it, not saved, over the version now stored, so that saving it
+     * replaces that one knowingly, where the error page left the marketer's changes behind. A post that is no longer
+     * a draft is that error page still.
      */
     private Response changedMeanwhile(UUID id, Form form, ProblemException stale) {
         PostService.Versioned now = posts.get(id);
