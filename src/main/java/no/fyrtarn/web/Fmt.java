@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -53,6 +54,11 @@ public class Fmt {
 
     static String time(Instant at, @TemplateExtension.TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale(locale)).format(at.atZone(ZONE));
+    }
+
+    /** The company's time zone by its name in the page's language, and its id: "Central European Time (Europe/Oslo)". */
+    static String zone(@TemplateExtension.TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        return ZONE.getDisplayName(TextStyle.FULL, locale(locale)) + " (" + ZONE.getId() + ")";
     }
 
     static String url(String value) {

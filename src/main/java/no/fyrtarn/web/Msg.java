@@ -467,6 +467,9 @@ public interface Msg {
     @Message("Discard them")
     String studio_draft_discard();
 
+    @Message("Times are the company's: {zone}, whatever your device's clock says.")
+    String studio_times_hint(String zone);
+
     @Message("This draft was saved again after this form was opened (by a colleague, or by you on another page). The "
             + "form holds what you sent, not saved: saving it replaces the version saved meanwhile.")
     String studio_changed_meanwhile();

@@ -931,6 +931,18 @@ class PagesTest {
     }
 
     @Test
+    void the_studio_says_in_which_time_zone_its_times_are() {
+        Session marketer = Session.of(Api.marketerInDirectory());
+        // a datetime field has no zone of its own: a marketer abroad read 09:00 as their own morning
+        marketer.given().get("/studio/new").then().statusCode(200)
+                .body(containsString("<p class=\"small\" id=\"times-hint\">Times are the company&#39;s: Central European Time "
+                        + "(Europe/Oslo), whatever your device&#39;s clock says.</p>"))
+                .body(containsString("type=\"datetime-local\" value=\"\" aria-describedby=\"times-hint\""));
+        marketer.given().header("Accept-Language", "nb").get("/studio/new").then().statusCode(200)
+                .body(containsString("Tidene er selskapets: sentraleuropeisk"), containsString("(Europe/Oslo)"));
+    }
+
+    @Test
     void submitting_a_draft_from_its_page_sends_what_its_form_holds_to_review() {
         Session marketer = Session.of(Api.marketerInDirectory());
         String admin = Api.adminToken();
