@@ -56,7 +56,7 @@ public class Fmt {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale(locale)).format(at.atZone(ZONE));
     }
 
-    /** The company's time zone by its name in the page's language, and its id: "Central European Time (Europe/Oslo)". */
+    /** The company's time zone by its name in the page's language, and its id: Central European Time (Europe/Oslo). */
     static String zone(@TemplateExtension.TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
         return ZONE.getDisplayName(TextStyle.FULL, locale(locale)) + " (" + ZONE.getId() + ")";
     }
