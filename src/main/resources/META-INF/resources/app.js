@@ -10,6 +10,9 @@
     return found ? found.substring(name.length + 1) : '';
   };
   const csrf = () => cookie('fyrtarn_csrf');
+  // this tab's storage, for what was typed and not yet saved or shared (null where the browser refuses it)
+  const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  const who = () => { const me = document.querySelector('footer .who'); return me ? me.textContent : ''; };
   const newKey = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
     : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
   const toLogin = () => { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); };
@@ -38,7 +41,7 @@
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': keys.get(attempt), 'X-CSRF-Token': csrf() },
         body: JSON.stringify({ network, text })
       });
-      if (response.status === 401) { if (dialog) dialog.close(); toLogin(); return; }
+      if (response.status === 401) { if (dialog) dialog.close(); keepTexts(form); toLogin(); return; }
       if (response.status === 404) {
         // taken down, expired or no longer for my team since the page loaded: trying again would not help
         if (dialog) dialog.close();
@@ -71,6 +74,34 @@
       say(status, form.dataset.failed);
     } finally {
       if (!gone) button.disabled = false;
+    }
+  }
+
+  // A text edited for a share that the login interrupts (the session ran out while the feed was open) comes back into
+  // its card after the login, its editor open, for the same person; not into a card no longer on the page.
+  const SHARE_TEXTS = 'fyrtarn.share-texts';
+  function keepTexts(form) {
+    const edited = [...form.querySelectorAll('textarea')].filter(t => t.value !== t.defaultValue)
+      .map(t => ({ post: form.dataset.post, name: t.name, text: t.value }));
+    try {
+      if (drafts && edited.length) drafts.setItem(SHARE_TEXTS, JSON.stringify({ owner: who(), edited }));
+    } catch (e) {
+      // full, or refused: the text is lost as before
+    }
+  }
+  function putBackTexts() {
+    if (!drafts || !document.querySelector('form.share')) return;
+    let kept = null;
+    try { kept = JSON.parse(drafts.getItem(SHARE_TEXTS)); } catch (e) { /* none */ }
+    drafts.removeItem(SHARE_TEXTS);
+    if (kept && kept.owner === who()) {
+      kept.edited.forEach(({ post, name, text }) => {
+        const field = document.querySelector('form.share[data-post="' + post + '"] textarea[name="' + name + '"]');
+        if (!field) return;
+        field.value = text;
+        field.closest('details').open = true;
+        field.dispatchEvent(new Event('input', { bubbles: true })); // the card's preview and the counter follow
+      });
     }
   }
 
@@ -191,6 +222,7 @@
   document.addEventListener('input', event => {
     if (event.target.matches('textarea[aria-describedby]')) count(event.target);
   });
+  putBackTexts();
 
   // --- Feed and my points: infinite scroll. The "More posts" ("Older points") link is the fallback; near the bottom
   // what it leads to comes in by itself.
@@ -253,7 +285,6 @@
   // names its form in a cookie (fyrtarn_saved) on its way to the post, and its draft is forgotten; so are all of them
   // at a log-out. Without a draft kept, the form shows what the server sent, whatever the browser remembers of it.
   const DRAFT = 'fyrtarn.draft:';
-  const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
   const forget = test => {
     for (let i = drafts.length - 1; i >= 0; i--) {
       const key = drafts.key(i);
@@ -269,7 +300,10 @@
         + (location.protocol === 'https:' ? '; Secure' : '');
     }
     document.addEventListener('submit', event => {
-      if (event.target.matches('form[action="/logout"]')) forget(() => true);
+      if (event.target.matches('form[action="/logout"]')) {
+        forget(() => true);
+        drafts.removeItem(SHARE_TEXTS);
+      }
     });
   }
   const draftForm = document.querySelector('form[data-draft]');

@@ -171,6 +171,37 @@ class PagesBrowserTest {
     }
 
     @Test
+    void a_text_i_edited_for_a_share_comes_back_when_the_tap_had_to_log_me_in_again() {
+        Team team = Team.of(0);
+        String title = "Igjen etter innlogging " + unique();
+        postFor(team, title);
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        WebElement card = card(title);
+        card.findElement(By.cssSelector("details.captions summary")).click();
+        WebElement text = card.findElement(By.cssSelector("textarea[name=text_X]"));
+        text.clear();
+        text.sendKeys("Min egen tekst");
+        phone.driver().manage().deleteAllCookies(); // the session ran out while the feed was open
+        card.findElement(By.cssSelector("button[value=X]")).click();
+        await().until(() -> phone.path().startsWith("/login"));
+        phone.find("#email").sendKeys(team.leaderEmail());
+        phone.find("form.stack button[type=submit]").click();
+        await().until(() -> phone.path().equals("/"));
+
+        WebElement again = card(title);
+        assertThat(again.findElement(By.cssSelector("details.captions")).getAttribute("open")).isNotNull();
+        assertThat(again.findElement(By.cssSelector("textarea[name=text_X]")).getAttribute("value"))
+                .isEqualTo("Min egen tekst");
+        assertThat(again.findElement(By.cssSelector("textarea[name=text_LINKEDIN]")).getAttribute("value"))
+                .as("not edited, as it was").isEqualTo("Vi søker flere kollegaer i Bergen!");
+        // put back once: the feed opened again has the post's own text
+        phone.open("/");
+        assertThat(card(title).findElement(By.cssSelector("textarea[name=text_X]")).getAttribute("value"))
+                .isEqualTo("Jobb hos oss");
+    }
+
+    @Test
     void tapping_linkedin_copies_my_text_to_paste_there_since_its_dialog_takes_only_the_link() {
         String title = "Del med nettverket " + unique();
         onTheFeedWith(title);
