@@ -499,6 +499,13 @@ class PagesBrowserTest {
                 phone.open(page);
                 checkBothModes(page + " (marketing)", problems);
             }
+            // the notice that what was typed and not saved is back, with its button
+            phone.open("/studio/new");
+            phone.find("#title").sendKeys("Ikke lagret");
+            phone.open("/studio");
+            phone.open("/studio/new");
+            await().until(() -> phone.find(".draft-restored").isDisplayed());
+            checkBothModes("/studio/new, what was typed back (marketing)", problems);
             phone.driver().manage().deleteAllCookies();
             phone.open("/login");
             checkBothModes("/login", problems);
