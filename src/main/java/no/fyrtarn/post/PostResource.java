@@ -129,13 +129,16 @@ public class PostResource {
     @POST
     @Path("/{id}/approve")
     @Operation(operationId = "approvePost", summary = "Approve a post in review (→ PUBLISHED, or SCHEDULED until publishAt)",
-            description = "Four eyes: a marketer other than the author, or an admin.")
+            description = "Four eyes: a marketer other than the author, or an admin. If-Match, optional, takes the ETag "
+                    + "of the version you reviewed: a post sent back, changed and submitted again since is a 412 "
+                    + "instead of approved unread.")
     @APIResponse(responseCode = "200", description = "The published or scheduled post")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RestResponse<PostView> approve(@PathParam("id") UUID id) {
-        return withEtag(posts.approve(id, user.member().employeeId(), user.hasRole(Roles.ADMIN)));
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public RestResponse<PostView> approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(posts.approve(id, user.member().employeeId(), user.hasRole(Roles.ADMIN), ifMatch));
     }
 
     @POST

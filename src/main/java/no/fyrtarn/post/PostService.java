@@ -174,15 +174,19 @@ public class PostService {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired("Send If-Match with the ETag of the post you edited");
         }
-        String etag = PostView.etag(post);
-        // "*", or a list of ETags of which one must be the post's (RFC 9110), as a client that kept several sends it
-        if (Arrays.stream(ifMatch.split(",")).map(String::trim).noneMatch(tag -> tag.equals("*") || tag.equals(etag))) {
-            throw ProblemException.preconditionFailed("The post changed since you read it; reload and edit again");
-        }
+        requireMatch(post, ifMatch, "The post changed since you read it; reload and edit again");
         Set<UUID> audience = checked(request);
         post.write(request, audience, clock.instant());
         forgetLiveOnCommit();
         return versioned(post);
+    }
+
+    /** "*", or a list of ETags of which one must be the post's (RFC 9110), as a client that kept several sends it. */
+    private static void requireMatch(Post post, String ifMatch, String otherwise) {
+        String etag = PostView.etag(post);
+        if (Arrays.stream(ifMatch.split(",")).map(String::trim).noneMatch(tag -> tag.equals("*") || tag.equals(etag))) {
+            throw ProblemException.preconditionFailed(otherwise);
+        }
     }
 
     @Transactional
@@ -201,7 +205,19 @@ public class PostService {
     /** Four eyes: the author may not approve their own post, unless they are an admin. */
     @Transactional
     public Versioned approve(UUID id, UUID approverId, boolean approverIsAdmin) {
+        return approve(id, approverId, approverIsAdmin, null);
+    }
+
+    /**
+     * @param ifMatch the ETag of the version the approver read (null: whatever is in review now); a post sent back,
+     *            changed and submitted again since is a 412, where it was approved unread
+     */
+    @Transactional
+    public Versioned approve(UUID id, UUID approverId, boolean approverIsAdmin, String ifMatch) {
         Post post = findForChange(id);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            requireMatch(post, ifMatch, "The post changed since you read it; read it again before you approve it");
+        }
         if (post.authorId().equals(approverId) && !approverIsAdmin) {
             throw ProblemException.forbidden("Another marketer (or an admin) must approve your post");
         }

@@ -7,7 +7,12 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A post as marketing sees it. */
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * A post as marketing sees it. {@code etag} is its version's ETag, for the studio's forms; the API gives it as the
+ * ETag header of a single post, not in the JSON.
+ */
 public record PostView(
         @Schema(example = "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b") UUID id,
         @Schema(example = "We are hiring engineers in Bergen") String title,
@@ -27,7 +32,8 @@ public record PostView(
         @Schema(example = "2026-12-01T08:00:00Z") Instant publishedAt,
         @Schema(example = "2026-11-23T10:00:00Z") Instant createdAt,
         @Schema(example = "2026-11-23T11:00:00Z") Instant updatedAt,
-        @Schema(description = "Shares recorded and clicks counted so far") PostStats stats) {
+        @Schema(description = "Shares recorded and clicks counted so far") PostStats stats,
+        @JsonIgnore @Schema(hidden = true) String etag) {
 
     public record Audience(@Schema(example = "[\"Sales\", \"Support\"]") List<String> teams) {
     }
@@ -36,7 +42,7 @@ public record PostView(
         return new PostView(p.id(), p.title(), p.body(), p.url(), p.topics(), p.networks(), p.captions(),
                 new Audience(audienceTeams.stream().sorted().toList()), p.campaign(), p.language(), p.publishAt(),
                 p.expiresAt(), p.status(), p.authorId(), p.reviewNote(), p.publishedAt(), p.createdAt(), p.updatedAt(),
-                stats);
+                stats, etag(p));
     }
 
     /** Strong validator for If-Match: changes with every write. */

@@ -486,8 +486,9 @@ public class StudioPage {
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response approve(@PathParam("id") UUID id) {
-        posts.approve(id, user.member().employeeId(), user.hasRole(Roles.ADMIN));
+    public Response approve(@PathParam("id") UUID id, @RestForm String etag) {
+        // the version the list showed: one sent back, changed and submitted again since is not approved unread
+        posts.approve(id, user.member().employeeId(), user.hasRole(Roles.ADMIN), etag);
         return toStudio();
     }
 

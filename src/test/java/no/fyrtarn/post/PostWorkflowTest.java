@@ -111,6 +111,29 @@ class PostWorkflowTest {
     }
 
     @Test
+    void an_approval_with_if_match_is_of_the_version_the_reviewer_read() {
+        String author = marketer();
+        String reviewer = marketer();
+        String id = inReview(author);
+        String read = as(reviewer).get("/api/posts/" + id).getHeader("ETag");
+        // sent back by someone else, then changed and submitted again
+        act(marketer(), id, "reject", 200);
+        Map<String, Object> changed = draft();
+        changed.put("title", "Not what the reviewer read");
+        String draftEtag = as(author).get("/api/posts/" + id).getHeader("ETag");
+        as(author).header("If-Match", draftEtag).body(changed).put("/api/posts/" + id).then().statusCode(200);
+        act(author, id, "submit", 200);
+
+        as(reviewer).header("If-Match", read).post("/api/posts/" + id + "/approve").then().statusCode(412)
+                .contentType("application/problem+json");
+        assertThat(status(author, id)).isEqualTo("IN_REVIEW");
+        String now = as(reviewer).get("/api/posts/" + id).getHeader("ETag");
+        as(reviewer).header("If-Match", now).post("/api/posts/" + id + "/approve").then().statusCode(200)
+                .body("title", equalTo("Not what the reviewer read"));
+        assertThat(status(author, id)).isEqualTo("PUBLISHED");
+    }
+
+    @Test
     void illegal_transitions_are_conflicts_and_change_nothing() {
         String author = marketer();
         String reviewer = marketer();

@@ -824,6 +824,39 @@ class PagesTest {
     }
 
     @Test
+    void an_approval_from_the_studio_is_of_the_version_its_list_showed() {
+        String author = no.fyrtarn.testing.Posts.marketer();
+        String post = no.fyrtarn.testing.Posts.create(author, draft());
+        Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
+        Session reviewer = Session.of(Api.marketerInDirectory());
+        String list = reviewer.given().get("/studio").then().statusCode(200).extract().asString();
+        var shown = java.util.regex.Pattern.compile("action=\"/studio/" + post
+                + "/approve\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]*\"><input type=\"hidden\" "
+                + "name=\"etag\" value=\"([^\"]*)\"").matcher(list);
+        assertThat(shown.find()).isTrue();
+        String seen = shown.group(1).replace("&quot;", "\"");
+        // meanwhile another reviewer sends it back, and its author changes it and submits it again
+        Api.as(no.fyrtarn.testing.Posts.marketer()).body(Map.of("reason", "Annen vinkel"))
+                .post("/api/posts/" + post + "/reject").then().statusCode(200);
+        String etag = Api.as(author).get("/api/posts/" + post).getHeader("ETag");
+        Map<String, Object> changed = draft();
+        changed.put("title", "Noe annet enn det som ble lest");
+        Api.as(author).header("If-Match", etag).body(changed).put("/api/posts/" + post).then().statusCode(200);
+        Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
+
+        reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf()).formParam("etag", seen)
+                .post("/studio/" + post + "/approve").then().statusCode(412).contentType(ContentType.HTML)
+                .body(containsString("This changed in the meantime"));
+        Api.as(author).get("/api/posts/" + post).then().body("status", equalTo("IN_REVIEW"));
+        // the version now in review, as the list shows it again
+        String current = Api.as(author).get("/api/posts/" + post).getHeader("ETag");
+        reviewer.given().contentType(ContentType.URLENC).formParam("_csrf", reviewer.csrf()).formParam("etag", current)
+                .post("/studio/" + post + "/approve").then().statusCode(303);
+        Api.as(author).get("/api/posts/" + post).then().body("status", equalTo("PUBLISHED"))
+                .body("title", equalTo("Noe annet enn det som ble lest"));
+    }
+
+    @Test
     void the_studio_shows_who_shared_a_post_and_what_each_link_brought() {
         String post = publish(draft());
         Api.Person ida = employeeIn(null);
