@@ -129,8 +129,8 @@ public class PostResource {
     @POST
     @Path("/{id}/approve")
     @Operation(operationId = "approvePost", summary = "Approve a post in review (→ PUBLISHED, or SCHEDULED until publishAt)",
-            description = "Four eyes: a marketer other than the author, or an admin. If-Match, optional, takes the ETag "
-                    + "of the version you reviewed: a post sent back, changed and submitted again since is a 412 "
+            description = "Four eyes: a marketer other than the author, or an admin. If-Match, optional, takes the "
+                    + "ETag of the version you reviewed: a post sent back, changed and submitted again since is a 412 "
                     + "instead of approved unread.")
     @APIResponse(responseCode = "200", description = "The published or scheduled post")
     @APIResponse(responseCode = "403", ref = "Forbidden")
