@@ -50,7 +50,7 @@ public class DemoPosts {
         for (PostRequest request : requests()) {
             var draft = posts.create(author.employeeId(), request);
             posts.submit(draft.post().id());
-            posts.approve(draft.post().id(), editor.employeeId(), false);
+            posts.approve(draft.post().id(), editor.employeeId(), false, null);
         }
     }
 

@@ -64,8 +64,11 @@ public class PostService {
         live = new KeptFor<>(liveCache, 10_000);
     }
 
-    /** A post with its current ETag. */
-    public record Versioned(PostView post, String etag) {
+    /** A post with its current ETag, which the view carries since it was written (flushed). */
+    public record Versioned(PostView post) {
+        public String etag() {
+            return post.etag();
+        }
     }
 
     @Transactional
@@ -202,13 +205,9 @@ public class PostService {
         return change(id, post -> post.submit(clock.instant()));
     }
 
-    /** Four eyes: the author may not approve their own post, unless they are an admin. */
-    @Transactional
-    public Versioned approve(UUID id, UUID approverId, boolean approverIsAdmin) {
-        return approve(id, approverId, approverIsAdmin, null);
-    }
-
     /**
+     * Four eyes: the author may not approve their own post, unless they are an admin.
+     *
      * @param ifMatch the ETag of the version the approver read (null: whatever is in review now); a post sent back,
      *            changed and submitted again since is a 412, where it was approved unread
      */
@@ -291,7 +290,7 @@ public class PostService {
     private Versioned versioned(Post post) {
         posts.flush(); // the version (ETag) moves on flush
         PostStats counts = stats.statsOf(List.of(post.id())).getOrDefault(post.id(), PostStats.NONE);
-        return new Versioned(PostView.of(post, names(post), counts), PostView.etag(post));
+        return new Versioned(PostView.of(post, names(post), counts));
     }
 
     private Set<String> names(Post post) {
