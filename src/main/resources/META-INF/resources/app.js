@@ -12,7 +12,18 @@
   const csrf = () => cookie('fyrtarn_csrf');
   // this tab's storage, for what was typed and not yet saved or shared (null where the browser refuses it)
   const drafts = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  const stored = key => { try { return JSON.parse(drafts.getItem(key)); } catch (e) { return null; } };
+  const store = (key, value) => {
+    try {
+      drafts.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      // full, or refused: the page still works, only without the safety net
+    }
+  };
+  // who is signed in, as the footer names them: what is kept for one person is not put back for another
   const who = () => { const me = document.querySelector('footer .who'); return me ? me.textContent : ''; };
+  // what listens to a field (a preview, a counter, the texts' language) follows a change made by script
+  const tell = changed => changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
   const newKey = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
     : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
   const toLogin = () => { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); };
@@ -83,16 +94,11 @@
   function keepTexts(form) {
     const edited = [...form.querySelectorAll('textarea')].filter(t => t.value !== t.defaultValue)
       .map(t => ({ post: form.dataset.post, name: t.name, text: t.value }));
-    try {
-      if (drafts && edited.length) drafts.setItem(SHARE_TEXTS, JSON.stringify({ owner: who(), edited }));
-    } catch (e) {
-      // full, or refused: the text is lost as before
-    }
+    if (drafts && edited.length) store(SHARE_TEXTS, { owner: who(), edited });
   }
   function putBackTexts() {
     if (!drafts || !document.querySelector('form.share')) return;
-    let kept = null;
-    try { kept = JSON.parse(drafts.getItem(SHARE_TEXTS)); } catch (e) { /* none */ }
+    const kept = stored(SHARE_TEXTS);
     drafts.removeItem(SHARE_TEXTS);
     if (kept && kept.owner === who()) {
       kept.edited.forEach(({ post, name, text }) => {
@@ -100,7 +106,7 @@
         if (!field) return;
         field.value = text;
         field.closest('details').open = true;
-        field.dispatchEvent(new Event('input', { bubbles: true })); // the card's preview and the counter follow
+        tell([field]);
       });
     }
   }
@@ -309,7 +315,8 @@
   const draftForm = document.querySelector('form[data-draft]');
   if (drafts && draftForm) {
     const key = DRAFT + draftForm.getAttribute('action');
-    const { draft: version, draftOwner: owner } = draftForm.dataset;
+    const version = draftForm.dataset.draft;
+    const owner = who();
     const fields = () => [...draftForm.elements].filter(f => f.name && f.type !== 'hidden' && f.type !== 'submit');
     const ticks = f => f.type === 'checkbox' || f.type === 'radio';
     // each field by its name and which of that name it is, a box by its name and value
@@ -318,13 +325,7 @@
       const which = nth({});
       return fields().map(f => [f.name, which(f), ticks(f) ? f.checked : f.value]);
     };
-    const keep = () => {
-      try {
-        drafts.setItem(key, JSON.stringify({ owner, version, values: valuesOf() }));
-      } catch (e) {
-        // full, or refused: the form still works, only without the safety net
-      }
-    };
+    const keep = () => store(key, { owner, version, values: valuesOf() });
     const restore = values => {
       const changed = [];
       const which = nth({});
@@ -347,12 +348,9 @@
       if (changed.length) draftForm.reset();
       return changed;
     };
-    // the preview, the counters and the texts' language follow what changed
-    const tell = changed => changed.forEach(f => f.dispatchEvent(new Event('input', { bubbles: true })));
     // what the form shows: what was kept of it, or as the server sent it
     const settle = () => {
-      let draft = null;
-      try { draft = JSON.parse(drafts.getItem(key)); } catch (e) { /* none, or not ours */ }
+      const draft = stored(key);
       if (draftForm.hasAttribute('data-draft-unsaved')) {
         // the server shows what was just sent and not saved (with its mistakes, or over a version saved meanwhile)
         keep();
