@@ -1,8 +1,8 @@
 # Sourced by the bench scripts: builds the service with the bench-only build profile (adds GET /bench/302) into
-# target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with demo
-# data, and defines helpers: sql (psql on its database; libpq's PG* variables name it), json, login (local login →
-# token), summary (wrk output → "req/s p50_ms p99_ms errors"), publish (a post, approved), bench_post and tracked_code
-# (the benches' post and a share's tracked link), load (wrk on a URL), share_load (wrk on a share endpoint), judged,
+# target/bench-app, starts it on embedded PostgreSQL and Kafka (or on those BENCH_PG and BENCH_KAFKA name) with the
+# demo organisation (without its activity: fyrtarn.demo-activity), and defines helpers: sql (psql on its database;
+# libpq's PG* variables name it), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms
+# errors"), publish (a post, approved), bench_post and tracked_code (the benches' post and a share's tracked link), load (wrk on a URL), share_load (wrk on a share endpoint), judged,
 # settle and judged_rate (the click pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
 # start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
@@ -96,6 +96,7 @@ fi
 echo "== starting on $base (data and log in $data)"
 QUARKUS_PROFILE=local QUARKUS_HTTP_PORT=$port FYRTARN_DATA_DIR=$data FYRTARN_PG_PORT=$pg_port \
   FYRTARN_PG_DURABLE=$pg_durable FYRTARN_KAFKA_PORT=$kafka_port FYRTARN_PUBLIC_URL=$base QUARKUS_LOG_LEVEL=WARN \
+  FYRTARN_DEMO_ACTIVITY=false \
   java ${JAVA_OPTS:-} -jar target/bench-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!
 await service "$pid" "$log" curl -fs -o /dev/null "$base/q/health/ready"

@@ -3,6 +3,7 @@ package no.fyrtarn.directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +18,8 @@ import io.quarkus.runtime.StartupEvent;
  * The demo organisation of the contract (fyrtarn.demo-data=true, the local run's default): admin, two marketers,
  * three teams with a leader and eight employees each. Loading is an idempotent upsert, so restarts change nothing
  * but this: a demo person removed from the directory is back after the next start, as after any import naming them.
- * Demo posts are added by {@code post.DemoPosts} once the directory exists.
+ * Demo posts are added by {@code post.DemoPosts} once the directory exists, and its people's shares of them by
+ * {@code share.DemoShares}.
  */
 @ApplicationScoped
 public class DemoData {
@@ -47,24 +49,33 @@ public class DemoData {
     }
 
     public ImportResult load() {
-        List<EmployeeRow> rows = new ArrayList<>();
-        rows.add(row("admin", "Aud Admin", null, null, List.of("employee", "admin")));
-        rows.add(row("marketing", "Marit Markedsføring", null, null, List.of("employee", "marketing")));
-        rows.add(row("editor", "Eva Redaktør", null, null, List.of("employee", "marketing")));
-        for (List<String> team : TEAMS) {
-            String name = team.get(0);
-            String lead = "lead." + name.toLowerCase(Locale.ROOT);
-            rows.add(row(lead, team.get(1), name, null, List.of("employee")));
-            for (String person : team.subList(2, team.size())) {
-                rows.add(row(localPart(person), person, name, lead + "@" + DOMAIN, List.of("employee")));
-            }
-        }
-        return directory.upsert(rows, null);
+        return directory.upsert(rows(DOMAIN, UnaryOperator.identity()), null);
     }
 
-    private static EmployeeRow row(String local, String name, String team, String manager, List<String> roles) {
+    /**
+     * The demo organisation's rows, with e-mail addresses in {@code domain} and each team named as {@code teamName}
+     * names it: the same people again, apart from the demo organisation (the demo's activity is tested so).
+     */
+    public static List<EmployeeRow> rows(String domain, UnaryOperator<String> teamName) {
+        List<EmployeeRow> rows = new ArrayList<>();
+        rows.add(row(domain, "admin", "Aud Admin", null, null, List.of("employee", "admin")));
+        rows.add(row(domain, "marketing", "Marit Markedsføring", null, null, List.of("employee", "marketing")));
+        rows.add(row(domain, "editor", "Eva Redaktør", null, null, List.of("employee", "marketing")));
+        for (List<String> team : TEAMS) {
+            String name = teamName.apply(team.get(0));
+            String lead = "lead." + team.get(0).toLowerCase(Locale.ROOT);
+            rows.add(row(domain, lead, team.get(1), name, null, List.of("employee")));
+            for (String person : team.subList(2, team.size())) {
+                rows.add(row(domain, localPart(person), person, name, lead + "@" + domain, List.of("employee")));
+            }
+        }
+        return rows;
+    }
+
+    private static EmployeeRow row(String domain, String local, String name, String team, String manager,
+            List<String> roles) {
         String language = name.matches(".*(sson|qvist|lund)$") ? "sv" : "nb";
-        return new EmployeeRow(local + "@" + DOMAIN, name, team, manager, team == null ? "Oslo" : "Bergen", language,
+        return new EmployeeRow(local + "@" + domain, name, team, manager, team == null ? "Oslo" : "Bergen", language,
                 roles);
     }
 

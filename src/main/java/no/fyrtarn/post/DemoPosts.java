@@ -2,6 +2,7 @@ package no.fyrtarn.post;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,12 @@ import no.fyrtarn.directory.DirectoryService;
  */
 @ApplicationScoped
 public class DemoPosts {
+
+    /** The demo posts' titles, by which the demo organisation's shares find them ({@code share.DemoShares}). */
+    public static final String HIRING = "Vi ansetter utviklere i Bergen";
+    public static final String CASE = "Kundecase: 40 % raskere svartid";
+    public static final String LAUNCH = "Vår nya produktlansering";
+    public static final String BLOG = "Engineering blog: how we run Kafka without Docker";
 
     @Inject
     PostService posts;
@@ -45,19 +52,25 @@ public class DemoPosts {
     }
 
     void load() {
-        var author = directory.member("marketing@" + DemoData.DOMAIN).orElseThrow();
-        var editor = directory.member("editor@" + DemoData.DOMAIN).orElseThrow();
-        for (PostRequest request : requests()) {
+        publish(requests(clock.instant()), DemoData.DOMAIN);
+    }
+
+    /** Written by the marketer of the demo organisation in {@code domain} and approved by its editor. */
+    public void publish(List<PostRequest> requests, String domain) {
+        var author = directory.member("marketing@" + domain).orElseThrow();
+        var editor = directory.member("editor@" + domain).orElseThrow();
+        for (PostRequest request : requests) {
             var draft = posts.create(author.employeeId(), request);
             posts.submit(draft.post().id());
             posts.approve(draft.post().id(), editor.employeeId(), false, null);
         }
     }
 
-    private List<PostRequest> requests() {
-        var inAMonth = clock.instant().plus(Duration.ofDays(30));
+    /** The demo posts, as they are written at {@code now}. */
+    public static List<PostRequest> requests(Instant now) {
+        var inAMonth = now.plus(Duration.ofDays(30));
         return List.of(
-                new PostRequest("Vi ansetter utviklere i Bergen",
+                new PostRequest(HIRING,
                         "Bli med på laget som bygger Norges mest brukte app for kundeservice.",
                         "https://example.com/karriere/bergen", List.of("hiring", "engineering"),
                         Set.of(Network.LINKEDIN, Network.X, Network.FACEBOOK),
@@ -65,19 +78,19 @@ public class DemoPosts {
                                 new Caption(Network.LINKEDIN, "Teamet mitt vokser – se ledige stillinger i Bergen."),
                                 new Caption(Network.X, "Vi ansetter utviklere i Bergen 👩‍💻")),
                         null, "hiring-2026", "nb", null, null),
-                new PostRequest("Kundecase: 40 % raskere svartid",
+                new PostRequest(CASE,
                         "Hvordan Fjordkraft kuttet svartiden med 40 % på seks uker.",
                         "https://example.com/case/fjordkraft?ref=blog", List.of("customers"),
                         Set.of(Network.LINKEDIN, Network.FACEBOOK),
                         List.of(new Caption(Network.LINKEDIN, "Stolt av det vi fikk til sammen med Fjordkraft.")),
                         new PostRequest.Audience(List.of("Sales", "Support")), "case-studies", "nb", null, inAMonth),
-                new PostRequest("Vår nya produktlansering",
+                new PostRequest(LAUNCH,
                         "Nu lanserar vi självbetjäning för alla kunder i Norden.",
                         "https://example.com/sv/lansering", List.of("product", "news"),
                         Set.of(Network.LINKEDIN, Network.X),
                         List.of(new Caption(Network.X, "Äntligen live: självbetjäning för hela Norden!")),
                         null, "launch", "sv", null, null),
-                new PostRequest("Engineering blog: how we run Kafka without Docker",
+                new PostRequest(BLOG,
                         "An in-process broker for every developer laptop, and the outbox that feeds it.",
                         "https://example.com/blog/kafka-outbox", List.of("engineering"),
                         Set.of(Network.LINKEDIN, Network.X),

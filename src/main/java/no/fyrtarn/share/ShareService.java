@@ -25,6 +25,7 @@ import no.fyrtarn.infra.Language;
 import no.fyrtarn.infra.Problem;
 import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.LinkService;
+import no.fyrtarn.post.Network;
 import no.fyrtarn.post.PostService;
 import no.fyrtarn.post.PublishedPost;
 import no.fyrtarn.security.CurrentUser;
@@ -88,9 +89,7 @@ public class ShareService {
     private CompletionStage<Recorded> record(CurrentUser user, UUID postId, ShareRequest request,
             String idempotencyKey, String fingerprint) {
         if (BlockingOperationControl.isBlockingAllowed()) {
-            Member who = user.member();
-            return checked(who, () -> Optional.of(posts.inFeed(postId, who.teamId())), request, idempotencyKey,
-                    fingerprint).orElseThrow();
+            return checkedReading(user.member(), postId, request, idempotencyKey, fingerprint);
         }
         return user.memberIfKept()
                 .flatMap(who -> checked(who, () -> posts.inFeedIfKept(postId, who.teamId()), request, idempotencyKey,
@@ -107,6 +106,21 @@ public class ShareService {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /**
+     * A share by {@code who} without a request of theirs, waiting for it to be written: the demo organisation's
+     * ({@link DemoShares}). Without an Idempotency-Key, so each call is a share.
+     */
+    Recorded recordFor(Member who, UUID postId, Network network) {
+        return checkedReading(who, postId, new ShareRequest(network, null), null, null).toCompletableFuture().join();
+    }
+
+    /** Checks the share against {@code who}'s feed, reading the post if need be (a worker thread). */
+    private CompletionStage<Recorded> checkedReading(Member who, UUID postId, ShareRequest request,
+            String idempotencyKey, String fingerprint) {
+        return checked(who, () -> Optional.of(posts.inFeed(postId, who.teamId())), request, idempotencyKey,
+                fingerprint).orElseThrow();
     }
 
     /**
