@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import no.fyrtarn.directory.DirectoryService;
 
 /**
  * A handful of published demo posts, written by marketing and approved by the editor through the real workflow (so
- * post.published events flow too). Only when there are no posts at all.
+ * post.published events flow too), and the studio's work to do: a post marketing sent for review, waiting for the
+ * editor (four eyes: its author cannot approve it), and a draft of the editor's. Only when there are no posts at all.
  */
 @ApplicationScoped
 public class DemoPosts {
@@ -29,6 +31,8 @@ public class DemoPosts {
     public static final String CASE = "Kundecase: 40 % raskere svartid";
     public static final String LAUNCH = "Vår nya produktlansering";
     public static final String BLOG = "Engineering blog: how we run Kafka without Docker";
+    public static final String IN_REVIEW = "Sommerjobb i kundeservice";
+    public static final String DRAFT = "Webinar: selvbetjening i praksis";
 
     @Inject
     PostService posts;
@@ -47,27 +51,28 @@ public class DemoPosts {
 
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         if (enabled && repository.count() == 0) {
-            load();
+            load(DemoData.DOMAIN, UnaryOperator.identity());
         }
     }
 
-    void load() {
-        publish(requests(clock.instant()), DemoData.DOMAIN);
-    }
-
-    /** Written by the marketer of the demo organisation in {@code domain} and approved by its editor. */
-    public void publish(List<PostRequest> requests, String domain) {
-        var author = directory.member("marketing@" + domain).orElseThrow();
-        var editor = directory.member("editor@" + domain).orElseThrow();
-        for (PostRequest request : requests) {
-            var draft = posts.create(author.employeeId(), request);
+    /**
+     * The demo posts of the demo organisation in {@code domain}, each as {@code adapted} makes it: as written, or
+     * for a test's copy of the organisation.
+     */
+    public void load(String domain, UnaryOperator<PostRequest> adapted) {
+        var author = directory.member("marketing@" + domain).orElseThrow().employeeId();
+        var editor = directory.member("editor@" + domain).orElseThrow().employeeId();
+        Instant now = clock.instant();
+        for (PostRequest request : published(now)) {
+            var draft = posts.create(author, adapted.apply(request));
             posts.submit(draft.post().id());
-            posts.approve(draft.post().id(), editor.employeeId(), false, null);
+            posts.approve(draft.post().id(), editor, false, null);
         }
+        posts.submit(posts.create(author, adapted.apply(inReview(now))).post().id());
+        posts.create(editor, adapted.apply(draft()));
     }
 
-    /** The demo posts, as they are written at {@code now}. */
-    public static List<PostRequest> requests(Instant now) {
+    private static List<PostRequest> published(Instant now) {
         var inAMonth = now.plus(Duration.ofDays(30));
         return List.of(
                 new PostRequest(HIRING,
@@ -95,5 +100,18 @@ public class DemoPosts {
                         "https://example.com/blog/kafka-outbox", List.of("engineering"),
                         Set.of(Network.LINKEDIN, Network.X),
                         List.of(), new PostRequest.Audience(List.of("Engineering")), null, "en", null, null));
+    }
+
+    private static PostRequest inReview(Instant now) {
+        return new PostRequest(IN_REVIEW, "Studenter søkes til sommerjobb i kundeservice, i Oslo og Bergen.",
+                "https://example.com/karriere/sommer", List.of("hiring"), Set.of(Network.LINKEDIN, Network.FACEBOOK),
+                List.of(new Caption(Network.LINKEDIN, "Kjenner du en student som vil jobbe med oss i sommer?")),
+                null, "hiring-2026", "nb", null, now.plus(Duration.ofDays(60)));
+    }
+
+    private static PostRequest draft() {
+        return new PostRequest(DRAFT, "Se hvordan kundene våre svarer raskere med selvbetjening.",
+                "https://example.com/webinar/selvbetjening", List.of("product"), Set.of(Network.LINKEDIN, Network.X),
+                List.of(), new PostRequest.Audience(List.of("Sales", "Support")), null, "nb", null, null);
     }
 }

@@ -6,9 +6,9 @@ import static no.fyrtarn.testing.Api.unique;
 import static no.fyrtarn.testing.Posts.marketer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,8 @@ import no.fyrtarn.post.PostRequest;
 /**
  * The local run's demo company at work: its planned shares and clicks, run on a copy of the demo organisation and its
  * posts (its own e-mail domain and team names, the posts for everyone shown to its three teams only, so that no
- * other test's feed or board sees them), go through Kafka into points, the leaders' flags and the posts' stats.
+ * other test's feed or board sees them), go through Kafka into points, the leaders' flags and the posts' stats; and
+ * the studio has a post waiting for review and a draft.
  */
 @QuarkusTest
 class DemoSharesTest {
@@ -61,8 +62,7 @@ class DemoSharesTest {
     }
 
     private void runsAsPlanned(String domain, String suffix, List<String> teams, List<EmployeeRow> people) {
-        posts.publish(DemoPosts.requests(Instant.now()).stream().map(post -> forTeams(post, teams, suffix)).toList(),
-                domain);
+        posts.load(domain, post -> forTeams(post, teams, suffix));
 
         List<DemoShares.Planned> plan = new ArrayList<>(DemoShares.PLAN);
         plan.add(new DemoShares.Planned("nobody", DemoPosts.HIRING, Network.LINKEDIN, 3)); // not in the directory
@@ -90,6 +90,23 @@ class DemoSharesTest {
         var shared = DemoShares.PLAN.stream().filter(p -> p.title().equals(DemoPosts.CASE)).toList();
         assertThat(stats.getInt("stats.shares")).isEqualTo(shared.size());
         assertThat(stats.getInt("stats.clicks")).isEqualTo(shared.stream().mapToInt(DemoShares.Planned::clicks).sum());
+
+        // the studio's work to do: marketing's post waits for the editor, who may approve it, and the editor's draft
+        String author = login("marketing@" + domain), editor = login("editor@" + domain);
+        String waiting = newest(editor, "IN_REVIEW", DemoPosts.IN_REVIEW, domain, "marketing");
+        as(author).post("/api/posts/" + waiting + "/approve").then().statusCode(403);
+        as(editor).post("/api/posts/" + waiting + "/approve").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED"));
+        newest(editor, "DRAFT", DemoPosts.DRAFT, domain, "editor");
+    }
+
+    /** The id of the newest post in this status with this title, checking that the copy's {@code author} wrote it. */
+    private String newest(String token, String status, String title, String domain, String author) {
+        Map<String, Object> post = as(token).queryParam("status", status).queryParam("limit", 100).get("/api/posts")
+                .then().statusCode(200).extract().jsonPath().getMap("items.find { it.title == '" + title + "' }");
+        String authorId = directory.member(author + "@" + domain).orElseThrow().employeeId().toString();
+        assertThat(post).as("a post '%s' in %s", title, status).isNotNull().containsEntry("authorId", authorId);
+        return (String) post.get("id");
     }
 
     /** The post for the copy's teams: those it names, each renamed, and all three where it is for everyone. */
