@@ -339,6 +339,9 @@ public interface Msg {
     @Message("Yours: another marketer approves it.")
     String studio_own_post();
 
+    @Message("by {name}")
+    String studio_by(String name);
+
     @Message("Approve and publish")
     String studio_approve();
 

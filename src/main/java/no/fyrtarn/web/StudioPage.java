@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -279,7 +281,7 @@ public class StudioPage {
     static class Templates {
         /** The first {@link #POSTS_PAGE} of each status, whose next cursor says there are more; {@code live} both. */
         static native TemplateInstance studio(Page<PostView> drafts, Page<PostView> review, Page<PostView> published,
-                Page<PostView> scheduled, List<PostView> live, UUID me);
+                Page<PostView> scheduled, List<PostView> live, UUID me, Map<UUID, String> authors);
 
         static native TemplateInstance posts(String status, Page<PostView> posts);
 
@@ -320,8 +322,11 @@ public class StudioPage {
         Page<PostView> review = first(PostStatus.IN_REVIEW);
         Page<PostView> published = first(PostStatus.PUBLISHED);
         Page<PostView> scheduled = first(PostStatus.SCHEDULED);
+        // a reviewer (and whoever picks up a draft) sees whose it is
+        var authors = directory.names(Stream.concat(drafts.items().stream(), review.items().stream())
+                .map(PostView::authorId).collect(Collectors.toSet()));
         return Templates.studio(drafts, review, published, scheduled, live(published, scheduled),
-                user.member().employeeId()).setLocale(page.locale());
+                user.member().employeeId(), authors).setLocale(page.locale());
     }
 
     /** Every post of a status (all of them without one), newest first, {@link #POSTS_PAGE} at a time. */

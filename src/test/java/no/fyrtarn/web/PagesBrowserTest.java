@@ -785,6 +785,8 @@ class PagesBrowserTest {
         await().until(() -> phone.path().equals("/"));
         phone.open("/studio");
         phone.screenshot("studio");
+        assertThat(phone.find("li.post[data-post='" + post + "']").getText()).as("whose it is")
+                .contains("by Frida Forfatter");
         phone.find("li.post[data-post='" + post + "'] form[action$='/approve'] button").click();
         await().until(() -> phone.path().equals("/studio"));
         assertThat(phone.find("tr[data-post='" + post + "']").getText()).contains(title);
