@@ -20,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import no.fyrtarn.directory.DemoData;
 import no.fyrtarn.directory.DirectoryService;
 import no.fyrtarn.directory.DirectoryService.Member;
+import no.fyrtarn.infra.ProblemException;
 import no.fyrtarn.link.DemoClicks;
 import no.fyrtarn.post.Network;
 
@@ -90,7 +91,8 @@ public class DemoShares {
 
     /**
      * Records each planned share and its clicks; one whose person or post is missing (removed since, or never
-     * there) is left out. The number of shares recorded.
+     * there), or that the post refuses (not on that network), is left out, and the start goes on. The number of
+     * shares recorded.
      */
     int load(List<Planned> plan, String domain) {
         int recorded = 0, followed = 0;
@@ -102,7 +104,14 @@ public class DemoShares {
                 LOG.warnf("Demo share left out: %s of '%s', not in their feed", planned.who(), planned.title());
                 continue;
             }
-            var share = service.recordFor(who.get(), post.get().postId(), planned.network()).share();
+            ShareView share;
+            try {
+                share = service.recordFor(who.get(), post.get().postId(), planned.network()).share();
+            } catch (ProblemException refused) {
+                LOG.warnf("Demo share left out: %s of '%s' on %s, %s", planned.who(), planned.title(),
+                        planned.network(), refused.getMessage());
+                continue;
+            }
             clicks.follow(share.trackedUrl(), planned.clicks());
             recorded++;
             followed += planned.clicks();

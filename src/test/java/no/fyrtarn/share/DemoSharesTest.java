@@ -67,6 +67,7 @@ class DemoSharesTest {
         List<DemoShares.Planned> plan = new ArrayList<>(DemoShares.PLAN);
         plan.add(new DemoShares.Planned("nobody", DemoPosts.HIRING, Network.LINKEDIN, 3)); // not in the directory
         plan.add(new DemoShares.Planned("ola.nordmann", DemoPosts.BLOG, Network.LINKEDIN, 3)); // not for Sales
+        plan.add(new DemoShares.Planned("ola.nordmann", DemoPosts.LAUNCH, Network.FACEBOOK, 3)); // not on Facebook
         assertThat(demo.load(plan, domain)).isEqualTo(DemoShares.PLAN.size());
 
         String marketing = marketer();
