@@ -289,7 +289,7 @@ public class StudioPage {
 
         static native TemplateInstance edit(PostView post, boolean editable, Form form, FormErrors errors,
                 List<String> teams, List<Network> networks, Page<PostLink> links, String live,
-                boolean changedMeanwhile);
+                boolean changedMeanwhile, String author);
 
         static native TemplateInstance edit$live(PostView post, Page<PostLink> links);
     }
@@ -541,8 +541,9 @@ public class StudioPage {
             boolean changedMeanwhile) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
         List<String> teams = directory.teamNamesWithMembers(form.teams == null ? List.of() : form.teams);
+        String author = post == null ? null : directory.names(Set.of(post.authorId())).get(post.authorId());
         return Templates.edit(post, editable, form, errors, teams, List.of(Network.values()), links, live,
-                changedMeanwhile)
+                changedMeanwhile, author)
                 .setLocale(page.locale());
     }
 

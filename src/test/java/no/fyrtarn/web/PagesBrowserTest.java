@@ -787,6 +787,10 @@ class PagesBrowserTest {
         phone.screenshot("studio");
         assertThat(phone.find("li.post[data-post='" + post + "']").getText()).as("whose it is")
                 .contains("by Frida Forfatter");
+        phone.find("li.post[data-post='" + post + "'] a").click(); // read it whole first
+        await().until(() -> phone.path().equals("/studio/" + post));
+        assertThat(phone.find(".byline").getText()).isEqualTo("by Frida Forfatter");
+        phone.open("/studio");
         phone.find("li.post[data-post='" + post + "'] form[action$='/approve'] button").click();
         await().until(() -> phone.path().equals("/studio"));
         assertThat(phone.find("tr[data-post='" + post + "']").getText()).contains(title);
