@@ -3,6 +3,7 @@ package no.fyrtarn.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 import jakarta.annotation.Priority;
@@ -94,23 +95,28 @@ public final class Language {
                 }
             }
         }
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                List<Locale.LanguageRange> ranges = new ArrayList<>();
-                for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
-                    // Norwegian in general, and Nynorsk readers, get Bokmål
-                    String tag = r.getRange().replaceFirst("^(no|nn)(?=-|$)", "nb");
-                    ranges.add(new Locale.LanguageRange(tag, r.getWeight()));
-                }
-                Locale found = Locale.lookup(ranges, SPOKEN);
-                if (found != null) {
-                    return found;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header is no reason to fail a page
-            }
+        return spoken(acceptLanguage).orElse(SPOKEN.get(0));
+    }
+
+    /**
+     * The best of the languages spoken here for an {@code Accept-Language} value or a single tag, in any case
+     * ({@code NB}, {@code sv-SE}; {@code no}, {@code nn}: Bokmål); empty for none of them, or for a malformed one.
+     */
+    public static Optional<Locale> spoken(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
         }
-        return SPOKEN.get(0);
+        try {
+            List<Locale.LanguageRange> ranges = new ArrayList<>();
+            for (Locale.LanguageRange r : Locale.LanguageRange.parse(acceptLanguage)) {
+                // Norwegian in general, and Nynorsk readers, get Bokmål
+                String tag = r.getRange().replaceFirst("^(no|nn)(?=-|$)", "nb");
+                ranges.add(new Locale.LanguageRange(tag, r.getWeight()));
+            }
+            return Optional.ofNullable(Locale.lookup(ranges, SPOKEN));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty(); // a malformed header is no reason to fail a page
+        }
     }
 
     /**

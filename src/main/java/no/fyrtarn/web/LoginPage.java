@@ -96,17 +96,20 @@ public class LoginPage {
         return Response.seeOther(URI.create("/login")).cookie(SessionCookies.close(page.secure())).build();
     }
 
-    /** The language switch: remembered for a year, then back to where it was pressed. */
+    /**
+     * The language switch: remembered for a year, then back to where it was pressed. {@code to} as the switcher
+     * writes it ({@code nb}) or as someone types it ({@code NB}, {@code nb-NO}, {@code no}); a language not spoken
+     * here changes nothing.
+     */
     @GET
     @Path("lang")
     @PermitAll
     @Operation(hidden = true)
     public Response language(@QueryParam("to") String to, @QueryParam("next") String next) {
         var builder = Response.seeOther(URI.create(Pages.localPath(next)));
-        if (Language.SPOKEN.stream().anyMatch(l -> l.getLanguage().equals(to))) {
-            builder.cookie(new NewCookie.Builder(Language.COOKIE).value(to).path("/")
-                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).secure(page.secure()).build());
-        }
+        Language.spoken(to).ifPresent(spoken -> builder.cookie(new NewCookie.Builder(Language.COOKIE)
+                .value(spoken.getLanguage()).path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX)
+                .secure(page.secure()).build()));
         return builder.build();
     }
 

@@ -1165,6 +1165,14 @@ class PagesTest {
         session.given().cookie("fyrtarn_lang", r.getCookie("fyrtarn_lang")).header("Accept-Language", "nb")
                 .get("/leaderboard").then().statusCode(200).body(containsString("<html lang=\"sv\""))
                 .body(containsString("Topplista"));
+        // as someone types it into the address bar: any case, with a region, Norwegian in general
+        Map.of("NB", "nb", "sv-SE", "sv", "no", "nb", "En", "en").forEach((typed, cookie) -> assertThat(given()
+                .redirects().follow(false).queryParam("to", typed).get("/lang").getCookie("fyrtarn_lang"))
+                .as(typed).isEqualTo(cookie));
+        for (String unknown : List.of("de", "", "x;q=", "*")) {
+            assertThat(given().redirects().follow(false).queryParam("to", unknown).get("/lang")
+                    .getCookie("fyrtarn_lang")).as(unknown).isNull();
+        }
     }
 
     @Test
