@@ -262,9 +262,7 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a field of this request"; // StrictJson
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
-                && invalid.getTargetType() == Instant.class
-                && invalid.getOriginalMessage().endsWith(Language.text(IsoInstants.YEARS))) {
+        if (e instanceof StrictJson.OutsideTheYears) {
             return Language.text(IsoInstants.YEARS);
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() == Instant.class) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -95,10 +96,17 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             Instant read = InstantDeserializer.INSTANT.deserialize(parser, context);
             if (read != null && !IsoInstants.inRfc3339Years(read)) {
-                return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(),
-                        Language.text(IsoInstants.YEARS));
+                throw new OutsideTheYears(parser, parser.getText());
             }
             return read == null ? null : read.truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+
+    /** A date and time outside the years RFC 3339 writes: the problem says so ({@code ProblemMappers}). */
+    static final class OutsideTheYears extends InvalidFormatException {
+
+        OutsideTheYears(JsonParser parser, String text) {
+            super(parser, Language.text(IsoInstants.YEARS), text, Instant.class);
         }
     }
 
