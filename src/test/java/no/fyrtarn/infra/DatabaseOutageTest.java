@@ -7,7 +7,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -51,9 +56,33 @@ class DatabaseOutageTest {
 
         EmbeddedInfrastructureResource.stopPostgresUntilServiceNotReady();
 
-        // programs: 503 with when to try again, not a 500 that reads like a bug
-        as(team.leader()).get("/api/feed").then().statusCode(503).contentType("application/problem+json")
-                .header("Retry-After", "30").body("detail", containsString("database"));
+        // programs: 503 with when to try again, not a 500 that reads like a bug; the log says so in one line
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler log = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(log);
+        try {
+            as(team.leader()).get("/api/feed").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "30").body("detail", containsString("database"));
+        } finally {
+            Logger.getLogger("").removeHandler(log);
+        }
+        assertThat(logged).filteredOn(r -> r.getLoggerName().equals(ProblemMappers.class.getName())).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getMessage()).startsWith("Answered 503"));
+        assertThat(logged).as("Hibernate's lines for the failed connection, which said it again in two")
+                .noneMatch(r -> r.getLoggerName().startsWith("org.hibernate"));
         as(team.leader()).body(Map.of("network", "LINKEDIN")).post("/api/posts/" + post + "/shares")
                 .then().statusCode(503);
         // people: a page saying so, in their language. Once the directory's member cache (5 s) has let go of who is
