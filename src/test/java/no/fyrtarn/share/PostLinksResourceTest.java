@@ -70,6 +70,18 @@ class PostLinksResourceTest {
     }
 
     @Test
+    void a_posts_etag_is_its_version_so_its_stats_come_fresh_whatever_if_none_match_says() {
+        String postId = publish(draft());
+        String marketing = marketer();
+        String etag = as(marketing).get("/api/posts/" + postId).then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().header("ETag");
+        click(share(employeeIn(null), postId, "LINKEDIN"), 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(marketing).header("If-None-Match", etag)
+                .get("/api/posts/" + postId).then().statusCode(200).header("ETag", etag).extract().jsonPath()
+                .getLong("stats.clicks") == 1);
+    }
+
+    @Test
     void marketing_sees_each_link_with_its_shares_and_clicks_most_clicked_first() {
         Shared s = Shared.make();
         JsonPath page = links(s.postId(), "");
