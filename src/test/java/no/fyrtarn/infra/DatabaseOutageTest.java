@@ -43,6 +43,30 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void the_console_log_shows_the_transaction_managers_rollbacks_on_a_broken_connection_without_their_stacks() {
+        Handler console = handlers(org.jboss.logmanager.LogContext.getLogContext().getLogger("").getHandlers())
+                .stream().filter(org.jboss.logmanager.handlers.ConsoleHandler.class::isInstance).findFirst()
+                .orElseThrow();
+        LogRecord rollback = new LogRecord(java.util.logging.Level.WARNING, "ARJUNA016045: attempted rollback …");
+        rollback.setLoggerName("com.arjuna.ats.jta");
+        rollback.setThrown(new IllegalStateException(new java.sql.SQLException("This connection has been closed.",
+                "08003")));
+        assertThat(console.getFilter() == null || console.getFilter().isLoggable(rollback)).isTrue();
+        assertThat(rollback.getThrown()).as("the stack, 30 lines for each pooled connection").isNull();
+    }
+
+    private static List<Handler> handlers(Handler[] these) {
+        List<Handler> all = new java.util.ArrayList<>();
+        for (Handler handler : these) {
+            all.add(handler);
+            if (handler instanceof org.jboss.logmanager.ExtHandler nested) {
+                all.addAll(handlers(nested.getHandlers()));
+            }
+        }
+        return all;
+    }
+
+    @Test
     void while_the_database_is_away_everyone_is_told_to_come_back_and_followed_links_still_redirect() {
         Team team = Team.of(0);
         String post = Posts.publish(Posts.draft());

@@ -1,0 +1,56 @@
+package no.fyrtarn.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+import javax.transaction.xa.XAException;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * When PostgreSQL goes away, the transaction manager warns of each rollback on a pooled connection that broke with a
+ * stack of some 30 lines: the warning stays, on its line, the stack goes. Nothing else changes.
+ */
+class OutageLogFilterTest {
+
+    private static final String ROLLBACK_FAILED = "ARJUNA016045: attempted rollback of < … > failed with exception code "
+            + "XAException.XAER_RMERR: javax.transaction.xa.XAException: Error trying to transactionRollback local "
+            + "transaction: This connection has been closed.";
+
+    private final OutageLogFilter filter = new OutageLogFilter();
+
+    @Test
+    void a_rollback_on_a_connection_the_outage_broke_is_one_line() {
+        LogRecord record = record("com.arjuna.ats.jta", rollbackFailed(new SQLException("closed", "08003")));
+        assertThat(filter.isLoggable(record)).isTrue();
+        assertThat(record.getThrown()).isNull();
+        assertThat(record.getMessage()).isEqualTo(ROLLBACK_FAILED);
+    }
+
+    @Test
+    void any_other_failure_keeps_its_stack() {
+        LogRecord otherCause = record("com.arjuna.ats.jta", rollbackFailed(new SQLException("duplicate", "23505")));
+        LogRecord otherLogger = record("no.fyrtarn.outbox.OutboxRelay", new SQLException("refused", "08001"));
+        for (LogRecord record : new LogRecord[] {otherCause, otherLogger}) {
+            Throwable thrown = record.getThrown();
+            assertThat(filter.isLoggable(record)).isTrue();
+            assertThat(record.getThrown()).as(record.getLoggerName()).isSameAs(thrown);
+        }
+    }
+
+    private static XAException rollbackFailed(SQLException cause) {
+        XAException failed = new XAException("Error trying to transactionRollback local transaction");
+        failed.initCause(cause);
+        return failed;
+    }
+
+    private static LogRecord record(String logger, Throwable thrown) {
+        LogRecord record = new LogRecord(Level.WARNING, ROLLBACK_FAILED);
+        record.setLoggerName(logger);
+        record.setThrown(thrown);
+        return record;
+    }
+}
