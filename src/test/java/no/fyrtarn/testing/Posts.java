@@ -55,11 +55,16 @@ public final class Posts {
         return as(marketer).get("/api/posts/" + id).then().statusCode(200).extract().path("status");
     }
 
-    /** Creates, submits and has a second marketer approve this post; @return its id. */
-    public static String publish(Map<String, Object> body) {
-        String author = marketer();
+    /** Creates this post as this marketer and submits it for review; @return its id. */
+    public static String inReview(String author, Map<String, Object> body) {
         String id = create(author, body);
         as(author).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        return id;
+    }
+
+    /** Creates, submits and has a second marketer approve this post; @return its id. */
+    public static String publish(Map<String, Object> body) {
+        String id = inReview(marketer(), body);
         as(marketer()).post("/api/posts/" + id + "/approve").then().statusCode(200);
         return id;
     }

@@ -794,8 +794,7 @@ class PagesTest {
     @Test
     void a_reviewer_sends_a_post_back_with_a_reason_from_the_studio() {
         String author = no.fyrtarn.testing.Posts.marketer();
-        String post = no.fyrtarn.testing.Posts.create(author, draft());
-        Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
+        String post = no.fyrtarn.testing.Posts.inReview(author, draft());
         Session reviewer = Session.of(Api.marketerInDirectory());
         reviewer.given().get("/studio").then().statusCode(200)
                 .body(containsString("action=\"/studio/" + post + "/approve\""));
@@ -809,8 +808,7 @@ class PagesTest {
         // a scheduled post is sent back from its own page, to be changed before it goes live
         Map<String, Object> later = draft();
         later.put("publishAt", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString());
-        String scheduled = no.fyrtarn.testing.Posts.create(author, later);
-        Api.as(author).post("/api/posts/" + scheduled + "/submit").then().statusCode(200);
+        String scheduled = no.fyrtarn.testing.Posts.inReview(author, later);
         Api.as(no.fyrtarn.testing.Posts.marketer()).post("/api/posts/" + scheduled + "/approve").then()
                 .statusCode(200).body("status", equalTo("SCHEDULED"));
         reviewer.given().get("/studio/" + scheduled).then().statusCode(200)
@@ -826,8 +824,7 @@ class PagesTest {
     @Test
     void an_approval_from_the_studio_is_of_the_version_its_list_showed() {
         String author = no.fyrtarn.testing.Posts.marketer();
-        String post = no.fyrtarn.testing.Posts.create(author, draft());
-        Api.as(author).post("/api/posts/" + post + "/submit").then().statusCode(200);
+        String post = no.fyrtarn.testing.Posts.inReview(author, draft());
         Session reviewer = Session.of(Api.marketerInDirectory());
         String list = reviewer.given().get("/studio").then().statusCode(200).extract().asString();
         var shown = java.util.regex.Pattern.compile("action=\"/studio/" + post
