@@ -1,8 +1,8 @@
 package no.fyrtarn.post;
 
 import static io.restassured.RestAssured.given;
-import static no.fyrtarn.testing.Posts.create;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.inReview;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.publish;
 import static no.fyrtarn.testing.Api.as;
@@ -117,8 +117,7 @@ class PostEventsTest {
     void a_failed_approval_emits_nothing() {
         try (var reader = new TopicReader(Topics.POSTS)) {
             String author = marketer();
-            String id = create(author, draft());
-            as(author).post("/api/posts/" + id + "/submit").then().statusCode(200);
+            String id = inReview(author);
             as(author).post("/api/posts/" + id + "/approve").then().statusCode(403);
 
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))

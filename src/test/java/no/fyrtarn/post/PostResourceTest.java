@@ -3,6 +3,7 @@ package no.fyrtarn.post;
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.testing.Posts.create;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.inReview;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Api.adminToken;
 import static no.fyrtarn.testing.Api.as;
@@ -319,8 +320,7 @@ class PostResourceTest {
     @Test
     void only_drafts_can_be_edited_or_deleted() {
         String marketer = marketer();
-        String id = create(marketer, draft());
-        as(marketer).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        String id = inReview(marketer);
         String etag = as(marketer).get("/api/posts/" + id).header("ETag");
 
         as(marketer).header("If-Match", etag).body(draft()).put("/api/posts/" + id).then().statusCode(409)

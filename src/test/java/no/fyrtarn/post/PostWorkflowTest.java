@@ -2,6 +2,7 @@ package no.fyrtarn.post;
 
 import static no.fyrtarn.testing.Posts.create;
 import static no.fyrtarn.testing.Posts.draft;
+import static no.fyrtarn.testing.Posts.inReview;
 import static no.fyrtarn.testing.Posts.marketer;
 import static no.fyrtarn.testing.Posts.status;
 import static no.fyrtarn.testing.Api.adminToken;
@@ -49,16 +50,6 @@ class PostWorkflowTest {
             request = request.body(Map.of("reason", "Needs a better caption"));
         }
         request.post("/api/posts/" + id + "/" + action).then().statusCode(expected);
-    }
-
-    private static String inReview(String author) {
-        return inReview(author, draft());
-    }
-
-    private static String inReview(String author, Map<String, Object> body) {
-        String id = create(author, body);
-        act(author, id, "submit", 200);
-        return id;
     }
 
     @Test

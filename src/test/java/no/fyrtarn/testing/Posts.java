@@ -55,6 +55,11 @@ public final class Posts {
         return as(marketer).get("/api/posts/" + id).then().statusCode(200).extract().path("status");
     }
 
+    /** Creates a draft as this marketer and submits it for review; @return its id. */
+    public static String inReview(String author) {
+        return inReview(author, draft());
+    }
+
     /** Creates this post as this marketer and submits it for review; @return its id. */
     public static String inReview(String author, Map<String, Object> body) {
         String id = create(author, body);
