@@ -3,6 +3,7 @@ package no.fyrtarn.outbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -37,7 +39,9 @@ import no.fyrtarn.infra.StrictJson;
  * What every batch consumer of ours does the same way: read records into events (an unreadable one goes to the DLQ
  * and the rest of the batch goes on), then apply the batch in one transaction, retrying a failure (a database outage)
  * with back-off for as long as it takes, since the records themselves are fine. During shutdown a failure is final
- * instead: the batch is not acknowledged, the channel stops, and Kafka redelivers the batch after the restart.
+ * instead: the batch is not acknowledged, the channel stops, and Kafka redelivers the batch after the restart. A batch
+ * waiting out its back-off when the shutdown begins tries once more at once. {@link KafkaShutdown} waits for the
+ * batches being applied ({@link #awaitIdle}) before the database goes.
  * Dead letters and failures are counted in metrics; a consumer that keeps failing shows in readiness.
  */
 @ApplicationScoped
@@ -52,6 +56,8 @@ public class EventBatches {
 
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    /** Batches in {@link #inTransaction} now; guarded by {@code this}, which also wakes back-offs at shutdown. */
+    private int applying;
 
     /** Events are read skipping fields this consumer does not know yet: producers may add fields. */
     private ObjectReader events;
@@ -140,22 +146,52 @@ public class EventBatches {
 
     /** Runs the work in a new transaction until it commits (see the class comment). */
     public void inTransaction(String consumer, int events, Runnable work) throws InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(work);
-                failingSince.remove(consumer);
-                return;
-            } catch (RuntimeException e) {
-                registry.counter("fyrtarn.consumer.failures", "consumer", consumer).increment();
-                failingSince.putIfAbsent(consumer, clock.instant());
-                if (stopping) {
-                    throw e;
+        synchronized (this) {
+            applying++;
+        }
+        try {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    QuarkusTransaction.requiringNew().run(work);
+                    failingSince.remove(consumer);
+                    return;
+                } catch (RuntimeException e) {
+                    registry.counter("fyrtarn.consumer.failures", "consumer", consumer).increment();
+                    failingSince.putIfAbsent(consumer, clock.instant());
+                    if (stopping) {
+                        throw e;
+                    }
+                    LOG.warnf("%s could not apply %d events (attempt %d), retrying: %s", consumer, events, attempt,
+                            e.toString());
+                    backOff(Math.min(MAX_BACKOFF_MS, 250L << Math.min(attempt, 10)));
                 }
-                LOG.warnf("%s could not apply %d events (attempt %d), retrying: %s", consumer, events, attempt,
-                        e.toString());
-                Thread.sleep(Math.min(MAX_BACKOFF_MS, 250L << Math.min(attempt, 10)));
+            }
+        } finally {
+            synchronized (this) {
+                applying--;
+                notifyAll();
             }
         }
+    }
+
+    /** Waits this long, or until the shutdown begins. */
+    private synchronized void backOff(long millis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = end - System.nanoTime(); !stopping && left > 0; left = end - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Waits until no batch is being applied, at most this long; whether none is. */
+    synchronized boolean awaitIdle(Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        for (long left = wait.toNanos(); applying > 0; left = end - System.nanoTime()) {
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Consumers whose current batch keeps failing, and since when. */
@@ -164,7 +200,10 @@ public class EventBatches {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+            notifyAll();
+        }
     }
 
     private <T> T readable(T payload) {

@@ -1,0 +1,144 @@
+package no.fyrtarn.link;
+
+import static no.fyrtarn.testing.EmbeddedInfrastructureResource.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The packaged service, as a launch runs it (its own JVM, embedded PostgreSQL and Kafka, the local profile), stopped
+ * cleanly while the click consumer is still applying a batch, then started again: every click counts once, and the
+ * stop refused no Kafka record. To have a batch in flight at the stop every time, the test locks the table the
+ * consumer writes counted clicks to, and lets go three seconds into the stop. Before session 57 Hibernate closed at
+ * the start of the stop, while the Kafka consumers still ran: the batch failed and was refused record by record, each
+ * refusal logged with its stack (16 000 to 80 000 lines per stop under load), and Kafka redelivered it after the
+ * restart.
+ */
+class ClicksAcrossAStopIT {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int CLICKS = 200;
+
+    private final List<Process> launched = new ArrayList<>();
+
+    @AfterEach
+    void stopWhatRuns() throws InterruptedException {
+        for (Process service : launched) {
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
+    @Test
+    @Timeout(300)
+    void clicks_the_consumer_applies_during_a_clean_stop_are_counted_once_and_the_log_stays_quiet() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "stop-");
+        int pgPort = freePort();
+        Map<String, String> ports = Map.of("QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                "FYRTARN_PG_PORT", String.valueOf(pgPort), "FYRTARN_KAFKA_PORT", String.valueOf(freePort()),
+                "FYRTARN_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        String base = "http://127.0.0.1:" + ports.get("QUARKUS_HTTP_PORT");
+
+        Process first = launch(dataDir, ports, dataDir.resolve("first.log"), base);
+        String employee = token(base, "kari.hansen@demo.fyrtarn.no");
+        String post = as(base, employee).get("/api/feed?limit=1").then().statusCode(200)
+                .extract().path("items[0].postId");
+        String trackedUrl = as(base, employee).body(Map.of("network", "LINKEDIN"))
+                .post("/api/posts/" + post + "/shares").then().statusCode(201).extract().path("trackedUrl");
+        String link = base + "/s/" + trackedUrl.substring(trackedUrl.lastIndexOf('/') + 1);
+
+        try (Connection database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/fyrtarn",
+                "postgres", "")) {
+            database.setAutoCommit(false);
+            database.createStatement().execute("lock table link_click in exclusive mode"); // reads go on, writes wait
+            for (int n = 0; n < CLICKS; n++) { // each from a browser of its own, so that each counts
+                HttpRequest click = HttpRequest.newBuilder(URI.create(link))
+                        .header("User-Agent", "Mozilla/5.0 (stop test " + n + ")").build();
+                assertThat(CLIENT.send(click, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
+            }
+            Thread.sleep(2_000); // the consumer has them, and waits for the lock
+            first.destroy(); // SIGTERM: a clean stop, as systemd's or Kubernetes'
+            Thread.sleep(3_000);
+            try {
+                database.rollback();
+            } catch (SQLException stoppedFirst) {
+                // the old order: the service and its database were gone before the lock was let go
+            }
+        }
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dataDir.resolve("first.log"), StandardCharsets.UTF_8))
+                .doesNotContain("has been nacked").doesNotContain("EntityManagerFactory is closed");
+
+        launch(dataDir, ports, dataDir.resolve("second.log"), base);
+        String marketer = token(base, "marketing@demo.fyrtarn.no");
+        await().atMost(Duration.ofSeconds(60)).until(() -> clicks(base, marketer, post) >= CLICKS);
+        Thread.sleep(2_000); // what Kafka redelivers after the restart counts no more
+        assertThat(clicks(base, marketer, post)).isEqualTo(CLICKS);
+    }
+
+    private Process launch(Path dataDir, Map<String, String> ports, Path log, String base) throws IOException {
+        var launch = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-jar",
+                Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        launch.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")
+                || name.startsWith("FYRTARN_"));
+        launch.environment().putAll(ports);
+        launch.environment().put("QUARKUS_PROFILE", "local");
+        launch.environment().put("FYRTARN_DATA_DIR", dataDir.toString());
+        launch.environment().put("FYRTARN_DEMO_ACTIVITY", "false");
+        Process service = launch.start();
+        launched.add(service);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(service.isAlive()).as("the service runs; its log: %s", log).isTrue();
+            return ready(base);
+        });
+        return service;
+    }
+
+    private static boolean ready(String base) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException notYet) {
+            return false;
+        }
+    }
+
+    private static String token(String base, String email) {
+        return RestAssured.given().baseUri(base).contentType(ContentType.JSON).body(Map.of("email", email))
+                .post("/api/dev/login").then().statusCode(200).extract().path("token");
+    }
+
+    private static RequestSpecification as(String base, String token) {
+        return RestAssured.given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static int clicks(String base, String token, String post) {
+        return as(base, token).get("/api/posts/" + post).then().statusCode(200).extract().path("stats.clicks");
+    }
+}
