@@ -31,7 +31,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConnector;
 class KafkaShutdown {
 
     private static final Logger LOG = Logger.getLogger(KafkaShutdown.class);
-    static final Duration BATCHES_WAIT = Duration.ofSeconds(10);
+    private static final Duration BATCHES_WAIT = Duration.ofSeconds(10);
 
     @Inject
     @Connector(KafkaConnector.CONNECTOR_NAME)
