@@ -363,13 +363,6 @@ public class DirectoryService {
                 : teams.list("id in ?1", ids).stream().collect(Collectors.toMap(Team::id, Team::name));
     }
 
-    /** These employees' names, by id; those who left keep theirs, as what they did stays theirs. */
-    @Transactional
-    public Map<UUID, String> names(Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of()
-                : employees.list("id in ?1", ids).stream().collect(Collectors.toMap(Employee::id, Employee::name));
-    }
-
     /** {@code teamId} and {@code team} are null for someone without a team. */
     public record Member(UUID employeeId, String email, String name, UUID teamId, String team, Set<String> groups) {
     }

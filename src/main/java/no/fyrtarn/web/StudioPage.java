@@ -45,6 +45,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.directory.DirectoryService;
+import no.fyrtarn.directory.People;
 import no.fyrtarn.gamification.GameCalendar;
 import no.fyrtarn.infra.IsoInstants;
 import no.fyrtarn.infra.Language;
@@ -304,6 +305,9 @@ public class StudioPage {
     DirectoryService directory;
 
     @Inject
+    People people;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -323,10 +327,16 @@ public class StudioPage {
         Page<PostView> published = first(PostStatus.PUBLISHED);
         Page<PostView> scheduled = first(PostStatus.SCHEDULED);
         // a reviewer (and whoever picks up a draft) sees whose it is
-        var authors = directory.names(Stream.concat(drafts.items().stream(), review.items().stream())
+        var authors = names(Stream.concat(drafts.items().stream(), review.items().stream())
                 .map(PostView::authorId).collect(Collectors.toSet()));
         return Templates.studio(drafts, review, published, scheduled, live(published, scheduled),
                 user.member().employeeId(), authors).setLocale(page.locale());
+    }
+
+    /** These authors' names, by id; those who left keep theirs, as what they wrote stays theirs. */
+    private Map<UUID, String> names(Set<UUID> authors) {
+        return people.byId(authors).values().stream()
+                .collect(Collectors.toMap(People.Person::employeeId, People.Person::name));
     }
 
     /** Every post of a status (all of them without one), newest first, {@link #POSTS_PAGE} at a time. */
@@ -541,7 +551,7 @@ public class StudioPage {
             boolean changedMeanwhile) {
         boolean editable = post == null || post.status() == PostStatus.DRAFT;
         List<String> teams = directory.teamNamesWithMembers(form.teams == null ? List.of() : form.teams);
-        String author = post == null ? null : directory.names(Set.of(post.authorId())).get(post.authorId());
+        String author = post == null ? null : names(Set.of(post.authorId())).get(post.authorId());
         return Templates.edit(post, editable, form, errors, teams, List.of(Network.values()), links, live,
                 changedMeanwhile, author)
                 .setLocale(page.locale());
