@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -176,16 +177,18 @@ public class EventBatches {
 
     /** Waits this long, or until the shutdown begins. */
     private synchronized void backOff(long millis) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        for (long left = end - System.nanoTime(); !stopping && left > 0; left = end - System.nanoTime()) {
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
+        until(() -> stopping, Duration.ofMillis(millis));
     }
 
     /** Waits until no batch is being applied, at most this long; whether none is. */
     synchronized boolean awaitIdle(Duration wait) throws InterruptedException {
+        return until(() -> applying == 0, wait);
+    }
+
+    /** Holding this object's monitor: waits on it until {@code done}, at most this long; whether done. */
+    private boolean until(BooleanSupplier done, Duration wait) throws InterruptedException {
         long end = System.nanoTime() + wait.toNanos();
-        for (long left = wait.toNanos(); applying > 0; left = end - System.nanoTime()) {
+        for (long left = wait.toNanos(); !done.getAsBoolean(); left = end - System.nanoTime()) {
             if (left <= 0) {
                 return false;
             }
