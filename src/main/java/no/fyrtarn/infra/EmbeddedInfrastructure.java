@@ -43,16 +43,23 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         boolean embedPostgres = setting("quarkus.datasource.jdbc.url") == null;
         boolean embedKafka = setting("kafka.bootstrap.servers") == null;
         // everything that can stop the launch is checked before any server starts
-        int pgPort = embedPostgres ? freePort("fyrtarn.pg-port", 54320, "PostgreSQL") : 0;
-        int kafkaPort = embedKafka ? freePort("fyrtarn.kafka-port", 19092, "Kafka") : 0;
-        int controllerPort = embedKafka
-                ? freePort("fyrtarn.kafka-controller-port", kafkaPort + 1, "Kafka controller")
-                : 0;
+        int pgPort = embedPostgres ? port("fyrtarn.pg-port", 54320) : 0;
+        int kafkaPort = embedKafka ? port("fyrtarn.kafka-port", 19092) : 0;
+        int controllerPort = embedKafka ? port("fyrtarn.kafka-controller-port", kafkaPort + 1) : 0;
         DataDirectoryLock lock = embedPostgres || embedKafka ? lock(dataDir) : null;
         Map<String, String> config = new LinkedHashMap<>();
         EmbeddedPostgres postgres = null;
         EmbeddedKafka kafka = null;
         try {
+            if (embedPostgres) {
+                // nobody else holds the directory now, so a server still running on it is a killed launch's
+                EmbeddedPostgres.stopLeftRunning(dataDir.resolve("postgres"));
+                checkFree(pgPort, "fyrtarn.pg-port", "PostgreSQL");
+            }
+            if (embedKafka) {
+                checkFree(kafkaPort, "fyrtarn.kafka-port", "Kafka");
+                checkFree(controllerPort, "fyrtarn.kafka-controller-port", "Kafka controller");
+            }
             if (embedPostgres) {
                 warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
                 boolean durable = Boolean.parseBoolean(setting("fyrtarn.pg-durable"));
@@ -87,14 +94,18 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    /**
-     * The port {@code property} names (or the fallback), once it is known to be free. Taken (another instance running,
-     * most likely), the embedded servers would not say so: PostgreSQL's start would find the other one's server ready,
-     * and Kafka's would end the JVM before any log line of this launch was written.
-     */
-    private static int freePort(String property, int fallback, String server) {
+    /** The port {@code property} names, or the fallback. */
+    private static int port(String property, int fallback) {
         String value = setting(property);
-        int port = value == null ? fallback : port(property, value);
+        return value == null ? fallback : port(property, value);
+    }
+
+    /**
+     * Stops the launch unless {@code port} is free. Taken (another instance running, most likely), the embedded servers
+     * would not say so: PostgreSQL's start would find the other one's server ready, and Kafka's would end the JVM
+     * before any log line of this launch was written.
+     */
+    private static void checkFree(int port, String property, String server) {
         try (var socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
@@ -103,7 +114,6 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                     + " (is Fyrtårn running already?). Stop that, or choose another port with %s.")
                     .formatted(server, port, environmentName(property)));
         }
-        return port;
     }
 
     private static int port(String property, String value) {

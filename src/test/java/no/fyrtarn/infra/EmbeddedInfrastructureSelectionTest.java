@@ -8,9 +8,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -108,6 +115,75 @@ class EmbeddedInfrastructureSelectionTest {
         // killed, as a crash would end it: the lock file it leaves behind holds nobody back
         try (var lock = DataDirectoryLock.tryAcquire(dataDir)) {
             assertThat(lock).isNotNull();
+        }
+    }
+
+    /**
+     * PostgreSQL runs as processes of its own: a launch whose JVM was killed (kill -9, an IDE's stop button that does
+     * not wait) left it running. Before, the next launch on the same directory and port stopped at once: the port was
+     * "in use (is Fyrtårn running already?)", though no Fyrtårn was, until one found the server and stopped it by hand.
+     */
+    @Test
+    @Timeout(120)
+    void a_launch_after_one_that_was_killed_stops_the_postgresql_left_running_and_keeps_its_data() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "killed-launch-");
+        int port = freePort();
+        Map<String, String> settings = new HashMap<>(EXTERNAL);
+        settings.remove("quarkus.datasource.jdbc.url");
+        settings.put("fyrtarn.pg-port", String.valueOf(port));
+        Process killed = launchedInAJvmOfItsOwn(settings, dataDir);
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedPostgres.DATABASE;
+        execute(jdbcUrl, "create table kept (note text)", "insert into kept values ('written before the kill')");
+        long leftRunning = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst());
+        killed.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(leftRunning).filter(ProcessHandle::isAlive)).isPresent();
+
+        try (var launch = launchWith(settings, dataDir.toString())) {
+            assertThat(ProcessHandle.of(leftRunning).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(launch.config()).containsEntry("quarkus.datasource.jdbc.url", jdbcUrl);
+            try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgres.USER, "");
+                    ResultSet kept = c.createStatement().executeQuery("select note from kept")) {
+                assertThat(kept.next()).isTrue();
+                assertThat(kept.getString(1)).isEqualTo("written before the kill");
+            }
+        } finally {
+            ProcessHandle.of(leftRunning).ifPresent(ProcessHandle::destroy); // should the launch have left it
+        }
+    }
+
+    /** A launch with these settings in a JVM of its own, once its servers are up. */
+    private static Process launchedInAJvmOfItsOwn(Map<String, String> settings, Path dataDir) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), "-Dfyrtarn.data-dir=" + dataDir));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add(Launch.class.getName());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals(Launch.STARTED)) {
+            // the launch's start-up logging
+        }
+        assertThat(line).as("the launch in a JVM of its own started").isEqualTo(Launch.STARTED);
+        return process;
+    }
+
+    /** Starts what the system properties leave out, says so, and runs until it is killed. */
+    static final class Launch {
+        static final String STARTED = "servers started";
+
+        public static void main(String[] args) throws Exception {
+            EmbeddedInfrastructure.startWhereMissing();
+            System.out.println(STARTED);
+            Thread.sleep(120_000);
+        }
+    }
+
+    private static void execute(String jdbcUrl, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgres.USER, "");
+                Statement statement = c.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 
