@@ -65,7 +65,9 @@ public class AdminEmployeeResource {
                     + "semicolons if the header has no comma; UTF-8). "
                     + "Each row is the whole truth about that employee; a manager named by "
                     + "managerEmail becomes a leader. Your own row keeps the admin role the directory gives you "
-                    + "(400 naming its roles; another admin can take it). Nothing is stored unless every row is valid.")
+                    + "(400 naming its roles; another admin can take it). Nothing is stored unless every row is valid. "
+                    + "At most 5000 rows a call: a larger directory in several, each manager's row in the same call "
+                    + "as their reports' or an earlier one.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = EmployeeRow.class),

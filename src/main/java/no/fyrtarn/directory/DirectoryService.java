@@ -77,7 +77,10 @@ public class DirectoryService {
         members = new KeptFor<>(memberCache, 1_000_000);
     }
 
-    /** Upper bound of one import; larger directories import in several calls (the upsert is idempotent). */
+    /**
+     * Upper bound of one import (about what the body limit of 1 MB holds); larger directories import in several calls,
+     * managers in the same call as their reports or an earlier one.
+     */
     static final int MAX_ROWS = 5000;
 
     /**
@@ -91,7 +94,9 @@ public class DirectoryService {
     public ImportResult upsert(List<EmployeeRow> input, String caller) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (input == null || input.size() > MAX_ROWS) {
-            throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees");
+            throw ProblemException.badRequest("body", "must be a list of at most " + MAX_ROWS + " employees: import"
+                    + " more in several calls, each manager's row in the same call as their reports' or an earlier"
+                    + " one");
         }
         for (int i = 0; i < input.size(); i++) {
             if (input.get(i) == null) {

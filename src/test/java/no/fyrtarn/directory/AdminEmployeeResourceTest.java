@@ -373,6 +373,21 @@ class AdminEmployeeResourceTest {
     }
 
     @Test
+    void an_import_of_more_rows_than_one_call_takes_is_refused_saying_how_to_split_it_and_nothing_is_stored() {
+        String u = unique();
+        StringBuilder csv = new StringBuilder("email,name,managerEmail\nboss.%s@test.no,Boss,\n".formatted(u));
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("e%d.%s@test.no,Employee %d,boss.%s@test.no\n".formatted(i, u, i, u));
+        }
+        given().auth().oauth2(adminToken()).contentType("text/csv; charset=UTF-8").body(csv.toString())
+                .put("/api/admin/employees").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", containsString("at most 5000 employees"))
+                .body("violations[0].message", containsString("several calls, each manager's row in the same call"));
+        assertThat(listed("q", u).getList("items")).isEmpty();
+    }
+
+    @Test
     void a_reporting_cycle_is_refused() {
         String u = unique();
         importEmployees(List.of(row("p." + u + "@test.no", "P", null, null),
