@@ -116,12 +116,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Whether the process is a PostgreSQL server started with {@code -D dataDir}, as the embedded one is. */
     private static boolean isServerOf(ProcessHandle.Info process, Path dataDir) {
+        boolean postgres = process.command()
+                .map(command -> Path.of(command).getFileName().toString().equals("postgres")).orElse(false);
         List<String> arguments = List.of(process.arguments().orElse(new String[0]));
         int d = arguments.indexOf("-D");
-        return process.command().map(command -> Path.of(command).getFileName().toString().equals("postgres"))
-                .orElse(false) && d >= 0 && d + 1 < arguments.size()
-                && Path.of(arguments.get(d + 1)).toAbsolutePath().normalize()
-                        .equals(dataDir.toAbsolutePath().normalize());
+        return postgres && d >= 0 && d + 1 < arguments.size() && Path.of(arguments.get(d + 1)).toAbsolutePath()
+                .normalize().equals(dataDir.toAbsolutePath().normalize());
     }
 
     private void createDatabaseIfMissing() {
