@@ -46,6 +46,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         int pgPort = embedPostgres ? port("fyrtarn.pg-port", 54320) : 0;
         int kafkaPort = embedKafka ? port("fyrtarn.kafka-port", 19092) : 0;
         int controllerPort = embedKafka ? port("fyrtarn.kafka-controller-port", kafkaPort + 1) : 0;
+        int httpPort = embedPostgres || embedKafka ? httpPort() : 0;
         DataDirectoryLock lock = embedPostgres || embedKafka ? lock(dataDir) : null;
         Map<String, String> config = new LinkedHashMap<>();
         EmbeddedPostgres postgres = null;
@@ -54,11 +55,14 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             if (embedPostgres) {
                 // nobody else holds the directory now, so a server still running on it is a killed launch's
                 EmbeddedPostgres.stopLeftRunning(dataDir.resolve("postgres"));
-                checkFree(pgPort, "fyrtarn.pg-port", "PostgreSQL");
+                checkFree(pgPort, "fyrtarn.pg-port", "The embedded PostgreSQL");
             }
             if (embedKafka) {
-                checkFree(kafkaPort, "fyrtarn.kafka-port", "Kafka");
-                checkFree(controllerPort, "fyrtarn.kafka-controller-port", "Kafka controller");
+                checkFree(kafkaPort, "fyrtarn.kafka-port", "The embedded Kafka");
+                checkFree(controllerPort, "fyrtarn.kafka-controller-port", "The embedded Kafka controller");
+            }
+            if (httpPort != 0) { // else Quarkus would say so only once both servers had started, 15 s later
+                checkFree(httpPort, "quarkus.http.port", "The service");
             }
             if (embedPostgres) {
                 warnInProd(profile, "PostgreSQL", "QUARKUS_DATASOURCE_JDBC_URL");
@@ -94,6 +98,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
+    /** The service's own port; 0 when Quarkus is asked to pick a free one. */
+    private static int httpPort() {
+        String value = setting("quarkus.http.port");
+        return value != null && value.strip().equals("0") ? 0 : port("quarkus.http.port", 8080);
+    }
+
     /** The port {@code property} names, or the fallback. */
     private static int port(String property, int fallback) {
         String value = setting(property);
@@ -105,14 +115,14 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * would not say so: PostgreSQL's start would find the other one's server ready, and Kafka's would end the JVM
      * before any log line of this launch was written.
      */
-    private static void checkFree(int port, String property, String server) {
+    private static void checkFree(int port, String property, String listener) {
         try (var socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
         } catch (IOException e) {
-            throw new CannotStart(("The embedded %s cannot listen on 127.0.0.1:%d, which is in use"
-                    + " (is Fyrtårn running already?). Stop that, or choose another port with %s.")
-                    .formatted(server, port, environmentName(property)));
+            throw new CannotStart(("%s cannot listen on 127.0.0.1:%d, which is in use (is Fyrtårn running"
+                    + " already?). Stop that, or choose another port with %s.")
+                    .formatted(listener, port, environmentName(property)));
         }
     }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,14 +49,16 @@ class EmbeddedInfrastructureSelectionTest {
 
     /**
      * Before the check, a taken PostgreSQL port made this launch wait for ever (its start took the port's listener for
-     * its server), and a taken Kafka port ended the JVM without a word.
+     * its server), and a taken Kafka port ended the JVM without a word. A taken HTTP port Quarkus named only after
+     * both servers had started (15 s and 55 lines of start-up logging in), and stopped them again.
      */
     @ParameterizedTest
     @CsvSource({
             "quarkus.datasource.jdbc.url, fyrtarn.pg-port, PostgreSQL, FYRTARN_PG_PORT, postgres",
             "kafka.bootstrap.servers, fyrtarn.kafka-port, Kafka, FYRTARN_KAFKA_PORT, kafka",
             "kafka.bootstrap.servers, fyrtarn.kafka-controller-port, Kafka controller, "
-                    + "FYRTARN_KAFKA_CONTROLLER_PORT, kafka"})
+                    + "FYRTARN_KAFKA_CONTROLLER_PORT, kafka",
+            "quarkus.datasource.jdbc.url, quarkus.http.port, The service, QUARKUS_HTTP_PORT, postgres"})
     @Timeout(60)
     void a_taken_port_stops_the_launch_naming_the_port_and_its_setting(String unset, String portSetting, String server,
             String environmentName, String serverDir) throws Exception {
@@ -155,7 +159,7 @@ class EmbeddedInfrastructureSelectionTest {
     private static Process launchedInAJvmOfItsOwn(Map<String, String> settings, Path dataDir) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"), "-Dfyrtarn.data-dir=" + dataDir));
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        withFreeHttpPort(settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(Launch.class.getName());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -213,9 +217,20 @@ class EmbeddedInfrastructureSelectionTest {
         return process;
     }
 
+    /** The settings, with the service's port a free one unless they name it: not a local run's, if one is running. */
+    private static Map<String, String> withFreeHttpPort(Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        try {
+            all.putIfAbsent("quarkus.http.port", String.valueOf(freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+
     /** The launcher as FyrtarnMain calls it, with these settings as system properties (cleared afterwards). */
     private static EmbeddedInfrastructure launchWith(Map<String, String> settings, String dataDir) {
-        Map<String, String> all = new HashMap<>(settings);
+        Map<String, String> all = withFreeHttpPort(settings);
         all.put("fyrtarn.data-dir", dataDir);
         all.forEach(System::setProperty);
         try {
