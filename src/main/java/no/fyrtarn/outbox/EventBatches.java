@@ -160,7 +160,7 @@ public class EventBatches {
                     registry.counter("fyrtarn.consumer.failures", "consumer", consumer).increment();
                     failingSince.putIfAbsent(consumer, clock.instant());
                     if (stopping) {
-                        throw e;
+                        throw new NotApplied(consumer, events, e);
                     }
                     LOG.warnf("%s could not apply %d events (attempt %d), retrying: %s", consumer, events, attempt,
                             e.toString());
@@ -195,6 +195,18 @@ public class EventBatches {
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return true;
+    }
+
+    /**
+     * A batch given up on at shutdown, to be delivered again after the restart. Without a stack or a cause, which the
+     * attempts before it have logged: SmallRye logs what the consumer's method threw, with its stack ({@link
+     * QuietFailStop} says the rest once).
+     */
+    static final class NotApplied extends RuntimeException {
+        NotApplied(String consumer, int events, RuntimeException failure) {
+            super("%s did not apply %d events before the stop: %s".formatted(consumer, events, failure), null, false,
+                    false);
+        }
     }
 
     /** Consumers whose current batch keeps failing, and since when. */

@@ -55,7 +55,8 @@ class EventBatchesStopTest {
         batches.stop(null);
 
         assertThatThrownBy(() -> batch.get(2, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasRootCauseMessage("the database is away");
+                .hasRootCauseMessage("stop-test did not apply 1 events before the stop:"
+                        + " java.lang.IllegalStateException: the database is away");
         assertThat(attempts).as("one more attempt at the stop, not another back-off").hasValue(5);
         assertThat(batches.awaitIdle(Duration.ofMillis(200))).isTrue();
     }
