@@ -57,19 +57,16 @@ class ClicksAcrossAStopIT {
     @Test
     @Timeout(300)
     void clicks_the_consumer_applies_during_a_clean_stop_are_counted_once_and_the_log_stays_quiet() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "stop-");
-        Map<String, String> ports = freePorts();
-        String base = "http://127.0.0.1:" + ports.get("QUARKUS_HTTP_PORT");
-
-        Process first = launch(dataDir, ports, dataDir.resolve("first.log"), base);
-        String[] shared = shareAPost(base);
-        String post = shared[0], link = shared[1];
+        Setup setup = Setup.fresh("stop-");
+        String base = setup.base();
+        Process first = launch(setup, "first.log");
+        Shared shared = shareAPost(base);
 
         try (Connection database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
-                + ports.get("FYRTARN_PG_PORT") + "/fyrtarn", "postgres", "")) {
+                + setup.ports().get("FYRTARN_PG_PORT") + "/fyrtarn", "postgres", "")) {
             database.setAutoCommit(false);
             database.createStatement().execute("lock table link_click in exclusive mode"); // reads go on, writes wait
-            clickFromBrowsersOfTheirOwn(link, "stop test");
+            clickFromBrowsersOfTheirOwn(shared.link(), "stop test");
             Thread.sleep(2_000); // the consumer has them, and waits for the lock
             first.destroy(); // SIGTERM: a clean stop, as systemd's or Kubernetes'
             Thread.sleep(3_000);
@@ -80,14 +77,14 @@ class ClicksAcrossAStopIT {
             }
         }
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(dataDir.resolve("first.log"), StandardCharsets.UTF_8))
+        assertThat(Files.readString(setup.dataDir().resolve("first.log"), StandardCharsets.UTF_8))
                 .doesNotContain("has been nacked").doesNotContain("EntityManagerFactory is closed");
 
-        launch(dataDir, ports, dataDir.resolve("second.log"), base);
+        launch(setup, "second.log");
         String marketer = token(base, "marketing@demo.fyrtarn.no");
-        await().atMost(Duration.ofSeconds(60)).until(() -> clicks(base, marketer, post) >= CLICKS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> clicks(base, marketer, shared.post()) >= CLICKS);
         Thread.sleep(2_000); // what Kafka redelivers after the restart counts no more
-        assertThat(clicks(base, marketer, post)).isEqualTo(CLICKS);
+        assertThat(clicks(base, marketer, shared.post())).isEqualTo(CLICKS);
     }
 
     /**
@@ -100,49 +97,55 @@ class ClicksAcrossAStopIT {
     @Timeout(300)
     void clicks_left_unapplied_by_a_stop_during_a_database_outage_count_after_the_restart_and_the_stop_says_so_once()
             throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "stop-outage-");
-        Map<String, String> ports = freePorts();
-        String base = "http://127.0.0.1:" + ports.get("QUARKUS_HTTP_PORT");
-
-        Process first = launch(dataDir, ports, dataDir.resolve("first.log"), base);
-        String[] shared = shareAPost(base);
-        String post = shared[0], link = shared[1];
+        Setup setup = Setup.fresh("stop-outage-");
+        String base = setup.base();
+        Process first = launch(setup, "first.log");
+        Shared shared = shareAPost(base);
+        String post = shared.post(), link = shared.link();
         String marketer = token(base, "marketing@demo.fyrtarn.no");
         clickFromBrowsersOfTheirOwn(link, "before the outage"); // the link is in memory from now on
         await().atMost(Duration.ofSeconds(30)).until(() -> clicks(base, marketer, post) == CLICKS);
 
         ProcessHandle postgres = ProcessHandle.of(Long.parseLong(
-                Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst())).orElseThrow();
+                Files.readAllLines(setup.dataDir().resolve("postgres/postmaster.pid")).getFirst())).orElseThrow();
         assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(postgres.pid())).start().waitFor()).isZero();
         postgres.onExit().get(30, TimeUnit.SECONDS);
         clickFromBrowsersOfTheirOwn(link, "during the outage"); // still redirected, from memory
         Thread.sleep(2_000); // the consumer has them, and waits out the outage
         first.destroy();
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stop = Files.readString(dataDir.resolve("first.log"), StandardCharsets.UTF_8);
+        String stop = Files.readString(setup.dataDir().resolve("first.log"), StandardCharsets.UTF_8);
         assertThat(stop).doesNotContain("has been nacked")
                 .contains("Consumer of clicks stopped without acknowledging its batch");
 
-        launch(dataDir, ports, dataDir.resolve("second.log"), base);
+        launch(setup, "second.log");
         await().atMost(Duration.ofSeconds(60)).until(() -> clicks(base, marketer, post) >= 2 * CLICKS);
         Thread.sleep(2_000); // what Kafka redelivers after the restart counts no more
         assertThat(clicks(base, marketer, post)).isEqualTo(2 * CLICKS);
     }
 
-    private static Map<String, String> freePorts() throws IOException {
-        return Map.of("QUARKUS_HTTP_PORT", String.valueOf(freePort()), "FYRTARN_PG_PORT", String.valueOf(freePort()),
-                "FYRTARN_KAFKA_PORT", String.valueOf(freePort()),
-                "FYRTARN_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+    /** A launch's data directory and ports, kept across its restarts, and its address. */
+    private record Setup(Path dataDir, Map<String, String> ports, String base) {
+        static Setup fresh(String prefix) throws IOException {
+            Map<String, String> ports = Map.of("QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                    "FYRTARN_PG_PORT", String.valueOf(freePort()), "FYRTARN_KAFKA_PORT", String.valueOf(freePort()),
+                    "FYRTARN_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+            return new Setup(Files.createTempDirectory(Path.of("target"), prefix), ports,
+                    "http://127.0.0.1:" + ports.get("QUARKUS_HTTP_PORT"));
+        }
     }
 
-    /** A demo employee shares a post: its id, and the tracked link at this service's address. */
-    private static String[] shareAPost(String base) {
+    /** A post a demo employee shared, and the tracked link at this service's address. */
+    private record Shared(String post, String link) {
+    }
+
+    private static Shared shareAPost(String base) {
         String employee = token(base, "kari.hansen@demo.fyrtarn.no");
         String post = as(base, employee).get("/api/feed?limit=1").then().statusCode(200)
                 .extract().path("items[0].postId");
         String trackedUrl = as(base, employee).body(Map.of("network", "LINKEDIN"))
                 .post("/api/posts/" + post + "/shares").then().statusCode(201).extract().path("trackedUrl");
-        return new String[] {post, base + "/s/" + trackedUrl.substring(trackedUrl.lastIndexOf('/') + 1)};
+        return new Shared(post, base + "/s/" + trackedUrl.substring(trackedUrl.lastIndexOf('/') + 1));
     }
 
     /** {@link #CLICKS} clicks, each from a browser of its own, so that each counts. */
@@ -154,21 +157,22 @@ class ClicksAcrossAStopIT {
         }
     }
 
-    private Process launch(Path dataDir, Map<String, String> ports, Path log, String base) throws IOException {
+    private Process launch(Setup setup, String logName) throws IOException {
+        Path log = setup.dataDir().resolve(logName);
         var launch = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-jar",
                 Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         launch.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")
                 || name.startsWith("FYRTARN_"));
-        launch.environment().putAll(ports);
+        launch.environment().putAll(setup.ports());
         launch.environment().put("QUARKUS_PROFILE", "local");
-        launch.environment().put("FYRTARN_DATA_DIR", dataDir.toString());
+        launch.environment().put("FYRTARN_DATA_DIR", setup.dataDir().toString());
         launch.environment().put("FYRTARN_DEMO_ACTIVITY", "false");
         Process service = launch.start();
         launched.add(service);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(service.isAlive()).as("the service runs; its log: %s", log).isTrue();
-            return ready(base);
+            return ready(setup.base());
         });
         return service;
     }
