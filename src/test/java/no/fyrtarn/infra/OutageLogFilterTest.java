@@ -10,6 +10,8 @@ import javax.transaction.xa.XAException;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.CompositeException;
+
 /**
  * When PostgreSQL goes away, the transaction manager warns of each rollback on a pooled connection that broke with a
  * stack of some 30 lines: the warning stays, on its line, the stack goes. Nothing else changes.
@@ -39,6 +41,21 @@ class OutageLogFilterTest {
             assertThat(filter.isLoggable(record)).isTrue();
             assertThat(record.getThrown()).as(record.getLoggerName()).isSameAs(thrown);
         }
+    }
+
+    /** A consumer's batch refused record by record at a stop, with one reason: SmallRye logged a line per record. */
+    @Test
+    void one_failure_many_times_over_is_that_failure_once_and_several_different_ones_stay() {
+        IllegalStateException reason = new IllegalStateException("clicks did not apply 5000 events before the stop");
+        LogRecord refused = record("io.smallrye.reactive.messaging.provider",
+                new CompositeException(reason, reason, reason));
+        assertThat(filter.isLoggable(refused)).isTrue();
+        assertThat(refused.getThrown()).isSameAs(reason);
+
+        CompositeException different = new CompositeException(reason, new IllegalStateException("another"));
+        LogRecord several = record("io.smallrye.reactive.messaging.provider", different);
+        assertThat(filter.isLoggable(several)).isTrue();
+        assertThat(several.getThrown()).isSameAs(different);
     }
 
     private static XAException rollbackFailed(SQLException cause) {
