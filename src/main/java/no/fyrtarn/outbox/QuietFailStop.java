@@ -32,14 +32,11 @@ public class QuietFailStop implements KafkaFailureHandler.Factory {
 
     private static final Logger LOG = Logger.getLogger(QuietFailStop.class);
 
+    /** The strategy for one channel: {@code reportFailure} is the connector's, which stops its consumer. */
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-        return handler(config.getChannel(), reportFailure);
-    }
-
-    /** The strategy for one channel: {@code reportFailure} is the connector's, which stops its consumer. */
-    static KafkaFailureHandler handler(String channel, BiConsumer<Throwable, Boolean> reportFailure) {
+        String channel = config.getChannel();
         AtomicBoolean reported = new AtomicBoolean();
         return new KafkaFailureHandler() {
             @Override
