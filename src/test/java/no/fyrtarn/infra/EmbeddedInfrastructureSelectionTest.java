@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -156,28 +158,17 @@ class EmbeddedInfrastructureSelectionTest {
     }
 
     /** A launch with these settings in a JVM of its own, once its servers are up. */
-    private static Process launchedInAJvmOfItsOwn(Map<String, String> settings, Path dataDir) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), "-Dfyrtarn.data-dir=" + dataDir));
-        withFreeHttpPort(settings).forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add(Launch.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.equals(Launch.STARTED)) {
-            // the launch's start-up logging
-        }
-        assertThat(line).as("the launch in a JVM of its own started").isEqualTo(Launch.STARTED);
-        return process;
+    private static Process launchedInAJvmOfItsOwn(Map<String, String> settings, Path dataDir) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-Dfyrtarn.data-dir=" + dataDir));
+        withFreeHttpPort(settings).forEach((key, value) -> options.add("-D" + key + "=" + value));
+        return inAJvmOfItsOwn(Launch.class, options);
     }
 
     /** Starts what the system properties leave out, says so, and runs until it is killed. */
     static final class Launch {
-        static final String STARTED = "servers started";
-
         public static void main(String[] args) throws Exception {
             EmbeddedInfrastructure.startWhereMissing();
-            System.out.println(STARTED);
+            System.out.println(READY);
             Thread.sleep(120_000);
         }
     }
@@ -191,29 +182,40 @@ class EmbeddedInfrastructureSelectionTest {
         }
     }
 
-    /** Another JVM that takes the data directory's lock as a running launch holds it, and says when it has it. */
-    private static Process holdingTheLockOf(Path dataDir) throws Exception {
-        Path source = dataDir.resolve("HoldLock.java");
-        Files.writeString(source, """
-                import java.nio.channels.FileChannel;
-                import java.nio.file.Path;
-                import java.nio.file.StandardOpenOption;
+    /** Another JVM that takes the data directory's lock as a running launch holds it, once it has it. */
+    private static Process holdingTheLockOf(Path dataDir) throws IOException {
+        return inAJvmOfItsOwn(HoldLock.class, List.of(), dataDir.resolve(DataDirectoryLock.FILE_NAME).toString());
+    }
 
-                public class HoldLock {
-                    public static void main(String[] args) throws Exception {
-                        var channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
-                                StandardOpenOption.WRITE);
-                        channel.lock();
-                        System.out.println("locked");
-                        Thread.sleep(120_000);
-                    }
-                }
-                """);
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process process = new ProcessBuilder(java, source.toString(),
-                dataDir.resolve(DataDirectoryLock.FILE_NAME).toString()).redirectErrorStream(true).start();
-        var out = new BufferedReader(new InputStreamReader(process.getInputStream()));
-        assertThat(out.readLine()).isEqualTo("locked");
+    /** Locks the file it is given, says so, and holds the lock until it is killed. */
+    static final class HoldLock {
+        public static void main(String[] args) throws Exception {
+            try (var channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                channel.lock();
+                System.out.println(READY);
+                Thread.sleep(120_000);
+            }
+        }
+    }
+
+    /** What {@link Launch} and {@link HoldLock} print once they are what the test needs. */
+    private static final String READY = "ready";
+
+    /** {@code main}, from the tests' class path, in a JVM of its own with these options and arguments, once ready. */
+    private static Process inAJvmOfItsOwn(Class<?> main, List<String> options, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(options);
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.equals(READY)) {
+            // its start-up logging
+        }
+        assertThat(line).as("%s in a JVM of its own is ready", main.getSimpleName()).isEqualTo(READY);
         return process;
     }
 
