@@ -65,7 +65,7 @@ public class LeaderboardResource {
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-cache")
     @Operation(operationId = "streamLeaderboardChanges", summary = "Server-Sent Events: a notice whenever the leaderboard changed",
-            description = "At most one notice per fyrtarn.leaderboard.stream-interval (default 250 ms); fetch the "
+            description = "At most one notice per fyrtarn.leaderboard.stream-interval (default 1 s); fetch the "
                     + "board on each. Between notices, a comment every fyrtarn.leaderboard.stream-keep-alive "
                     + "(default 30 s).")
     @APIResponse(responseCode = "200", description = "An endless stream of change notices", content = @Content(

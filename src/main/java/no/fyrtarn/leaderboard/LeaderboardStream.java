@@ -36,7 +36,7 @@ public class LeaderboardStream {
     public record Change(Instant at) {
     }
 
-    @ConfigProperty(name = "fyrtarn.leaderboard.stream-interval", defaultValue = "250ms")
+    @ConfigProperty(name = "fyrtarn.leaderboard.stream-interval", defaultValue = "1s")
     Duration interval;
 
     @ConfigProperty(name = "fyrtarn.leaderboard.stream-keep-alive", defaultValue = "30s")

@@ -626,7 +626,9 @@ class PagesTest {
                 .body(containsString("href=\"/leaders\"")).body(not(containsString("href=\"/studio\"")));
         Session.of(Api.marketerInDirectory()).given().get("/").then().statusCode(200)
                 .body(containsString("href=\"/leaders\"")).body(containsString("href=\"/studio\""));
-        leader.given().get("/leaders").then().statusCode(200).body(containsString(team.reportEmails().get(0)));
+        leader.given().get("/leaders").then().statusCode(200).body(containsString(team.reportEmails().get(0)))
+                // every leader's flag, fetched again at most every 5 s however often points are awarded
+                .body(containsString("<div data-live=\"/leaders/live?period=week\" data-live-every=\"5000\">"));
         leader.given().get("/leaderboard?period=decade").then().statusCode(400).contentType(ContentType.HTML)
                 .body(containsString("period: must be one of week, month, quarter, all"));
         leader.given().header("Accept-Language", "nb").get("/?cursor=bogus").then().statusCode(400)
