@@ -156,6 +156,8 @@ class PagesBrowserTest {
             assertThat(phone.text("#my-rank")).matches("[0-9]+\\.");
             assertThat(oneLine(phone.text(reach))).isEqualTo("Clicks on your links: X 0");
         });
+        // each card I shared follows my standing, at most every 5 s: a busy sharer's page has many
+        assertThat(phone.attribute(reach, "data-live-every")).isEqualTo("5000");
 
         // someone opens the shared link: the click shows on the card, without a reload
         io.restassured.RestAssured.given().redirects().follow(false)
