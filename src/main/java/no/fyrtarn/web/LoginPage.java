@@ -66,7 +66,7 @@ public class LoginPage {
         if (!devLogin.enabled()) {
             return errors.signInElsewhere();
         }
-        return Response.ok(form(next, null, null)).build();
+        return Pages.html(Response.ok(), form(next, null, null));
     }
 
     @POST
@@ -80,8 +80,8 @@ public class LoginPage {
         }
         var token = email == null || email.isBlank() ? null : devLogin.tokenFor(email).orElse(null);
         if (token == null) {
-            return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(form(next, email, page.msg().login_unknown())).build();
+            return Pages.html(Response.status(Response.Status.UNAUTHORIZED),
+                    form(next, email, page.msg().login_unknown()));
         }
         return Response.seeOther(URI.create(Pages.localPath(next)))
                 .cookie(SessionCookies.open(token.token(), token.expiresIn(), page.secure())).build();

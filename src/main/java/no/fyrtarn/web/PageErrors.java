@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -114,8 +113,7 @@ public class PageErrors {
     }
 
     private Response html(int status, TemplateInstance template) {
-        Response response = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(template.setLocale(page.locale()).render()).build();
+        Response response = Pages.html(Response.status(status), template.setLocale(page.locale()));
         PageHeaders.addTo(response.getHeaders());
         return response;
     }

@@ -3,10 +3,23 @@ package no.fyrtarn.web;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
 import no.fyrtarn.infra.WebUrls;
 
 /** Small rules every page shares. */
 final class Pages {
+
+    /**
+     * A page answered inside a {@code Response} (the login, a form shown again with its mistakes), rendered here:
+     * Quarkus's Qute filter answers a template in a {@code Response} as {@code text/html} without a charset, where a
+     * page returned as it is says UTF-8, as the page itself does.
+     */
+    static Response html(Response.ResponseBuilder response, TemplateInstance page) {
+        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
 
     /** A path on this site: starts with one slash, no scheme, no host, no backslash tricks. */
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s]*");

@@ -422,7 +422,7 @@ public class StudioPage {
         } catch (ProblemException e) {
             mistakes(e, errors);
         }
-        return Response.status(400).entity(edit(null, form, FormErrors.of(errors, request, page.msg()))).build();
+        return Pages.html(Response.status(400), edit(null, form, FormErrors.of(errors, request, page.msg())));
     }
 
     @POST
@@ -467,8 +467,8 @@ public class StudioPage {
             }
             mistakes(e, errors);
         }
-        return Response.status(400)
-                .entity(edit(posts.get(id).post(), form, FormErrors.of(errors, request, page.msg()))).build();
+        return Pages.html(Response.status(400),
+                edit(posts.get(id).post(), form, FormErrors.of(errors, request, page.msg())));
     }
 
     /**
@@ -483,7 +483,7 @@ public class StudioPage {
             throw stale;
         }
         form.etag = now.etag();
-        return Response.status(409).entity(edit(now.post(), form, FormErrors.NONE, null, null, true)).build();
+        return Pages.html(Response.status(409), edit(now.post(), form, FormErrors.NONE, null, null, true));
     }
 
     /**

@@ -67,7 +67,7 @@ class PagesTest {
         assertThat(r.getDetailedCookie("fyrtarn_token").getMaxAge()).isZero();
         // and the login itself opens with one (a bookmark, a browser that kept it): it was a 500
         given().redirects().follow(false).cookie("fyrtarn_token", "not.a.token").get("/login").then().statusCode(200)
-                .contentType(ContentType.HTML).body(containsString("name=\"email\""));
+                .header("Content-Type", "text/html;charset=UTF-8").body(containsString("name=\"email\""));
         // the API keeps answering problem+json
         given().get("/api/me").then().statusCode(401).contentType("application/problem+json");
     }
@@ -215,7 +215,8 @@ class PagesTest {
     @Test
     void the_login_refuses_strangers_and_never_redirects_off_site() {
         given().contentType(ContentType.URLENC).formParam("email", "nobody@nowhere.example").post("/login").then()
-                .statusCode(401).contentType(ContentType.HTML).body(containsString("Nobody in the directory"))
+                .statusCode(401).header("Content-Type", "text/html;charset=UTF-8")
+                .body(containsString("Nobody in the directory"))
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
         String email = employeeIn(null).email();
         for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil.example", "evil")) {
@@ -648,7 +649,7 @@ class PagesTest {
                 .formParam("networks", "LINKEDIN").formParam("networks", "X").formParam("caption_LINKEDIN", "Fint")
                 .formParam("caption_X", "x".repeat(3001)).formParam("publishAt", "tomorrow")
                 .formParam("language", "norsk").post("/studio").then()
-                .statusCode(400).contentType(ContentType.HTML)
+                .statusCode(400).header("Content-Type", "text/html;charset=UTF-8")
                 // each mistake under the label the form shows, linked to its field, which is marked
                 .body(containsString("<a href=\"#captions-X\">Text for X</a>: size must be between 0 and 3000"))
                 .body(containsString("id=\"captions-X\" aria-invalid=\"true\""))
