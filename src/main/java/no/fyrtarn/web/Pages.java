@@ -12,15 +12,6 @@ import no.fyrtarn.infra.WebUrls;
 /** Small rules every page shares. */
 final class Pages {
 
-    /**
-     * A page answered inside a {@code Response} (the login, a form shown again with its mistakes), rendered here:
-     * Quarkus's Qute filter answers a template in a {@code Response} as {@code text/html} without a charset, where a
-     * page returned as it is says UTF-8, as the page itself does.
-     */
-    static Response html(Response.ResponseBuilder response, TemplateInstance page) {
-        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
-    }
-
     /** A path on this site: starts with one slash, no scheme, no host, no backslash tricks. */
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s]*");
     /** What a URI's path and query hold as they are (RFC 3986's unreserved, sub-delims, ":", "@", "/" and "?"). */
@@ -28,6 +19,15 @@ final class Pages {
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
 
     private Pages() {
+    }
+
+    /**
+     * A page answered inside a {@code Response} (the login, a form shown again with its mistakes), rendered here:
+     * Quarkus's Qute filter answers a template in a {@code Response} as {@code text/html} without a charset, where a
+     * page returned as it is says UTF-8, as the page itself does.
+     */
+    static Response html(Response.ResponseBuilder response, TemplateInstance page) {
+        return response.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
     }
 
     /**
