@@ -36,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * The service against an identity provider that publishes its keys as a JWKS, as Keycloak or Entra ID do, and rotates
@@ -53,10 +54,13 @@ class IdpKeysTest {
     /** Started by the tests, in the class loader they run in, not by the profile, which Quarkus loads apart. */
     static final Idp IDP = Idp.start();
 
+    /** What the IdP names the service in the tokens it issues for it (its client id). */
+    static final String AUDIENCE = "fyrtarn-test";
+
     public static class ExternalIdp implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.jwt.verify.publickey.location", Idp.jwksUrl());
+            return Map.of("mp.jwt.verify.publickey.location", Idp.jwksUrl(), "mp.jwt.verify.audiences", AUDIENCE);
         }
     }
 
@@ -68,7 +72,11 @@ class IdpKeysTest {
     }
 
     private int statusWith(String keyId) {
-        String token = Jwt.upn(upn).groups(Set.of("employee")).expiresIn(600).jws().keyId(keyId)
+        return statusWith(keyId, Jwt.upn(upn).audience(AUDIENCE));
+    }
+
+    private int statusWith(String keyId, JwtClaimsBuilder claims) {
+        String token = claims.groups(Set.of("employee")).expiresIn(600).jws().keyId(keyId)
                 .sign(IDP.privateKey(keyId)); // a new token each time: a verified one is remembered for minutes
         return given().auth().oauth2(token).get("/api/me").then().extract().statusCode();
     }
@@ -80,6 +88,18 @@ class IdpKeysTest {
         await().atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofMillis(500))
                 .until(() -> statusWith(key) == 200);
         return key;
+    }
+
+    @Test
+    @Order(0)
+    void a_token_the_idp_issued_to_another_application_is_refused() throws Exception {
+        IDP.cacheFor(Duration.ofSeconds(1)); // the next test's new key is fetched with the rest, at once
+        String key = trusted();
+
+        assertThat(statusWith(key, Jwt.upn(upn).audience("intranet"))).as("for another application").isEqualTo(401);
+        assertThat(statusWith(key, Jwt.upn(upn))).as("for no application in particular").isEqualTo(401);
+        assertThat(statusWith(key, Jwt.upn(upn).audience(Set.of("intranet", AUDIENCE)))).as("for this one too")
+                .isEqualTo(200);
     }
 
     @Test
