@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +41,14 @@ public class KafkaAdmin {
     @ConfigProperty(name = "fyrtarn.kafka.partitions", defaultValue = "3")
     int partitions;
 
-    @ConfigProperty(name = "fyrtarn.kafka.replication-factor", defaultValue = "1")
-    short replicationFactor;
+    /** Unset, the broker's own {@code default.replication.factor}: a cluster's operator has set it for the cluster. */
+    @ConfigProperty(name = "fyrtarn.kafka.replication-factor")
+    Optional<Short> replicationFactor;
 
     private volatile AdminClient admin;
+
+    /** The last refusal said, so that a retry every 5 s does not say it again. */
+    private volatile String refusal;
 
     private AdminClient admin() {
         if (admin == null) {
@@ -76,23 +83,48 @@ public class KafkaAdmin {
     /** Creates missing topics in the background, retrying until the broker answers, so start-up never waits. */
     void onStart(@Observes StartupEvent event, Vertx vertx) {
         if (createTopics) {
-            vertx.setTimer(1, id -> vertx.executeBlocking(() -> ensureTopics(vertx)));
+            vertx.setTimer(1, id -> vertx.executeBlocking(() -> ensureTopicsOrRetry(vertx)));
         }
     }
 
-    private boolean ensureTopics(Vertx vertx) {
+    private boolean ensureTopicsOrRetry(Vertx vertx) {
+        boolean done = ensureTopics();
+        if (!done) {
+            vertx.setTimer(5000, id -> vertx.executeBlocking(() -> ensureTopicsOrRetry(vertx)));
+        }
+        return done;
+    }
+
+    /**
+     * Creates the contract's topics that are missing; whether they all exist now. A broker that does not answer (yet)
+     * is for readiness to report; one that refuses (a replication factor or partition count the cluster does not
+     * allow, no permission to create topics) is said once, as a warning, since nothing else would show it until
+     * events failed to go out.
+     */
+    boolean ensureTopics() {
+        List<String> missing = List.of();
         try {
             Set<String> existing = admin().listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+            missing = Topics.ALL.stream().filter(t -> !existing.contains(t)).toList();
             if (!missing.isEmpty()) {
-                admin().createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                LOG.infof("Created Kafka topics %s", missing.stream().map(NewTopic::name).toList());
+                admin().createTopics(missing.stream()
+                        .map(t -> new NewTopic(t, Optional.of(partitions), replicationFactor)).toList())
+                        .all().get(10, TimeUnit.SECONDS);
+                LOG.infof("Created Kafka topics %s", missing);
             }
             return true;
         } catch (Exception e) {
-            LOG.debugf("Kafka topics not ensured yet (%s); retrying", e.toString());
-            vertx.setTimer(5000, id -> vertx.executeBlocking(() -> ensureTopics(vertx)));
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    || cause.toString().equals(refusal)) {
+                LOG.debugf("Kafka topics not ensured yet (%s); retrying", cause);
+            } else {
+                refusal = cause.toString();
+                LOG.warnf("Could not create the Kafka topics %s (%s); trying again every 5 s. Set"
+                        + " FYRTARN_KAFKA_REPLICATION_FACTOR or FYRTARN_KAFKA_PARTITIONS to what the cluster allows,"
+                        + " or create the topics yourself and set FYRTARN_KAFKA_CREATE_TOPICS=false.",
+                        missing.isEmpty() ? Topics.ALL : missing, cause);
+            }
             return false;
         }
     }

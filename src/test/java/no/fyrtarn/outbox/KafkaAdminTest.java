@@ -1,0 +1,139 @@
+package no.fyrtarn.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+
+/**
+ * The topics made at start on a cluster that, as managed ones do, creates none on its own. Before session 60 they
+ * were made with one replica unless configured otherwise, whatever the cluster's operator had set as its default, and
+ * a cluster's refusal (a replication factor it does not allow, no permission to create topics) was retried every
+ * 5 s in silence, until events failed to go out.
+ */
+class KafkaAdminTest {
+
+    private static EmbeddedKafkaBroker broker;
+    private static AdminClient client;
+
+    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        Path logs = Files.createTempDirectory("fyrtarn-kafka-admin");
+        broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true).withAdditionalProperties(p -> {
+            p.put("log.dir", logs.toString());
+            p.put("log.dirs", logs.toString());
+            p.put("auto.create.topics.enable", "false");
+        }).start();
+        client = AdminClient.create(Map.of("bootstrap.servers", broker.getAdvertisedListeners()));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        client.close();
+        broker.close();
+    }
+
+    @BeforeEach
+    void captureWarnings() throws Exception {
+        Logger.getLogger(KafkaAdmin.class.getName()).addHandler(capture);
+        List<String> made = client.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                .filter(Topics.ALL::contains).toList();
+        client.deleteTopics(made).all().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.listTopics().names().get().stream()
+                .noneMatch(Topics.ALL::contains));
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        Logger.getLogger(KafkaAdmin.class.getName()).removeHandler(capture);
+    }
+
+    private KafkaAdmin admin(Optional<Short> replicationFactor) {
+        var admin = new KafkaAdmin();
+        admin.kafkaConfig = Map.of("bootstrap.servers", broker.getAdvertisedListeners());
+        admin.partitions = 3;
+        admin.replicationFactor = replicationFactor;
+        return admin;
+    }
+
+    @Test
+    void without_a_replication_factor_the_contracts_topics_get_the_brokers_default() throws Exception {
+        KafkaAdmin admin = admin(Optional.empty());
+        try {
+            assertThat(admin.ensureTopics()).isTrue();
+        } finally {
+            admin.close();
+        }
+
+        Map<String, TopicDescription> topics = client.describeTopics(Topics.ALL).allTopicNames().get(10,
+                TimeUnit.SECONDS);
+        assertThat(topics).containsOnlyKeys(Topics.ALL);
+        int brokersDefault = Integer.parseInt(broker.getKafkaConfig().originals()
+                .getOrDefault("default.replication.factor", "1").toString());
+        assertThat(topics.values()).allSatisfy(topic -> {
+            assertThat(topic.partitions()).hasSize(3);
+            assertThat(topic.partitions().getFirst().replicas()).hasSize(brokersDefault);
+        });
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void a_refusal_to_create_them_is_said_once_naming_the_reason_and_the_settings_to_change() throws Exception {
+        KafkaAdmin admin = admin(Optional.of((short) 2)); // the cluster has one broker
+        try {
+            assertThat(admin.ensureTopics()).isFalse();
+            assertThat(admin.ensureTopics()).as("the retry 5 s later").isFalse();
+        } finally {
+            admin.close();
+        }
+
+        assertThat(warnings).singleElement().extracting(KafkaAdminTest::text).asString()
+                .contains("fyrtarn.clicks", "replication factor", "FYRTARN_KAFKA_REPLICATION_FACTOR",
+                        "FYRTARN_KAFKA_CREATE_TOPICS=false");
+        assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContainAnyElementsOf(Topics.ALL);
+    }
+
+    private static String text(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters == null ? record.getMessage() : String.format(record.getMessage(), parameters);
+    }
+}
