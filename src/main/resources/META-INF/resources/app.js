@@ -450,6 +450,10 @@
     window.addEventListener('pageshow', event => { if (event.persisted) polled().forEach(refresh); });
     return { refresh, refreshAll };
   })();
+  // The stream is listened to only while the page is in view: a tab left open behind others, or a phone locked on the
+  // feed, would otherwise fetch its regions on every notice all day for nobody. Back in view (or back from the
+  // back/forward cache, where the stream was closed on leaving), it listens again and fetches them once, since notices
+  // were missed meanwhile.
   if (document.querySelector('[data-live]') && window.EventSource) {
     const listen = () => {
       const source = new EventSource('/api/leaderboard/stream');
@@ -459,11 +463,12 @@
       source.onmessage = live.refreshAll;
       return source;
     };
-    let stream = listen();
-    window.addEventListener('pagehide', () => stream.close());
-    // back to a page the browser kept (back/forward cache): its stream was closed on leaving, so listen again
-    window.addEventListener('pageshow', event => {
-      if (event.persisted) { stream = listen(); live.refreshAll(); }
-    });
+    const inView = () => document.visibilityState === 'visible';
+    let stream = inView() ? listen() : null;
+    const pause = () => { if (stream) { stream.close(); stream = null; } };
+    const resume = () => { if (!stream) { stream = listen(); live.refreshAll(); } };
+    window.addEventListener('pagehide', pause);
+    window.addEventListener('pageshow', event => { if (event.persisted && inView()) resume(); });
+    document.addEventListener('visibilitychange', () => { if (inView()) resume(); else pause(); });
   }
 })();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -551,6 +552,45 @@ class PagesBrowserTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> ((List<?>) phone.script(
                 "return [...document.querySelectorAll('#board tbody tr')].map(r => r.querySelector('.name').textContent"
                         + " + '=' + r.querySelector('.points').textContent);")).contains(name + "=" + points));
+    }
+
+    @Test
+    void a_board_left_open_behind_another_tab_asks_for_nothing_until_i_come_back_to_it() {
+        Team team = Team.of(1);
+        String post = postFor(team, "Behind " + unique());
+        phone.login(team.leaderEmail());
+        await().until(() -> phone.path().equals("/"));
+        // what the page asks for (its streams and its fetches), each with whether it was in view then
+        Object watch = phone.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.asked = []; window.streams = []; const Stream = window.EventSource;"
+                        + " window.EventSource = function (url) { const stream = new Stream(url);"
+                        + " window.streams.push(stream); window.asked.push(document.visibilityState + ' ' + url);"
+                        + " return stream; };"
+                        + " const fetched = window.fetch; window.fetch = (url, options) => {"
+                        + " window.asked.push(document.visibilityState + ' ' + url); return fetched(url, options); };"))
+                .get("identifier");
+        try {
+            phone.open("/leaderboard?period=week&scope=team");
+        } finally {
+            phone.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", watch));
+        }
+        String board = phone.driver().getWindowHandle();
+        await().until(() -> phone.script("return window.streams[0].readyState;").equals(1L));
+
+        phone.driver().switchTo().newWindow(WindowType.TAB); // the board's tab goes behind this one
+        Game.share(team.reports().get(0), post, "LINKEDIN");
+        Game.awaitTotal(team.reports().get(0), 10);
+        sleep(2_500); // notices come at most once a second: a page that listened would have fetched by now
+
+        phone.driver().switchTo().window(board);
+        String report = "Rapport " + team.reportEmails().get(0);
+        awaitOnTheBoard(report, "10");
+        assertThat(((List<?>) phone.script("return window.asked;")).stream().map(Object::toString))
+                .as("asked for while behind").noneMatch(asked -> asked.startsWith("hidden"))
+                .as("back in view: the stream again, and the board once").contains("visible /api/leaderboard/stream")
+                .anyMatch(asked -> asked.startsWith("visible /leaderboard/table"));
+        assertThat(phone.script("return window.streams.map(stream => stream.readyState);"))
+                .as("the stream closed while behind, another open").isEqualTo(List.of(2L, 1L));
     }
 
     @Test
