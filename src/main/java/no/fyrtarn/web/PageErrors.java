@@ -114,7 +114,7 @@ public class PageErrors {
 
     private Response html(int status, TemplateInstance template) {
         Response response = Pages.html(Response.status(status), template.setLocale(page.locale()));
-        PageHeaders.addTo(response.getHeaders());
+        PageHeaders.addTo(response.getHeaders(), page.secure());
         return response;
     }
 }

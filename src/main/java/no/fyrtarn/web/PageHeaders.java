@@ -1,11 +1,14 @@
 package no.fyrtarn.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+
+import no.fyrtarn.infra.PublicUrl;
 
 /** The headers of every page and fragment ({@link WebPage}), and of every error page. */
 @WebPage
@@ -28,17 +31,30 @@ public class PageHeaders implements ContainerResponseFilter {
     static final String POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * Where people reach the service over HTTPS ({@code fyrtarn.public-url}): a browser that opened a page once goes
+     * there over HTTPS only for a year, also from a link or a typed address that says http, where someone on the
+     * network (a café's Wi-Fi) could otherwise answer in the service's name and take the session cookie's place.
+     */
+    static final String TRANSPORT = "max-age=31536000";
+
+    @Inject
+    PublicUrl publicUrl;
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        addTo(response.getHeaders());
+        addTo(response.getHeaders(), publicUrl.https());
     }
 
     /** Also for the error pages {@link PageErrors} makes, wherever they answer. */
-    static void addTo(MultivaluedMap<String, Object> headers) {
+    static void addTo(MultivaluedMap<String, Object> headers, boolean https) {
         if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, CACHE);
         }
         headers.putSingle("Content-Security-Policy", POLICY);
         headers.putSingle("X-Frame-Options", "DENY");
+        if (https) {
+            headers.putSingle("Strict-Transport-Security", TRANSPORT);
+        }
     }
 }
