@@ -42,6 +42,9 @@ public class VerifiedTokens implements JWTParser {
     @Inject
     DefaultJWTParser parser;
 
+    @Inject
+    RefusedTokens refused;
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = System.currentTimeMillis() / 1000;
@@ -69,6 +72,9 @@ public class VerifiedTokens implements JWTParser {
             return parsed;
         } catch (ClassCastException e) {
             throw new ParseException("A claim of the token is not of its type: " + e.getMessage(), e);
+        } catch (ParseException e) {
+            refused.explain(e);
+            throw e;
         }
     }
 

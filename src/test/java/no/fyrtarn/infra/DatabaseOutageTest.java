@@ -9,10 +9,8 @@ import static org.hamcrest.Matchers.containsString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import no.fyrtarn.testing.EmbeddedInfrastructureResource;
 import no.fyrtarn.testing.Game;
+import no.fyrtarn.testing.LogCapture;
 import no.fyrtarn.testing.Posts;
 import no.fyrtarn.testing.Team;
 
@@ -81,27 +80,11 @@ class DatabaseOutageTest {
         EmbeddedInfrastructureResource.stopPostgresUntilServiceNotReady();
 
         // programs: 503 with when to try again, not a 500 that reads like a bug; the log says so in one line
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler log = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(log);
-        try {
+        List<LogRecord> logged;
+        try (LogCapture log = LogCapture.everything()) {
             as(team.leader()).get("/api/feed").then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "30").body("detail", containsString("database"));
-        } finally {
-            Logger.getLogger("").removeHandler(log);
+            logged = log.records();
         }
         assertThat(logged).filteredOn(r -> r.getLoggerName().equals(ProblemMappers.class.getName())).hasSize(1)
                 .allSatisfy(r -> assertThat(r.getMessage()).startsWith("Answered 503"));

@@ -9,12 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import no.fyrtarn.testing.LogCapture;
 
 /**
  * The topics made at start on a cluster that, as managed ones do, creates none on its own. Before session 60 they
@@ -37,23 +33,7 @@ class KafkaAdminTest {
     private static EmbeddedKafkaBroker broker;
     private static AdminClient client;
 
-    private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -74,7 +54,7 @@ class KafkaAdminTest {
 
     @BeforeEach
     void captureWarnings() throws Exception {
-        Logger.getLogger(KafkaAdmin.class.getName()).addHandler(capture);
+        log = LogCapture.of(KafkaAdmin.class);
         List<String> made = client.listTopics().names().get(10, TimeUnit.SECONDS).stream()
                 .filter(Topics.ALL::contains).toList();
         client.deleteTopics(made).all().get(10, TimeUnit.SECONDS);
@@ -84,7 +64,7 @@ class KafkaAdminTest {
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger(KafkaAdmin.class.getName()).removeHandler(capture);
+        log.close();
     }
 
     private KafkaAdmin admin(Optional<Short> replicationFactor) {
@@ -113,7 +93,7 @@ class KafkaAdminTest {
             assertThat(topic.partitions()).hasSize(3);
             assertThat(topic.partitions().getFirst().replicas()).hasSize(brokersDefault);
         });
-        assertThat(warnings).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -126,14 +106,9 @@ class KafkaAdminTest {
             admin.close();
         }
 
-        assertThat(warnings).singleElement().extracting(KafkaAdminTest::text).asString()
+        assertThat(log.warnings()).singleElement().asString()
                 .contains("fyrtarn.clicks", "replication factor", "FYRTARN_KAFKA_REPLICATION_FACTOR",
                         "FYRTARN_KAFKA_CREATE_TOPICS=false");
         assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContainAnyElementsOf(Topics.ALL);
-    }
-
-    private static String text(LogRecord record) {
-        Object[] parameters = record.getParameters();
-        return parameters == null ? record.getMessage() : String.format(record.getMessage(), parameters);
     }
 }

@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import no.fyrtarn.testing.LogCapture;
 
 /**
  * The service against an identity provider that publishes its keys as a JWKS, as Keycloak or Entra ID do, and rotates
@@ -96,8 +97,15 @@ class IdpKeysTest {
         IDP.cacheFor(Duration.ofSeconds(1)); // the next test's new key is fetched with the rest, at once
         String key = trusted();
 
-        assertThat(statusWith(key, Jwt.upn(upn).audience("intranet"))).as("for another application").isEqualTo(401);
-        assertThat(statusWith(key, Jwt.upn(upn))).as("for no application in particular").isEqualTo(401);
+        try (LogCapture log = LogCapture.of(RefusedTokens.class)) {
+            assertThat(statusWith(key, Jwt.upn(upn).audience("intranet"))).as("for another application")
+                    .isEqualTo(401);
+            assertThat(statusWith(key, Jwt.upn(upn))).as("for no application in particular").isEqualTo(401);
+            assertThat(log.warnings()).as("said once for each, naming what the service takes")
+                    .anySatisfy(said -> assertThat(said).contains("audience intranet", "[" + AUDIENCE + "]",
+                            "MP_JWT_VERIFY_AUDIENCES"))
+                    .anySatisfy(said -> assertThat(said).contains("for no audience", "[" + AUDIENCE + "]"));
+        }
         assertThat(statusWith(key, Jwt.upn(upn).audience(Set.of("intranet", AUDIENCE)))).as("for this one too")
                 .isEqualTo(200);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
+import no.fyrtarn.testing.LogCapture;
 
 @QuarkusTest
 class TokenVerificationTest {
@@ -38,8 +39,20 @@ class TokenVerificationTest {
     }
 
     @Test
-    void a_token_from_another_issuer_is_refused() {
-        refused(Jwt.upn("x@test.no").groups(Set.of("admin")).issuer("https://evil.example").sign());
+    void a_token_from_another_issuer_is_refused_and_the_log_says_once_which_issuer_the_service_takes() throws Exception {
+        String issuer = "https://login.example.com/" + unique(); // an IdP's, where the issuer was left unset
+        var foreign = KeyPairGenerator.getInstance("RSA");
+        foreign.initialize(2048);
+        try (LogCapture log = LogCapture.of(RefusedTokens.class)) {
+            refused(Jwt.upn("x@test.no").groups(Set.of("admin")).issuer(issuer).sign());
+            refused(Jwt.upn("y@test.no").groups(Set.of("employee")).issuer(issuer).sign());
+            // a key the service does not trust: anyone may write any issuer into such a token, so nothing is said
+            refused(Jwt.upn("x@test.no").issuer("https://forged.example/" + unique())
+                    .sign(foreign.generateKeyPair().getPrivate()));
+
+            assertThat(log.warnings()).singleElement().asString()
+                    .contains(issuer, "takes tokens of https://fyrtarn.local only", "MP_JWT_VERIFY_ISSUER");
+        }
     }
 
     @Test
