@@ -34,7 +34,7 @@ public class PageHeaders implements ContainerResponseFilter {
     /**
      * Where people reach the service over HTTPS ({@code fyrtarn.public-url}): a browser that opened a page once goes
      * there over HTTPS only for a year, also from a link or a typed address that says http, where someone on the
-     * network (a café's Wi-Fi) could otherwise answer in the service's name and take the session cookie's place.
+     * network (a café's Wi-Fi) could otherwise answer in the service's name with a page of their own.
      */
     static final String TRANSPORT = "max-age=31536000";
 
