@@ -52,6 +52,7 @@ class VerifiedTokensTest {
     private static VerifiedTokens over(DefaultJWTParser parser) {
         VerifiedTokens tokens = new VerifiedTokens();
         tokens.parser = parser;
+        tokens.refused = new RefusedTokens();
         return tokens;
     }
 
