@@ -33,6 +33,9 @@ public class IdpSettings {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> keys;
+
     @ConfigProperty(name = "smallrye.jwt.sign.key.location")
     Optional<String> ownKeyLocation;
 
@@ -41,15 +44,22 @@ public class IdpSettings {
 
     void onStart(@Observes StartupEvent event) {
         if (!Profiles.local()) {
-            problems(ownKeyLocation.isPresent() || ownKey.isPresent(), audiences, issuer).forEach(LOG::warn);
+            problems(ownKeyLocation.isPresent() || ownKey.isPresent(), keys, audiences, issuer).forEach(LOG::warn);
         }
     }
 
     /** What is amiss in taking tokens this way; empty when nothing is. */
-    static List<String> problems(boolean ownKeys, Optional<List<String>> audiences, String issuer) {
+    static List<String> problems(boolean ownKeys, Optional<String> keys, Optional<List<String>> audiences,
+            String issuer) {
         List<String> problems = new ArrayList<>();
         if (ownKeys) {
             return problems;
+        }
+        if (keys.filter(location -> location.regionMatches(true, 0, "http:", 0, "http:".length())).isPresent()) {
+            problems.add(("mp.jwt.verify.publickey.location is %s, not https: the keys that decide whose a token is"
+                    + " would travel unencrypted, and anyone on the way could put in a key of their own and sign in as"
+                    + " anyone. Set MP_JWT_VERIFY_PUBLICKEY_LOCATION to the IdP's https address.")
+                    .formatted(keys.get()));
         }
         if (LOCAL_ISSUER.equals(issuer)) {
             problems.add(("mp.jwt.verify.issuer is %s, the local run's: every token of your IdP names the IdP as its"
