@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -115,8 +116,7 @@ public class KafkaAdmin {
             return true;
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
-                    || cause.toString().equals(refusal)) {
+            if (!refusal(cause) || cause.toString().equals(refusal)) {
                 LOG.debugf("Kafka topics not ensured yet (%s); retrying", cause);
             } else {
                 refusal = cause.toString();
@@ -127,6 +127,15 @@ public class KafkaAdmin {
             }
             return false;
         }
+    }
+
+    /**
+     * Whether the cluster refused, rather than not answering (yet) or another instance creating a topic between this
+     * one's look and its request (as two instances started together do): the next try finds it.
+     */
+    static boolean refusal(Throwable cause) {
+        return !(cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException
+                || cause instanceof TopicExistsException);
     }
 
     @PreDestroy

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,5 +113,13 @@ class KafkaAdminTest {
                 .contains("fyrtarn.clicks", "replication factor", "FYRTARN_KAFKA_REPLICATION_FACTOR",
                         "FYRTARN_KAFKA_CREATE_TOPICS=false");
         assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContainAnyElementsOf(Topics.ALL);
+    }
+
+    @Test
+    void a_broker_not_answering_yet_or_another_instance_creating_a_topic_first_is_no_refusal() {
+        assertThat(KafkaAdmin.refusal(new java.util.concurrent.TimeoutException())).isFalse();
+        assertThat(KafkaAdmin.refusal(new TimeoutException("Timed out waiting for a node assignment"))).isFalse();
+        assertThat(KafkaAdmin.refusal(new TopicExistsException("Topic 'fyrtarn.shares' already exists."))).isFalse();
+        assertThat(KafkaAdmin.refusal(new TopicAuthorizationException(java.util.Set.of("fyrtarn.shares")))).isTrue();
     }
 }
