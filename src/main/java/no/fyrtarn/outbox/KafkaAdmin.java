@@ -49,7 +49,7 @@ public class KafkaAdmin {
     private volatile AdminClient admin;
 
     /** The last refusal said, so that a retry every 5 s does not say it again. */
-    private volatile String refusal;
+    private volatile String lastRefusal;
 
     private AdminClient admin() {
         if (admin == null) {
@@ -116,10 +116,10 @@ public class KafkaAdmin {
             return true;
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            if (!refusal(cause) || cause.toString().equals(refusal)) {
+            if (!refusal(cause) || cause.toString().equals(lastRefusal)) {
                 LOG.debugf("Kafka topics not ensured yet (%s); retrying", cause);
             } else {
-                refusal = cause.toString();
+                lastRefusal = cause.toString();
                 LOG.warnf("Could not create the Kafka topics %s (%s); trying again every 5 s. Set"
                         + " FYRTARN_KAFKA_REPLICATION_FACTOR or FYRTARN_KAFKA_PARTITIONS to what the cluster allows,"
                         + " or create the topics yourself and set FYRTARN_KAFKA_CREATE_TOPICS=false.",
