@@ -11,8 +11,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers the errors that never reach a JAX-RS resource as problem+json too: paths nobody serves (404) and bodies
- * declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body found over the limit
+ * Answers the errors that never reach a JAX-RS resource as problem+json too: malformed addresses (400, judged by
+ * {@link RequestTargets} where Quarkus's own check is off, as {@link FyrtarnMain} and the tests have it), paths nobody
+ * serves (404) and bodies declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body found over the limit
  * while {@link BufferedJsonBodies} reads it is answered here too; any other chunked body over it is still cut off by
  * Vert.x with a bare 413.
  */
@@ -24,11 +25,15 @@ public class HttpProblems {
 
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
-        // a declared length over the limit is refused before anything reads the body
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+            if (!RequestTargets.acceptable(ctx.request().uri())) {
+                ctx.response().putHeader("Connection", "close"); // what body it has is not read
+                send(ctx, Problem.of(400, "Bad Request", "The address holds a character it may not hold as it is, or"
+                        + " a % not followed by two hex digits: percent-encode it"));
+            } else if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
+                // a declared length over the limit is refused before anything reads the body
                 ctx.response().putHeader("Connection", "close");
                 send(ctx, tooLarge(limit));
             } else {

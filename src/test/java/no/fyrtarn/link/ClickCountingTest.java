@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -34,6 +36,7 @@ import no.fyrtarn.outbox.OutboxRepository;
 import no.fyrtarn.outbox.Topics;
 import no.fyrtarn.testing.EmbeddedInfrastructureResource;
 import no.fyrtarn.testing.MovableClock;
+import no.fyrtarn.testing.RawHttp;
 import no.fyrtarn.testing.TopicReader;
 import no.fyrtarn.testing.TopicWriter;
 
@@ -64,6 +67,9 @@ class ClickCountingTest {
 
     @Inject
     MeterRegistry registry;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @AfterEach
     void cleanUp() {
@@ -119,6 +125,16 @@ class ClickCountingTest {
         assertThat(countedOnceJudged(path)).isEqualTo(1);
         assertThat(as(marketer()).get("/api/posts/" + postId).then().extract().jsonPath().getLong("stats.shares"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_click_whose_query_holds_what_a_browser_leaves_unencoded_counts() throws Exception {
+        String path = trackedPath("https://example.com/count-as-sent", null);
+        RawHttp.Answer answer = RawHttp.get(base, path + "?utm_content={{ad.name}}&ref=news|dec",
+                "User-Agent: " + PHONE);
+
+        assertThat(answer.status()).isEqualTo(302); // before session 61 an empty 400, and no click
+        assertThat(countedOnceJudged(path)).isEqualTo(1);
     }
 
     @Test
