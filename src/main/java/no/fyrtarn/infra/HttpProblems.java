@@ -13,9 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Answers the errors that never reach a JAX-RS resource as problem+json too: malformed addresses (400, judged by
  * {@link RequestTargets} where Quarkus's own check is off, as {@link FyrtarnMain} and the tests have it), paths nobody
- * serves (404) and bodies declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body found over the limit
- * while {@link BufferedJsonBodies} reads it is answered here too; any other chunked body over it is still cut off by
- * Vert.x with a bare 413.
+ * serves (404) and bodies declared (Content-Length) over quarkus.http.limits.max-body-size (413). A chunked JSON body
+ * found over the limit while {@link BufferedJsonBodies} reads it is answered here too; any other chunked body over it
+ * is still cut off by Vert.x with a bare 413.
  */
 @ApplicationScoped
 public class HttpProblems {
