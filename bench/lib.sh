@@ -3,7 +3,7 @@
 # demo organisation (without its activity: fyrtarn.demo-activity), and defines helpers: sql (psql on its database;
 # libpq's PG* variables name it), json, login (local login → token), summary (wrk output → "req/s p50_ms p99_ms
 # errors"), publish (a post, approved), bench_post and tracked_code (the benches' post and a share's tracked link), load (wrk on a URL), share_load (wrk on a share endpoint), judged,
-# settle and judged_rate (the click pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio and
+# settle and judged_rate (the click pipeline), pgbench_inserts (PostgreSQL's own insert rate), cpu_ticks and cpu_per (CPU per operation), ratio, reaches and
 # start_broker.
 # BENCH_KAFKA: "embedded" (the default here) runs the broker in the service's JVM, as the local run does; "process"
 # runs the same broker in a JVM of its own (bench/Broker.java), as production runs its broker apart from the service.
@@ -193,6 +193,8 @@ tracked_code() {
 }
 # ratio A B: A / B to two decimals
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+# reaches A B TARGET: met when A / B is at least TARGET, judged unrounded (0.398, which ratio prints as 0.40, is missed)
+reaches() { python3 -c "print('met' if $1 / $2 >= $3 else 'missed')"; }
 # pgbench_inserts SECONDS: PostgreSQL's own single-row insert rate (16 clients) on the service's database, in tps
 pgbench_inserts() {
   [ -f "$data/insert.sql" ] || {
