@@ -15,6 +15,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,6 +122,23 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /**
+     * A click on the first element {@code css} selects, found again when a live region was replaced between finding it
+     * and clicking it (a notice of the stream, set off by another test's share: a StaleElementReferenceException).
+     */
+    public void click(String css) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                find(css).click();
+                return;
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public List<WebElement> all(String css) {

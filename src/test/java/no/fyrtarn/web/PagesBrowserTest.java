@@ -392,7 +392,7 @@ class PagesBrowserTest {
         String post = postFor(team, "Utfordret " + unique(), topic);
         phone.login(team.leaderEmail());
         await().until(() -> phone.path().equals("/"));
-        phone.find("details.more-challenges summary").click();
+        phone.click("details.more-challenges summary");
         assertThat(phone.text("details.more-challenges")).contains(mine, "0 of 2 shares");
         phone.script("window.notReloaded = true;");
 
@@ -1070,7 +1070,7 @@ class PagesBrowserTest {
         phone.screenshot("feed-new-posts");
         assertThat(phone.scrollsSideways()).isFalse();
 
-        phone.find("a.new-posts").click();
+        phone.click("a.new-posts");
         await().until(() -> phone.path().equals("/?topic=" + topic));
         await().until(() -> phone.all("article.card h2").get(0).getText().equals(later));
         assertThat(phone.all("a.new-posts")).isEmpty();
@@ -1136,7 +1136,7 @@ class PagesBrowserTest {
 
         phone.login(sharer.email());
         await().until(() -> phone.path().equals("/"));
-        phone.find(".see-points a").click();
+        phone.click(".see-points a");
         await().until(() -> phone.path().equals("/points"));
         assertThat(phone.all(".ledger li")).extracting(li -> oneLine(li.getText())).satisfiesExactly(
                 clicks -> assertThat(clicks).startsWith("3 clicks on my LinkedIn link to “" + title + "”")
