@@ -35,7 +35,10 @@ public class ConsumedEvents {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "fyrtarn.consumers.dedupe-retention", defaultValue = "30d")
+    static final String RETENTION_KEY = "fyrtarn.consumers.dedupe-retention";
+    static final String RETENTION_DEFAULT = "30d";
+
+    @ConfigProperty(name = RETENTION_KEY, defaultValue = RETENTION_DEFAULT)
     Duration retention;
 
     /**

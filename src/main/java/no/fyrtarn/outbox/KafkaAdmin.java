@@ -1,6 +1,7 @@
 package no.fyrtarn.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,11 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,7 +31,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.core.Vertx;
 
-/** Kafka housekeeping: the contract's topics exist, and readiness can ask whether the broker answers. */
+/**
+ * Kafka housekeeping: the contract's topics exist, they keep events no longer than the consumers remember them, and
+ * readiness can ask whether the broker answers.
+ */
 @ApplicationScoped
 public class KafkaAdmin {
 
@@ -45,6 +53,10 @@ public class KafkaAdmin {
     /** Unset, the broker's own {@code default.replication.factor}: a cluster's operator has set it for the cluster. */
     @ConfigProperty(name = "fyrtarn.kafka.replication-factor")
     Optional<Short> replicationFactor;
+
+    /** How long the consumers remember the events they applied ({@link ConsumedEvents}). */
+    @ConfigProperty(name = ConsumedEvents.RETENTION_KEY, defaultValue = ConsumedEvents.RETENTION_DEFAULT)
+    Duration dedupeRetention;
 
     private volatile AdminClient admin;
 
@@ -81,17 +93,18 @@ public class KafkaAdmin {
         }
     }
 
-    /** Creates missing topics in the background, retrying until the broker answers, so start-up never waits. */
+    /**
+     * Creates missing topics (unless told not to) and looks at how long they keep events, in the background, retrying
+     * until the broker answers, so start-up never waits.
+     */
     void onStart(@Observes StartupEvent event, Vertx vertx) {
-        if (createTopics) {
-            vertx.setTimer(1, id -> vertx.executeBlocking(() -> ensureTopicsOrRetry(vertx)));
-        }
+        vertx.setTimer(1, id -> vertx.executeBlocking(() -> prepareOrRetry(vertx)));
     }
 
-    private boolean ensureTopicsOrRetry(Vertx vertx) {
-        boolean done = ensureTopics();
+    private boolean prepareOrRetry(Vertx vertx) {
+        boolean done = (!createTopics || ensureTopics()) && retentionLookedAt();
         if (!done) {
-            vertx.setTimer(5000, id -> vertx.executeBlocking(() -> ensureTopicsOrRetry(vertx)));
+            vertx.setTimer(5000, id -> vertx.executeBlocking(() -> prepareOrRetry(vertx)));
         }
         return done;
     }
@@ -115,7 +128,7 @@ public class KafkaAdmin {
             }
             return true;
         } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = unwrapped(e);
             if (!refusal(cause) || cause.toString().equals(lastRefusal)) {
                 LOG.debugf("Kafka topics not ensured yet (%s); retrying", cause);
             } else {
@@ -127,6 +140,75 @@ public class KafkaAdmin {
             }
             return false;
         }
+    }
+
+    /**
+     * Says, as a warning, which of the topics our consumers read may keep an event longer than the consumers remember
+     * that they applied it ({@code fyrtarn.consumers.dedupe-retention}). A consumer that reads such a topic from its
+     * start again (its group's offsets expired during a long stop, or an operator reset them) would apply the older
+     * events a second time: the leaderboards' points, streaks and challenges counted twice. Whether it is done: false
+     * only while the broker does not answer; a cluster that will not describe its topics (no permission, a topic not
+     * created yet) is left at that, in the debug log.
+     */
+    boolean retentionLookedAt() {
+        List<ConfigResource> topics = Topics.CONSUMED.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        Map<ConfigResource, Config> configs;
+        try {
+            configs = admin().describeConfigs(topics).all().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = unwrapped(e);
+            LOG.debugf("Could not look at how long the Kafka topics keep events (%s)", cause);
+            return refusal(cause);
+        }
+        List<String> keptLonger = new ArrayList<>();
+        for (ConfigResource topic : topics) {
+            Optional<Duration> kept = longestKept(configs.get(topic));
+            if (kept.isEmpty() || kept.get().compareTo(dedupeRetention) > 0) {
+                keptLonger.add(topic.name() + " (" + kept.map(d -> "up to " + spoken(d)).orElse("for ever") + ")");
+            }
+        }
+        if (!keptLonger.isEmpty()) {
+            LOG.warnf("Kafka keeps events of %s longer than the consumers remember having applied one (%s, %s)."
+                    + " A consumer reading such a topic from its start again (its offsets expired during a long stop,"
+                    + " or were reset) would count the older events twice. Lower the topics' retention.ms, with"
+                    + " cleanup.policy delete (Kafka keeps an event up to retention.ms plus segment.ms), or raise"
+                    + " FYRTARN_CONSUMERS_DEDUPE_RETENTION.",
+                    String.join(", ", keptLonger), ConsumedEvents.RETENTION_KEY, spoken(dedupeRetention));
+        }
+        return true;
+    }
+
+    /**
+     * The longest a topic may keep an event: for ever when it is only compacted or its retention.ms is -1; otherwise
+     * retention.ms plus segment.ms, since Kafka deletes a segment whole once its newest event is past retention, and
+     * a segment takes events for up to segment.ms.
+     */
+    private static Optional<Duration> longestKept(Config config) {
+        String policy = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        long retention = Long.parseLong(value(config, TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+        if (!policy.contains(TopicConfig.CLEANUP_POLICY_DELETE) || retention < 0) {
+            return Optional.empty();
+        }
+        long segment = Long.parseLong(value(config, TopicConfig.SEGMENT_MS_CONFIG, "604800000"));
+        return Optional.of(Duration.ofMillis(retention).plusMillis(segment));
+    }
+
+    private static String value(Config config, String name, String kafkasDefault) {
+        ConfigEntry entry = config.get(name);
+        return entry == null || entry.value() == null ? kafkasDefault : entry.value();
+    }
+
+    /** As a configuration value says it: 37d, 12h, else ISO-8601 (PT90M). */
+    private static String spoken(Duration duration) {
+        if (duration.equals(Duration.ofDays(duration.toDays()))) {
+            return duration.toDays() + "d";
+        }
+        return duration.equals(Duration.ofHours(duration.toHours())) ? duration.toHours() + "h" : duration.toString();
+    }
+
+    private static Throwable unwrapped(Exception e) {
+        return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /**

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String DLQ = "fyrtarn.dlq";
 
     public static final List<String> ALL = List.of(POSTS, SHARES, CLICKS, POINTS, DLQ);
+    /** The topics the service's own consumers read (all but the dead letters). */
+    public static final List<String> CONSUMED = List.of(POSTS, SHARES, CLICKS, POINTS);
 
     private Topics() {
     }

@@ -6,13 +6,19 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -75,6 +81,7 @@ class KafkaAdminTest {
         admin.kafkaConfig = Map.of("bootstrap.servers", broker.getAdvertisedListeners());
         admin.partitions = 3;
         admin.replicationFactor = replicationFactor;
+        admin.dedupeRetention = Duration.ofDays(30); // fyrtarn.consumers.dedupe-retention's default
         return admin;
     }
 
@@ -113,6 +120,72 @@ class KafkaAdminTest {
                 .contains("fyrtarn.clicks", "replication factor", "FYRTARN_KAFKA_REPLICATION_FACTOR",
                         "FYRTARN_KAFKA_CREATE_TOPICS=false");
         assertThat(client.listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContainAnyElementsOf(Topics.ALL);
+    }
+
+    @Test
+    void topics_keeping_events_as_kafka_does_by_default_are_no_concern() {
+        KafkaAdmin admin = admin(Optional.empty());
+        try {
+            assertThat(admin.ensureTopics()).isTrue();
+            assertThat(admin.retentionLookedAt()).isTrue();
+        } finally {
+            admin.close();
+        }
+
+        assertThat(log.warnings()).as("7 days, plus 7 days of a segment, against 30 days").isEmpty();
+    }
+
+    /**
+     * A consumer whose group's offsets are gone (Kafka forgets them 7 days after its last member left) reads its topic
+     * from the start again. What it applied more than 30 days ago it no longer recognises, so a topic that still holds
+     * such events would count them twice on the leaderboards.
+     */
+    @Test
+    void topics_keeping_events_longer_than_the_consumers_remember_them_are_said_with_what_to_change() throws Exception {
+        KafkaAdmin admin = admin(Optional.empty());
+        try {
+            assertThat(admin.ensureTopics()).isTrue();
+            alter(Map.of(Topics.POINTS, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"),
+                    Topics.CLICKS, Map.of(TopicConfig.RETENTION_MS_CONFIG, days(25)),
+                    Topics.SHARES, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                    Topics.POSTS, Map.of(TopicConfig.RETENTION_MS_CONFIG, days(20),
+                            TopicConfig.SEGMENT_MS_CONFIG, days(10)),
+                    Topics.DLQ, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+
+            assertThat(admin.retentionLookedAt()).isTrue();
+            admin.dedupeRetention = Duration.ofDays(40);
+            assertThat(admin.retentionLookedAt()).isTrue();
+        } finally {
+            admin.close();
+        }
+
+        assertThat(log.warnings()).hasSize(2);
+        assertThat(log.warnings().getFirst())
+                .contains("fyrtarn.shares (for ever), fyrtarn.clicks (up to 32d), fyrtarn.points (for ever)",
+                        "(fyrtarn.consumers.dedupe-retention, 30d)", "retention.ms",
+                        "FYRTARN_CONSUMERS_DEDUPE_RETENTION")
+                .as("20 days plus a segment of 10: 30, as long as the consumers remember")
+                .doesNotContain(Topics.POSTS)
+                .as("no consumer of ours reads the dead letters").doesNotContain(Topics.DLQ);
+        assertThat(log.warnings().getLast()).contains("fyrtarn.shares (for ever), fyrtarn.points (for ever)", "40d")
+                .doesNotContain(Topics.CLICKS);
+    }
+
+    private static String days(int days) {
+        return Long.toString(Duration.ofDays(days).toMillis());
+    }
+
+    private static void alter(Map<String, Map<String, String>> settings) throws Exception {
+        Map<ConfigResource, Collection<AlterConfigOp>> ops = new HashMap<>();
+        settings.forEach((topic, values) -> ops.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                values.entrySet().stream().map(v -> new AlterConfigOp(new ConfigEntry(v.getKey(), v.getValue()),
+                        AlterConfigOp.OpType.SET)).toList()));
+        client.incrementalAlterConfigs(ops).all().get(10, TimeUnit.SECONDS);
+        await("the broker describes the topics as altered").atMost(Duration.ofSeconds(10)).until(() -> {
+            var described = client.describeConfigs(ops.keySet()).all().get(10, TimeUnit.SECONDS);
+            return ops.entrySet().stream().allMatch(topic -> topic.getValue().stream().map(AlterConfigOp::configEntry)
+                    .allMatch(set -> set.value().equals(described.get(topic.getKey()).get(set.name()).value())));
+        });
     }
 
     @Test
