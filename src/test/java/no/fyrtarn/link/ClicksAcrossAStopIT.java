@@ -84,7 +84,9 @@ class ClicksAcrossAStopIT {
         }
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.readString(setup.dataDir().resolve("first.log"), StandardCharsets.UTF_8))
-                .doesNotContain("has been nacked").doesNotContain("EntityManagerFactory is closed");
+                .doesNotContain("has been nacked").doesNotContain("EntityManagerFactory is closed")
+                .as("SmallRye's report of the outbox channel, which has no upstream by design (ConsoleLogFilter)")
+                .doesNotContain("SRMSG00207");
 
         launch(setup, "second.log");
         String marketer = token(base, "marketing@demo.fyrtarn.no");

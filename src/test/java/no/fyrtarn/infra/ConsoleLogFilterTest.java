@@ -8,21 +8,25 @@ import java.util.logging.LogRecord;
 
 import javax.transaction.xa.XAException;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.CompositeException;
+import io.smallrye.reactive.messaging.providers.i18n.ProviderLogging;
+import no.fyrtarn.testing.LogCapture;
 
 /**
  * When PostgreSQL goes away, the transaction manager warns of each rollback on a pooled connection that broke with a
- * stack of some 30 lines: the warning stays, on its line, the stack goes. Nothing else changes.
+ * stack of some 30 lines: the warning stays, on its line, the stack goes. SmallRye's report that the outbox channel,
+ * which has no upstream by design, has none is left out. Nothing else changes.
  */
-class OutageLogFilterTest {
+class ConsoleLogFilterTest {
 
     private static final String ROLLBACK_FAILED = "ARJUNA016045: attempted rollback of < … > failed with exception code "
             + "XAException.XAER_RMERR: javax.transaction.xa.XAException: Error trying to transactionRollback local "
             + "transaction: This connection has been closed.";
 
-    private final OutageLogFilter filter = new OutageLogFilter();
+    private final ConsoleLogFilter filter = new ConsoleLogFilter();
 
     @Test
     void a_rollback_on_a_connection_the_outage_broke_is_one_line() {
@@ -56,6 +60,34 @@ class OutageLogFilterTest {
         LogRecord several = record("io.smallrye.reactive.messaging.provider", different);
         assertThat(filter.isLoggable(several)).isTrue();
         assertThat(several.getThrown()).isSameAs(different);
+    }
+
+    /**
+     * SmallRye's report through its own logger, with the text its wiring gives it (OpenGraphException's message: a
+     * line saying what this is, then a line for each component).
+     */
+    @Test
+    void smallryes_report_that_the_outbox_has_no_upstream_is_left_out_but_not_one_naming_another_channel() {
+        LogRecord outboxOnly = wiringReport("\t- OutgoingConnector{channel:'outbox', attribute:'mp.messaging.outgoing"
+                + ".outbox'} has no upstream\n");
+        assertThat(filter.isLoggable(outboxOnly)).isFalse();
+
+        LogRecord another = wiringReport("\t- OutgoingConnector{channel:'outbox', attribute:'mp.messaging.outgoing"
+                + ".outbox'} has no upstream\n\t- IncomingConnector{channel:'clicks', attribute:'mp.messaging.incoming"
+                + ".clicks'} has no downstream\n");
+        assertThat(filter.isLoggable(another)).isTrue();
+        assertThat(((ExtLogRecord) another).getFormattedMessage()).contains("'outbox'", "'clicks'");
+    }
+
+    private static LogRecord wiringReport(String components) {
+        try (LogCapture log = LogCapture.everything()) {
+            ProviderLogging.log.reportWiringFailures(
+                    "Some components are not connected to either downstream consumers or upstream producers:\n"
+                            + components);
+            return log.records().stream()
+                    .filter(r -> "io.smallrye.reactive.messaging.provider".equals(r.getLoggerName()))
+                    .findFirst().orElseThrow();
+        }
     }
 
     private static XAException rollbackFailed(SQLException cause) {
