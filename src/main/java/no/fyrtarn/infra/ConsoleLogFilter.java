@@ -32,8 +32,9 @@ public final class ConsoleLogFilter implements Filter {
     public static final String NAME = "fyrtarn-console";
 
     /** SmallRye's start-up report of channels left unconnected, and its line for the outbox's producer channel. */
-    static final String UNCONNECTED = "SRMSG00207";
-    static final String OUTBOX_WITHOUT_UPSTREAM =
+    private static final String WIRING_LOGGER = "io.smallrye.reactive.messaging.provider";
+    private static final String UNCONNECTED = "SRMSG00207";
+    private static final String OUTBOX_WITHOUT_UPSTREAM =
             "- OutgoingConnector{channel:'outbox', attribute:'mp.messaging.outgoing.outbox'} has no upstream";
 
     @Override
@@ -53,6 +54,9 @@ public final class ConsoleLogFilter implements Filter {
     }
 
     private static boolean onlyTheOutboxUnconnected(LogRecord record) {
+        if (!WIRING_LOGGER.equals(record.getLoggerName())) {
+            return false;
+        }
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
         if (message == null || !message.startsWith(UNCONNECTED)) {
             return false;
