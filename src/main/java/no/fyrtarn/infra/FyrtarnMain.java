@@ -1,5 +1,6 @@
 package no.fyrtarn.infra;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +22,12 @@ public class FyrtarnMain {
      * tests set it in the build. A launch that sets it itself keeps its value.
      */
     static final String QUARKUS_URI_CHECK_OFF = "vertx.disableURIValidation";
+
+    /**
+     * The embedded servers' log categories, at WARN in {@code application.properties} as well: Quarkus sets them from
+     * there (or from whatever overrides it) as it configures logging.
+     */
+    static final List<String> EMBEDDED_SERVERS_LOGS = List.of("org.apache.kafka", "kafka", "io.zonky");
 
     public static void main(String... args) {
         quietUntilQuarkusConfiguresLogging();
@@ -58,13 +65,15 @@ public class FyrtarnMain {
 
     /**
      * Until Quarkus applies its log configuration, every record is buffered at every level, and a launch that ends
-     * before then prints the lot: the embedded servers' DEBUG and TRACE start-up lines, with stack traces. Quarkus
-     * sets the root level from its configuration when it starts; whoever sets {@code quarkus.log.level} to look into a
-     * launch keeps everything.
+     * before then prints the lot: the embedded servers' DEBUG and TRACE start-up lines, with stack traces, and at INFO
+     * still some 1 800 lines of them, in which a configuration Quarkus refused (its validation fails after the embedded
+     * servers started) was hard to find. Quarkus sets these levels from its configuration when it starts; whoever sets
+     * {@code quarkus.log.level} to look into a launch keeps everything.
      */
     private static void quietUntilQuarkusConfiguresLogging() {
         if (LaunchSettings.setting("quarkus.log.level") == null) {
             Logger.getLogger("").setLevel(Level.INFO);
+            EMBEDDED_SERVERS_LOGS.forEach(category -> Logger.getLogger(category).setLevel(Level.WARNING));
         }
     }
 }

@@ -3,9 +3,16 @@ package no.fyrtarn.link;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Tracked links and clicks; Quarkus refuses to start with a setting they could not work with (a code of 5). */
 @ConfigMapping(prefix = "fyrtarn.links")
 public interface LinkConfig {
 
@@ -20,8 +27,13 @@ public interface LinkConfig {
     @WithDefault("1m")
     Duration scanWindow();
 
-    /** Base62 characters per code (at least 7). */
+    /**
+     * Base62 characters per code: at least 7 (the issue's least for an unguessable code), at most 16 (what the
+     * redirect takes as a code and the database keeps). Outside that, new links would be 404s or shares fail.
+     */
     @WithDefault("8")
+    @Min(7)
+    @Max(16)
     int codeLength();
 
     /** Codes whose target the redirect keeps in memory. */
@@ -37,10 +49,12 @@ public interface LinkConfig {
 
     /** Clicks held in memory while they wait to be written to the outbox; beyond this they are dropped and counted. */
     @WithDefault("100000")
+    @Min(1)
     int clickBuffer();
 
     /** Clicks written to the outbox per transaction. */
     @WithDefault("500")
+    @Min(1)
     int clickBatch();
 
     /** How long the writer waits for a batch to fill once a click arrived. */
@@ -59,8 +73,13 @@ public interface LinkConfig {
     Counting counting();
 
     interface Counting {
-        /** A click counts once per code and client within this window. */
+        /**
+         * A click counts once per code and client within this window: at most a day, since a client's hash changes
+         * every UTC day and a click is also hashed under only one day beside its own ({@link ClientHasher}).
+         */
         @WithDefault("30m")
+        @DurationMin(nanos = 0)
+        @DurationMax(days = 1)
         Duration window();
 
         /**

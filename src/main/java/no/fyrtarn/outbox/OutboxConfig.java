@@ -3,9 +3,14 @@ package no.fyrtarn.outbox;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** The relay's settings; Quarkus refuses to start with one it could not work with (a batch of 0, a wait of 0). */
 @ConfigMapping(prefix = "fyrtarn.outbox")
 public interface OutboxConfig {
 
@@ -14,6 +19,7 @@ public interface OutboxConfig {
      * handed: committed events its queue had no room for, a failed relay round. Retries it sweeps for when due.
      */
     @WithDefault("500ms")
+    @DurationMin(nanos = 0, inclusive = false)
     Duration pollInterval();
 
     /**
@@ -22,21 +28,26 @@ public interface OutboxConfig {
      * vacuum, so it is kept rare.
      */
     @WithDefault("5s")
+    @DurationMin(nanos = 0, inclusive = false)
     Duration sweepInterval();
 
     /** Events claimed per batch: clicks arrive by the thousand, and each batch costs two statements and one ack wait. */
     @WithDefault("500")
+    @Min(1)
     int batchSize();
 
     /** How long the relay waits for the broker to acknowledge a batch before trying again later. */
     @WithDefault("20s")
+    @DurationMin(nanos = 0, inclusive = false)
     Duration ackTimeout();
 
     /** First retry delay after a failed publish; doubles per attempt up to maxBackoff. */
     @WithDefault("1s")
+    @DurationMin(nanos = 0, inclusive = false)
     Duration initialBackoff();
 
     @WithDefault("1m")
+    @DurationMin(nanos = 0, inclusive = false)
     Duration maxBackoff();
 
     /** CloudEvents ce_source of everything this service emits. */
