@@ -54,6 +54,9 @@ public class RedirectResource {
     @Inject
     Clock clock;
 
+    @Inject
+    UnforwardedProxy unforwarded;
+
     /** Behind a proxy the client's address comes from its headers; otherwise it is the connection's. */
     @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
     boolean proxied;
@@ -136,6 +139,9 @@ public class RedirectResource {
     private String address(HttpServerRequest request) {
         // the connection keeps its address; the request's own would parse forwarding headers and the URI first
         SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
+        if (!proxied) {
+            unforwarded.look(request, remote);
+        }
         return remote == null ? null : remote.hostAddress();
     }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import no.fyrtarn.testing.LogCapture;
 import no.fyrtarn.testing.MovableClock;
 import no.fyrtarn.testing.RawHttp;
 
@@ -153,6 +154,26 @@ class RedirectResourceTest {
     /** Well-formed, and with 40 random bits unknown for all practical purposes. */
     private static String unknownCode() {
         return "Scan" + UUID.randomUUID().toString().substring(0, 10).replace("-", "");
+    }
+
+    /**
+     * Behind a proxy the service is not told about, every click comes from the proxy's address: readers with the same
+     * browser count once between them, and one scanner gets links refused to all. Nothing else would show it.
+     */
+    @Test
+    void a_link_followed_through_a_proxy_the_service_is_not_told_about_is_said_once_with_what_to_set() {
+        String path = trackedPath("https://example.com/proxied", null);
+        try (LogCapture log = LogCapture.of(UnforwardedProxy.class)) {
+            follow(path).then().statusCode(302);
+            assertThat(log.warnings()).as("a reader's own browser says nothing of proxies").isEmpty();
+
+            for (int i = 0; i < 3; i++) {
+                given().redirects().follow(false).header("X-Forwarded-For", "198.51.100." + i).get(path).then()
+                        .statusCode(302);
+            }
+            assertThat(log.warnings()).singleElement().asString().contains("127.0.0.1, with X-Forwarded-For",
+                    "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+        }
     }
 
     @Test
