@@ -27,7 +27,7 @@ public class FyrtarnMain {
      * The embedded servers' log categories, at WARN in {@code application.properties} as well: Quarkus sets them from
      * there (or from whatever overrides it) as it configures logging.
      */
-    static final List<String> EMBEDDED_SERVERS_LOGS = List.of("org.apache.kafka", "kafka", "io.zonky");
+    private static final List<String> EMBEDDED_SERVERS_LOGS = List.of("org.apache.kafka", "kafka", "io.zonky");
 
     public static void main(String... args) {
         quietUntilQuarkusConfiguresLogging();
