@@ -39,6 +39,8 @@ import io.vertx.core.Vertx;
 public class KafkaAdmin {
 
     private static final Logger LOG = Logger.getLogger(KafkaAdmin.class);
+    /** Kafka's default retention.ms and segment.ms, 7 days, for a topic whose description leaves one out. */
+    private static final String KAFKAS_DEFAULT_MS = Long.toString(Duration.ofDays(7).toMillis());
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -186,11 +188,11 @@ public class KafkaAdmin {
      */
     private static Optional<Duration> longestKept(Config config) {
         String policy = value(config, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-        long retention = Long.parseLong(value(config, TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+        long retention = Long.parseLong(value(config, TopicConfig.RETENTION_MS_CONFIG, KAFKAS_DEFAULT_MS));
         if (!policy.contains(TopicConfig.CLEANUP_POLICY_DELETE) || retention < 0) {
             return Optional.empty();
         }
-        long segment = Long.parseLong(value(config, TopicConfig.SEGMENT_MS_CONFIG, "604800000"));
+        long segment = Long.parseLong(value(config, TopicConfig.SEGMENT_MS_CONFIG, KAFKAS_DEFAULT_MS));
         return Optional.of(Duration.ofMillis(retention).plusMillis(segment));
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import no.fyrtarn.testing.PackagedLaunch;
+
 /**
  * The packaged service, launched as the local run launches it (embedded PostgreSQL and Kafka), with settings it could
  * not work with. Before session 62 it started with them: a code length of 6 made every new tracked link a 404 (the
@@ -28,13 +30,7 @@ class RefusedSettingsIT {
         int postgresPort = freePort();
         Path dataDir = Files.createTempDirectory(Path.of("target"), "refused-");
         Path log = dataDir.resolve("launch.log");
-        var launch = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        launch.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")
-                || name.startsWith("FYRTARN_"));
-        launch.environment().put("QUARKUS_PROFILE", "local");
-        launch.environment().put("FYRTARN_DATA_DIR", dataDir.toString());
+        var launch = PackagedLaunch.of(dataDir, log);
         launch.environment().put("QUARKUS_HTTP_PORT", String.valueOf(freePort()));
         launch.environment().put("FYRTARN_PG_PORT", String.valueOf(postgresPort));
         launch.environment().put("FYRTARN_KAFKA_PORT", String.valueOf(freePort()));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import no.fyrtarn.testing.PackagedLaunch;
 import no.fyrtarn.testing.RawHttp;
 
 /**
@@ -169,14 +170,8 @@ class ClicksAcrossAStopIT {
 
     private Process launch(Setup setup, String logName) throws IOException {
         Path log = setup.dataDir().resolve(logName);
-        var launch = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-jar",
-                Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        launch.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("KAFKA_")
-                || name.startsWith("FYRTARN_"));
+        var launch = PackagedLaunch.of(setup.dataDir(), log);
         launch.environment().putAll(setup.ports());
-        launch.environment().put("QUARKUS_PROFILE", "local");
-        launch.environment().put("FYRTARN_DATA_DIR", setup.dataDir().toString());
         launch.environment().put("FYRTARN_DEMO_ACTIVITY", "false");
         Process service = launch.start();
         launched.add(service);
