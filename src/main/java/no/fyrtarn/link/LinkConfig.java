@@ -69,6 +69,15 @@ public interface LinkConfig {
     @WithDefault("30s")
     Duration clickKafkaPause();
 
+    /**
+     * Behind proxies that append the address they saw to X-Forwarded-For, how many addresses they append: a click's
+     * client is then the one this many places from the right. 0 takes the first address, as Quarkus reads it, for a
+     * proxy that replaces the header ({@link ClientAddress}).
+     */
+    @WithDefault("0")
+    @Min(0)
+    int forwardedForDepth();
+
     /** Counting rules of the click consumer. */
     Counting counting();
 

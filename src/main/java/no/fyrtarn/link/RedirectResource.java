@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,7 +25,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import no.fyrtarn.infra.ProblemException;
 
 /**
@@ -55,11 +53,7 @@ public class RedirectResource {
     Clock clock;
 
     @Inject
-    UnforwardedProxy unforwarded;
-
-    /** Behind a proxy the client's address comes from its headers; otherwise it is the connection's. */
-    @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
-    boolean proxied;
+    ClientAddress clientAddress;
 
     @GET
     @SecurityRequirementsSet
@@ -92,7 +86,7 @@ public class RedirectResource {
         if (!LinkCodes.isWellFormed(code)) {
             return Uni.createFrom().failure(unknown());
         }
-        String address = address(request);
+        String address = clientAddress.of(request);
         CompletableFuture<Optional<LinkService.Target>> lookup = cache.cached(code);
         if (lookup == null) {
             Optional<Duration> wait = scans.refusal(address);
@@ -134,15 +128,6 @@ public class RedirectResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex")
                 .build());
-    }
-
-    private String address(HttpServerRequest request) {
-        // the connection keeps its address; the request's own would parse forwarding headers and the URI first
-        SocketAddress remote = proxied ? request.remoteAddress() : request.connection().remoteAddress();
-        if (!proxied) {
-            unforwarded.look(request, remote);
-        }
-        return remote == null ? null : remote.hostAddress();
     }
 
     private static ProblemException unknown() {

@@ -89,15 +89,15 @@ class ClickCountingTest {
      * The clicks stored as counted on the code once every click sent to it so far has been judged. One owner's clicks
      * are judged in order, so a click from a new client is sent after them and waited for; it is not included.
      */
-    private long countedOnceJudged(String path) {
+    static long countedOnceJudged(LinkClickRepository clicks, String path) {
         String marker = "Mozilla/5.0 (marker " + UUID.randomUUID() + ")";
         click(path, marker);
-        await().atMost(Duration.ofSeconds(30)).until(() -> stored(path).contains(marker));
-        return stored(path).stream().filter(agent -> !agent.startsWith("Mozilla/5.0 (marker ")).count();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stored(clicks, path).contains(marker));
+        return stored(clicks, path).stream().filter(agent -> !agent.startsWith("Mozilla/5.0 (marker ")).count();
     }
 
     /** The user agents of the code's stored (counted) clicks. */
-    private List<String> stored(String path) {
+    static List<String> stored(LinkClickRepository clicks, String path) {
         return QuarkusTransaction.requiringNew().call(() -> clicks.list("linkCode", code(path)).stream()
                 .map(LinkClick::userAgent).toList());
     }
@@ -122,7 +122,7 @@ class ClickCountingTest {
         click(path, PHONE);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> clicksOf(postId) == 1);
-        assertThat(countedOnceJudged(path)).isEqualTo(1);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(1);
         assertThat(as(marketer()).get("/api/posts/" + postId).then().extract().jsonPath().getLong("stats.shares"))
                 .isEqualTo(1);
     }
@@ -134,7 +134,7 @@ class ClickCountingTest {
                 "User-Agent: " + PHONE);
 
         assertThat(answer.status()).isEqualTo(302); // before session 61 an empty 400, and no click
-        assertThat(countedOnceJudged(path)).isEqualTo(1);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(1);
     }
 
     @Test
@@ -151,8 +151,8 @@ class ClickCountingTest {
         given().redirects().follow(false).header("User-Agent", PHONE).head(path).then().statusCode(302);
         click(path, PHONE);
 
-        assertThat(countedOnceJudged(path)).isEqualTo(1);
-        assertThat(stored(path)).doesNotContain("Twitterbot/1.0", "");
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(1);
+        assertThat(stored(clicks, path)).doesNotContain("Twitterbot/1.0", "");
         // operations still see them: the metric counts every judged click by verdict
         assertThat(judged(LinkClick.Verdict.PREVIEW_BOT)).isGreaterThanOrEqualTo(bots + 8);
         assertThat(judged(LinkClick.Verdict.HEAD)).isGreaterThanOrEqualTo(heads + 1);
@@ -182,8 +182,8 @@ class ClickCountingTest {
                         + "Chrome/131.0.6778.81 Mobile Safari/537.36");
         people.forEach(person -> click(path, person));
 
-        assertThat(countedOnceJudged(path)).isEqualTo(people.size());
-        assertThat(stored(path)).containsAll(people).doesNotContainAnyElementsOf(crawlers);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(people.size());
+        assertThat(stored(clicks, path)).containsAll(people).doesNotContainAnyElementsOf(crawlers);
     }
 
     @Test
@@ -192,15 +192,15 @@ class ClickCountingTest {
         click(path, PHONE);
         click(path, PHONE);
         click(path, LAPTOP); // another client
-        assertThat(countedOnceJudged(path)).isEqualTo(2);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(2);
 
         clock.advance(Duration.ofMinutes(29));
         click(path, PHONE);
-        assertThat(countedOnceJudged(path)).isEqualTo(2);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(2);
 
         clock.advance(Duration.ofMinutes(2)); // 31 minutes after the counted click
         click(path, PHONE);
-        assertThat(countedOnceJudged(path)).isEqualTo(3);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(3);
     }
 
     /** The next midnight UTC; the keys of today and tomorrow exist already. */
@@ -218,7 +218,7 @@ class ClickCountingTest {
         click(path, PHONE); // 00:10, under the new day's key: a repeat all the same
         click(path, LAPTOP);
 
-        assertThat(countedOnceJudged(path)).isEqualTo(2);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(2);
     }
 
     @Test
@@ -230,11 +230,11 @@ class ClickCountingTest {
         try (var producer = new TopicWriter()) {
             // as a click sent through the outbox arrives: after a later one
             send(producer, ClickEvent.of(target, late, clients.identify("203.0.113.7", PHONE, late), PHONE, "GET"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> stored(path).size() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> stored(clicks, path).size() == 1);
             send(producer, ClickEvent.of(target, early, clients.identify("203.0.113.7", PHONE, early), PHONE, "GET"));
         }
 
-        assertThat(countedOnceJudged(path)).isEqualTo(1);
+        assertThat(countedOnceJudged(clicks, path)).isEqualTo(1);
     }
 
     private static void send(TopicWriter producer, ClickEvent click) {
@@ -251,8 +251,8 @@ class ClickCountingTest {
         click(second, LAPTOP);
         click(second, PHONE);
 
-        assertThat(countedOnceJudged(first)).isEqualTo(1);
-        assertThat(countedOnceJudged(second)).isEqualTo(2);
+        assertThat(countedOnceJudged(clicks, first)).isEqualTo(1);
+        assertThat(countedOnceJudged(clicks, second)).isEqualTo(2);
     }
 
     @Test
@@ -307,7 +307,7 @@ class ClickCountingTest {
                     .isNotBlank();
         }
         // the redelivered copy came before the garbage on the same partition, so it has been handled by now
-        assertThat(stored(path)).containsExactly(PHONE);
+        assertThat(stored(clicks, path)).containsExactly(PHONE);
         assertThat(clicksOf(postId)).isEqualTo(1);
     }
 

@@ -163,7 +163,7 @@ class RedirectResourceTest {
     @Test
     void a_link_followed_through_a_proxy_the_service_is_not_told_about_is_said_once_with_what_to_set() {
         String path = trackedPath("https://example.com/proxied", null);
-        try (LogCapture log = LogCapture.of(UnforwardedProxy.class)) {
+        try (LogCapture log = LogCapture.of(ClientAddress.class)) {
             follow(path).then().statusCode(302);
             assertThat(log.warnings()).as("a reader's own browser says nothing of proxies").isEmpty();
 

@@ -1,6 +1,7 @@
 package no.fyrtarn.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,12 @@ public final class RawHttp {
 
     /** @param headers lines such as {@code "User-Agent: Mozilla/5.0"} */
     public static Answer get(URL base, String target, String... headers) throws IOException {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        return getFrom(null, base, target, headers);
+    }
+
+    /** The same, from a local address of the caller's choice ({@code 127.0.0.2}); null lets the system choose. */
+    public static Answer getFrom(InetAddress from, URL base, String target, String... headers) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName(base.getHost()), base.getPort(), from, 0)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: ")
                     .append(base.getHost()).append(':').append(base.getPort()).append("\r\nConnection: close\r\n");
