@@ -25,7 +25,8 @@ import io.vertx.core.net.SocketAddress;
  * <li>With forwarding, Quarkus's reading: the first address of {@code X-Forwarded-For}, from a proxy it trusts.</li>
  * <li>Behind proxies that append the address they saw to {@code X-Forwarded-For} instead of replacing it (AWS's and
  * Google's load balancers, nginx with {@code $proxy_add_x_forwarded_for}), that first address is whatever the reader
- * wrote, and a reader writing a new one each time would count as a new reader at each click.
+ * wrote: a reader writing a new one each time would count as a new reader at each click, and a scanner would escape
+ * its budget of unknown codes.
  * {@code fyrtarn.links.forwarded-for-depth} N then takes the Nth address from the right, the one the outermost of
  * those proxies saw; only from a proxy Quarkus trusts, which it says in {@code X-Forwarded-Trusted-Proxy}.</li>
  * </ul>
@@ -44,6 +45,9 @@ class ClientAddress {
     @ConfigProperty(name = "quarkus.http.proxy.enable-trusted-proxy-header", defaultValue = "false")
     boolean trustedProxyHeader;
 
+    @ConfigProperty(name = "quarkus.http.proxy.allow-forwarded", defaultValue = "false")
+    boolean allowForwarded;
+
     @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
     Optional<List<String>> trustedProxies;
 
@@ -53,7 +57,7 @@ class ClientAddress {
     private volatile boolean saidUnforwarded;
 
     void onStart(@Observes StartupEvent event) {
-        problems(forwarding, trustedProxyHeader, trustedProxies.isPresent(), config.forwardedForDepth())
+        problems(forwarding, trustedProxyHeader, allowForwarded, trustedProxies.isPresent(), config.forwardedForDepth())
                 .forEach(LOG::warn);
     }
 
@@ -120,7 +124,8 @@ class ClientAddress {
     }
 
     /** What in these settings lets a client name its own address, or takes every reader for the proxy. */
-    static List<String> problems(boolean forwarding, boolean trustedProxyHeader, boolean proxiesNamed, int depth) {
+    static List<String> problems(boolean forwarding, boolean trustedProxyHeader, boolean allowForwarded,
+            boolean proxiesNamed, int depth) {
         List<String> problems = new ArrayList<>();
         if (forwarding && !proxiesNamed) {
             problems.add("quarkus.http.proxy.proxy-address-forwarding is on, but quarkus.http.proxy.trusted-proxies"
@@ -139,6 +144,12 @@ class ClientAddress {
                     + " is off, so the service cannot tell whether X-Forwarded-For comes from a trusted proxy: it takes"
                     + " the header's first address, which the reader writes when the proxy appends. Leave"
                     + " QUARKUS_HTTP_PROXY_ENABLE_TRUSTED_PROXY_HEADER at true.").formatted(depth));
+        } else if (depth > 0 && allowForwarded) {
+            problems.add(("fyrtarn.links.forwarded-for-depth is %d and reads X-Forwarded-For, but"
+                    + " quarkus.http.proxy.allow-forwarded is on: behind a proxy that writes Forwarded, X-Forwarded-For"
+                    + " is whatever the reader sent. Behind one that writes X-Forwarded-For, set"
+                    + " QUARKUS_HTTP_PROXY_ALLOW_FORWARDED=false; behind one that writes Forwarded, have it replace the"
+                    + " header and leave the depth at 0.").formatted(depth));
         }
         return problems;
     }

@@ -38,18 +38,21 @@ class ClientAddressTest {
 
     @Test
     void forwarding_from_any_proxy_is_said_since_any_client_could_then_name_its_address() {
-        assertThat(problems(true, true, false, 0)).singleElement().asString()
+        assertThat(problems(true, true, false, false, 0)).singleElement().asString()
                 .contains("trusted-proxies names no proxy", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
-        assertThat(problems(true, true, true, 0)).isEmpty();
-        assertThat(problems(false, true, false, 0)).as("no forwarding, the connection's address").isEmpty();
+        assertThat(problems(true, true, false, true, 0)).isEmpty();
+        assertThat(problems(false, true, false, false, 0)).as("no forwarding, the connection's address").isEmpty();
     }
 
     @Test
     void a_depth_the_service_cannot_apply_is_said_with_what_to_set() {
-        assertThat(problems(false, true, false, 1)).singleElement().asString()
+        assertThat(problems(false, true, false, false, 1)).singleElement().asString()
                 .contains("forwarded-for-depth is 1", "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true");
-        assertThat(problems(true, false, true, 2)).singleElement().asString()
+        assertThat(problems(true, false, false, true, 2)).singleElement().asString()
                 .contains("forwarded-for-depth is 2", "QUARKUS_HTTP_PROXY_ENABLE_TRUSTED_PROXY_HEADER");
-        assertThat(problems(true, true, true, 2)).isEmpty();
+        assertThat(problems(true, true, true, true, 1)).singleElement().asString()
+                .contains("forwarded-for-depth is 1", "QUARKUS_HTTP_PROXY_ALLOW_FORWARDED=false");
+        assertThat(problems(true, true, false, true, 2)).isEmpty();
+        assertThat(problems(true, true, true, true, 0)).as("Forwarded as Quarkus reads it").isEmpty();
     }
 }

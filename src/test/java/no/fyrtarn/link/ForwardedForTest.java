@@ -3,6 +3,7 @@ package no.fyrtarn.link;
 import static io.restassured.RestAssured.given;
 import static no.fyrtarn.link.ClickCountingTest.countedOnceJudged;
 import static no.fyrtarn.link.RedirectResourceTest.trackedPath;
+import static no.fyrtarn.link.RedirectResourceTest.unknownCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import no.fyrtarn.testing.LogCapture;
 import no.fyrtarn.testing.RawHttp;
 
@@ -47,12 +49,19 @@ class ForwardedForTest {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    LinkConfig config;
+
     @TestHTTPResource("/")
     URL base;
 
     private static void clickForwardedFor(String path, String forwardedFor) {
-        given().redirects().follow(false).header("User-Agent", PHONE).header("X-Forwarded-For", forwardedFor)
-                .get(path).then().statusCode(302);
+        followForwardedFor(path, forwardedFor).then().statusCode(302);
+    }
+
+    private static Response followForwardedFor(String path, String forwardedFor) {
+        return given().redirects().follow(false).header("User-Agent", PHONE).header("X-Forwarded-For", forwardedFor)
+                .get(path);
     }
 
     @Test
@@ -65,6 +74,17 @@ class ForwardedForTest {
 
         clickForwardedFor(path, "198.51.100.7, 198.51.100.8"); // another reader, writing the first one's address
         assertThat(countedOnceJudged(clicks, path)).isEqualTo(2);
+    }
+
+    /** Each unknown code costs a query: a scanner that could write a new address each time would escape its budget. */
+    @Test
+    void a_scanner_writing_a_new_address_each_time_meets_the_budget_of_the_address_the_proxy_saw() {
+        for (int i = 0; i < config.scanBudget(); i++) {
+            followForwardedFor("/s/" + unknownCode(), "203.0.113." + i + ", 198.51.100.66").then().statusCode(404);
+        }
+        followForwardedFor("/s/" + unknownCode(), "203.0.113.250, 198.51.100.66").then().statusCode(429);
+        // another reader behind the same load balancer, writing the scanner's address
+        followForwardedFor("/s/" + unknownCode(), "198.51.100.66, 198.51.100.67").then().statusCode(404);
     }
 
     @Test

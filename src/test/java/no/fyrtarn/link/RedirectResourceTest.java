@@ -152,7 +152,7 @@ class RedirectResourceTest {
     }
 
     /** Well-formed, and with 40 random bits unknown for all practical purposes. */
-    private static String unknownCode() {
+    static String unknownCode() {
         return "Scan" + UUID.randomUUID().toString().substring(0, 10).replace("-", "");
     }
 
