@@ -22,7 +22,8 @@ import io.vertx.core.net.SocketAddress;
  * {@code Forwarded} all the same, a proxy the service is not told about is in front, and every click seems to come
  * from it: readers with the same browser count once between them per counting window, and the unknown codes one
  * scanner tries use up every reader's budget. The links still redirect, so this is said once, as a warning.</li>
- * <li>With forwarding, Quarkus's reading: the first address of {@code X-Forwarded-For}, from a proxy it trusts.</li>
+ * <li>With forwarding, Quarkus's reading: the first address of {@code X-Forwarded-For}, from a proxy it trusts. A
+ * header of several addresses from such a proxy may be an appending proxy's (below), and is said once.</li>
  * <li>Behind proxies that append the address they saw to {@code X-Forwarded-For} instead of replacing it (AWS's and
  * Google's load balancers, nginx with {@code $proxy_add_x_forwarded_for}), that first address is whatever the reader
  * wrote: a reader writing a new one each time would count as a new reader at each click, and a scanner would escape
@@ -56,6 +57,8 @@ class ClientAddress {
 
     private volatile boolean saidUnforwarded;
 
+    private volatile boolean saidFirstOfSeveral;
+
     void onStart(@Observes StartupEvent event) {
         problems(forwarding, trustedProxyHeader, allowForwarded, trustedProxies.isPresent(), config.forwardedForDepth())
                 .forEach(LOG::warn);
@@ -73,13 +76,34 @@ class ClientAddress {
         }
         SocketAddress forwarded = request.remoteAddress(); // also what sets the trusted-proxy header
         int depth = config.forwardedForDepth();
-        if (depth > 0 && "true".equals(request.getHeader(TRUSTED_PROXY))) {
+        boolean trusted = "true".equals(request.getHeader(TRUSTED_PROXY));
+        if (trusted && depth > 0) {
             String appended = fromRight(request.headers().getAll(FORWARDED_FOR), depth);
             if (appended != null) {
                 return appended;
             }
+        } else if (trusted && !saidFirstOfSeveral && !allowForwarded) {
+            lookForAppending(request.headers().getAll(FORWARDED_FOR), request.connection().remoteAddress());
         }
         return forwarded == null ? null : forwarded.hostAddress();
+    }
+
+    /**
+     * Says once that a trusted proxy passed on an X-Forwarded-For of several addresses while the service takes the
+     * first. A proxy that replaces the header sends one; one that appends sends one as well, unless the reader sent
+     * the header too (with an address of their choice, or from a proxy of their own, as some companies' are).
+     */
+    private void lookForAppending(List<String> lines, SocketAddress proxy) {
+        if (lines.size() > 1 || !lines.isEmpty() && lines.get(0).indexOf(',') >= 0) {
+            saidFirstOfSeveral = true;
+            LOG.warnf("A tracked link was followed through a trusted proxy (%s) with an X-Forwarded-For of several"
+                    + " addresses, and the service takes the first, as fyrtarn.links.forwarded-for-depth is 0. If a"
+                    + " proxy in front appends to the header (AWS's and Google's load balancers do, and nginx with"
+                    + " $proxy_add_x_forwarded_for), that first address is the reader's own writing, and a reader"
+                    + " writing a new one at each click counts again each time: set FYRTARN_LINKS_FORWARDED_FOR_DEPTH"
+                    + " to how many addresses the proxies append.",
+                    proxy == null ? "address unknown" : proxy.hostAddress());
+        }
     }
 
     private void lookForProxy(HttpServerRequest request, SocketAddress connection) {
