@@ -1,7 +1,8 @@
 package no.fyrtarn.link;
 
-import static io.restassured.RestAssured.given;
 import static no.fyrtarn.link.ClickCountingTest.countedOnceJudged;
+import static no.fyrtarn.link.ForwardedForTest.PHONE;
+import static no.fyrtarn.link.ForwardedForTest.clickForwardedFor;
 import static no.fyrtarn.link.RedirectResourceTest.trackedPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,18 +39,11 @@ class ForwardedForFirstTest {
         }
     }
 
-    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36";
-
     @Inject
     LinkClickRepository clicks;
 
     @TestHTTPResource("/")
     URL base;
-
-    private static void clickForwardedFor(String path, String forwardedFor) {
-        given().redirects().follow(false).header("User-Agent", PHONE).header("X-Forwarded-For", forwardedFor)
-                .get(path).then().statusCode(302);
-    }
 
     @Test
     void each_reader_the_proxy_names_counts_once() {

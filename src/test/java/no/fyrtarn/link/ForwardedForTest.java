@@ -41,7 +41,7 @@ class ForwardedForTest {
         }
     }
 
-    private static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36";
+    static final String PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36";
 
     @Inject
     LinkClickRepository clicks;
@@ -55,7 +55,7 @@ class ForwardedForTest {
     @TestHTTPResource("/")
     URL base;
 
-    private static void clickForwardedFor(String path, String forwardedFor) {
+    static void clickForwardedFor(String path, String forwardedFor) {
         followForwardedFor(path, forwardedFor).then().statusCode(302);
     }
 
