@@ -12,7 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaConnector;
+import no.fyrtarn.infra.ConsoleLogFilter;
 
 /**
  * Closes the Kafka consumers while the database is still there. Quarkus closes Hibernate's EntityManagerFactory in a
@@ -25,7 +27,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaConnector;
  * So, after every other shutdown observer (the click recorder's and the relay's drains need the producers), this one
  * closes the connector's consumers and producers as SmallRye would (gracefully: paused, given twice the poll timeout,
  * what was acknowledged committed), then waits for the batches still being applied. SmallRye's own call later finds
- * them closed. A batch still applied after the wait is refused when the database goes, and redelivered.
+ * them closed. A batch still applied after the wait is refused when the database goes, and redelivered. A consumer
+ * failing because it is being closed is left out of the console from here on ({@link ConsoleLogFilter}).
  */
 @ApplicationScoped
 class KafkaShutdown {
@@ -40,8 +43,13 @@ class KafkaShutdown {
     @Inject
     EventBatches batches;
 
+    void start(@Observes StartupEvent event) {
+        ConsoleLogFilter.kafkaConsumersClosing(false);
+    }
+
     void stop(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) ShutdownEvent event)
             throws InterruptedException {
+        ConsoleLogFilter.kafkaConsumersClosing(true);
         connector.terminate(null);
         if (!batches.awaitIdle(BATCHES_WAIT)) {
             LOG.warnf("A Kafka consumer's batch was still being applied %ss after the consumers closed; it will be"

@@ -8,6 +8,8 @@ import java.util.logging.LogRecord;
 
 import javax.transaction.xa.XAException;
 
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ import no.fyrtarn.testing.LogCapture;
 /**
  * When PostgreSQL goes away, the transaction manager warns of each rollback on a pooled connection that broke with a
  * stack of some 30 lines: the warning stays, on its line, the stack goes. SmallRye's report that the outbox channel,
- * which has no upstream by design, has none is left out. Nothing else changes.
+ * which has no upstream by design, has none is left out, and so are Kafka consumers failing because the service closes
+ * them at a stop. Nothing else changes.
  */
 class ConsoleLogFilterTest {
 
@@ -77,6 +80,31 @@ class ConsoleLogFilterTest {
                 + ".clicks'} has no downstream\n");
         assertThat(filter.isLoggable(another)).isTrue();
         assertThat(((ExtLogRecord) another).getFormattedMessage()).contains("'outbox'", "'clicks'");
+    }
+
+    /**
+     * At a stop, a consumer being closed fails at what it was doing (fetching its offsets after a rebalance, a poll):
+     * left out, but only once the service closes them, and a consumer's other failures stay.
+     */
+    @Test
+    void a_kafka_consumer_failing_because_it_is_being_closed_is_left_out_once_the_consumers_close() {
+        LogRecord woken = record("io.smallrye.reactive.messaging.provider", new WakeupException());
+        LogRecord closed = record("io.smallrye.reactive.messaging.kafka",
+                new KafkaException(new IllegalStateException("This consumer has already been closed.")));
+        LogRecord other = record("io.smallrye.reactive.messaging.kafka", new IllegalStateException("another"));
+        LogRecord ours = record("no.fyrtarn.outbox.OutboxRelay", new WakeupException());
+        try {
+            for (LogRecord record : new LogRecord[] {woken, closed, other, ours}) {
+                assertThat(filter.isLoggable(record)).as("running").isTrue();
+            }
+            ConsoleLogFilter.kafkaConsumersClosing(true);
+            assertThat(filter.isLoggable(woken)).isFalse();
+            assertThat(filter.isLoggable(closed)).isFalse();
+            assertThat(filter.isLoggable(other)).isTrue();
+            assertThat(filter.isLoggable(ours)).as("not SmallRye's").isTrue();
+        } finally {
+            ConsoleLogFilter.kafkaConsumersClosing(false);
+        }
     }
 
     private static LogRecord wiringReport(String components) {
