@@ -28,7 +28,8 @@ import io.smallrye.mutiny.CompositeException;
  * the group's other members leave one by one) or "This consumer has already been closed" (a poll racing the close).
  * Each came as a WARN and an ERROR with their stacks at some stops, which an operator alerting on errors would be
  * called out for at a deploy (seen at one of seven stops of the tests' applications in a CI run of session 63, at none
- * of 22 stops of the packaged service, some right after its start or while another instance joined and left). What was acknowledged is committed; the rest is redelivered after the restart.
+ * of 22 stops of the packaged service, some right after its start or while another instance joined and left). What
+ * was acknowledged is committed; the rest is redelivered after the restart.
  * <p>
  * Every other record passes as it is.
  */
