@@ -72,7 +72,7 @@ class ClientAddress {
             if (!saidUnforwarded) {
                 lookForProxy(request, connection);
             }
-            return connection == null ? null : connection.hostAddress();
+            return host(connection);
         }
         SocketAddress forwarded = request.remoteAddress(); // also what sets the trusted-proxy header
         int depth = config.forwardedForDepth();
@@ -85,7 +85,17 @@ class ClientAddress {
         } else if (trusted && !saidFirstOfSeveral && !allowForwarded) {
             lookForAppending(request.headers().getAll(FORWARDED_FOR), request.connection().remoteAddress());
         }
-        return forwarded == null ? null : forwarded.hostAddress();
+        return host(forwarded);
+    }
+
+    /** An address's host, null when Vert.x knows none. */
+    private static String host(SocketAddress address) {
+        return address == null ? null : address.hostAddress();
+    }
+
+    /** An address as a warning names it. */
+    private static String named(SocketAddress address) {
+        return address == null ? "address unknown" : address.hostAddress();
     }
 
     /**
@@ -102,7 +112,7 @@ class ClientAddress {
                     + " $proxy_add_x_forwarded_for), that first address is the reader's own writing, and a reader"
                     + " writing a new one at each click counts again each time: set FYRTARN_LINKS_FORWARDED_FOR_DEPTH"
                     + " to how many addresses the proxies append.",
-                    proxy == null ? "address unknown" : proxy.hostAddress());
+                    named(proxy));
         }
     }
 
@@ -117,7 +127,7 @@ class ClientAddress {
                     + " scanner's unknown codes get links refused to every reader. Behind a proxy, set"
                     + " QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true, QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true (or"
                     + " ALLOW_FORWARDED for Forwarded) and QUARKUS_HTTP_PROXY_TRUSTED_PROXIES.",
-                    connection == null ? "address unknown" : connection.hostAddress(), header);
+                    named(connection), header);
         }
     }
 
